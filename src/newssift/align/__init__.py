@@ -1,0 +1,1 @@
+"""Align: stories, facts and figures across documents."""

@@ -1,0 +1,80 @@
+"""One exception tree for newssift, each with a message a person can act on."""
+from __future__ import annotations
+
+__all__ = [
+    "NewssiftError",
+    "ConfigError",
+    "InputError",
+    "EmptyInputError",
+    "BinaryInputError",
+    "InputTooLargeError",
+    "EncodingError",
+    "FetchError",
+    "ParseError",
+    "NoUsableInputError",
+    "ModelMissingError",
+    "StoreError",
+    "EvalError",
+]
+
+
+class NewssiftError(Exception):
+    """Base of every error newssift raises on purpose."""
+
+
+class ConfigError(NewssiftError):
+    """A setting has a value newssift cannot use."""
+
+
+class InputError(NewssiftError):
+    """One input could not be used; others may still be processed.
+
+    ``source`` is the path or URL as given; ``code`` a short machine-readable kind.
+    """
+
+    code = "input"
+
+    def __init__(self, source: str, message: str):
+        self.source = source
+        self.message = message
+        super().__init__(f"{source}: {message}")
+
+
+class EmptyInputError(InputError):
+    code = "empty"
+
+
+class BinaryInputError(InputError):
+    code = "binary"
+
+
+class InputTooLargeError(InputError):
+    code = "too_large"
+
+
+class EncodingError(InputError):
+    code = "encoding"
+
+
+class FetchError(InputError):
+    code = "fetch"
+
+
+class ParseError(InputError):
+    code = "parse"
+
+
+class NoUsableInputError(NewssiftError):
+    """Nothing at all could be processed."""
+
+
+class ModelMissingError(NewssiftError):
+    """A language or embedding model is not installed; the message names the package."""
+
+
+class StoreError(NewssiftError):
+    """The store could not be opened, migrated or written."""
+
+
+class EvalError(NewssiftError):
+    """A gold file or report could not be scored."""

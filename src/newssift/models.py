@@ -1,0 +1,280 @@
+"""Frozen data models that flow between the pipeline stages.
+
+Every stage is a typed function from some of these models to others.  All of
+them are immutable (``frozen=True``) and made of plain values and tuples, so
+they pickle cleanly and can be shipped to worker processes by a batch engine.
+
+Offsets (``start``/``end``) are always character offsets into the owning
+``Document.text``: ``doc.text[start:end] == span.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Removed",
+    "Document",
+    "InputProblem",
+    "Duplicate",
+    "IngestResult",
+    "Mention",
+    "Entity",
+    "Quantity",
+    "TimeRef",
+    "Claim",
+    "DocExtraction",
+    "Fact",
+    "FigureValue",
+    "Figure",
+    "SpanRef",
+    "Flag",
+    "Story",
+    "Report",
+    "ClaimKind",
+    "Qualifier",
+    "FactStatus",
+]
+
+ClaimKind = Literal["direct_quote", "indirect", "according_to", "unattributed"]
+Qualifier = Literal["exact", "about", "at_least", "over", "up_to", "under", "range", "vague"]
+FactStatus = Literal["corroborated", "single_origin", "unattributed", "conflicting"]
+
+
+# --------------------------------------------------------------------------- ingest
+@dataclass(frozen=True)
+class Removed:
+    """A piece of the input that was cut from the article body, and why."""
+
+    text: str
+    reason: str  # e.g. "navigation", "link_list", "counter", "byline", "duplicate_block", "trailer"
+    line: int | None = None  # 1-based input line where the cut starts, when the input had lines
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its clean body text, headline, metadata and what was cut."""
+
+    id: str
+    text: str
+    title: str | None = None
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    author: str | None = None
+    language: str | None = None  # ISO 639-1 code, detected
+    embeds: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    content_hash: str = ""  # sha256 of the normalised body text
+    source_format: str = "text"  # text | html | record | warc | feed | url
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that could not be used (or only partly); the run goes on without it."""
+
+    source: str  # path, URL or record pointer as the user gave it
+    message: str  # one line, for people
+    code: str  # empty | binary | too_large | encoding | not_found | fetch | parse | unsupported | no_inputs
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A document whose content hash matched one already kept."""
+
+    kept: str  # id of the document that was kept
+    dropped: str  # id (or source) of the copy that was dropped
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingestion produced from all inputs of one run."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[InputProblem, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+
+
+# --------------------------------------------------------------------------- extract
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a named entity in one document."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, ...
+    entity: str  # entity id (document-local "doc#eN" after extract, global after resolve)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, body or place; within one document after extract, across documents after resolve."""
+
+    id: str
+    name: str  # the fullest name seen
+    type: str
+    aliases: tuple[str, ...] = ()  # other names: acronyms, short forms, spelling variants
+    mentions: tuple[Mention, ...] = ()
+    titles: tuple[str, ...] = ()  # roles and titles seen with a person ("Pentagon press secretary")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A counted amount with its qualifier and what it counts."""
+
+    text: str
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    measure: str | None  # killed, wounded, killed_or_wounded, casualties, missing, captured, troops, ... or None
+    start: int = -1  # offsets in the document text (-1 when not known)
+    end: int = -1
+    subject: str | None = None  # who/what is counted, e.g. "North Korean soldiers"
+    unit: str | None = None  # for money or measures: "USD", "km", ...
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression attached to a claim, resolved when the publication date allows."""
+
+    text: str
+    date: str | None = None  # ISO date when it is one day
+    start_date: str | None = None  # ISO dates when it is a range
+    end_date: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An assertion in one document: the asserted content, who asserts it and how."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: ClaimKind
+    speaker: str | None = None  # entity id; None when the outlet asserts it unsourced
+    speaker_text: str | None = None  # the words naming the speaker, as written
+    speaker_start: int = -1
+    speaker_end: int = -1
+    via: str | None = None  # entity id of a relaying intermediary
+    via_text: str | None = None
+    hedged: bool = False
+    cue: str | None = None  # the reporting verb or phrase ("said", "according to")
+    quantities: tuple[Quantity, ...] = ()
+    time: TimeRef | None = None
+    sentence_start: int = -1  # the sentence the claim lies in
+    sentence_end: int = -1
+
+
+@dataclass(frozen=True)
+class DocExtraction:
+    """Everything extract found in one document (entity ids are document-local)."""
+
+    doc: str
+    entities: tuple[Entity, ...]
+    claims: tuple[Claim, ...]
+    mentions: tuple[Mention, ...] = ()
+
+
+# --------------------------------------------------------------------------- align / flag
+@dataclass(frozen=True)
+class Fact:
+    """Claims across documents that state the same proposition."""
+
+    id: str
+    claims: tuple[str, ...]
+    status: FactStatus
+    origins: tuple[str, ...]  # entity ids (or source keys) of the independent original sources
+    summary: str = ""
+    story: str | None = None
+    docs: tuple[str, ...] = ()
+    conflict: str | None = None  # why it is conflicting, when it is
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """One reported value of a figure, traced to its claim."""
+
+    claim: str
+    doc: str
+    text: str
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    source: str | None  # entity id
+    source_text: str | None
+    outlet: str | None = None
+    time: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Figure:
+    """Every reported value of one measure for one subject, summarised as low/best/high."""
+
+    id: str
+    measure: str
+    subject: str | None
+    values: tuple[FigureValue, ...]
+    low: float | None = None
+    best: float | None = None
+    high: float | None = None
+    rule: str = ""
+    story: str | None = None
+
+
+@dataclass(frozen=True)
+class SpanRef:
+    """A pointer to a span of a document."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a careful editor would point out."""
+
+    kind: str
+    doc: str
+    text: str
+    explanation: str
+    start: int | None = None
+    end: int | None = None
+    related: tuple[SpanRef, ...] = ()
+    detail: str | None = None  # e.g. a word diff for quote variants
+
+
+@dataclass(frozen=True)
+class Story:
+    """A cluster of documents about one event."""
+
+    id: str
+    docs: tuple[str, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """The full result of one analysis run."""
+
+    documents: tuple[Document, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    stories: tuple[Story, ...] = ()
+    problems: tuple[InputProblem, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+    meta: tuple[tuple[str, str], ...] = field(default=())  # run facts: version, model, timings

@@ -1,0 +1,110 @@
+"""Wire the stages together. No I/O of its own beyond what ingest does.
+
+    inputs ─ ingest ─▶ Document ─ annotate ─▶ spaCy Doc ─ extract ─▶ DocExtraction
+    per story: resolve ─▶ align (facts, figures) ─▶ flags ─▶ Report
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .config import DEFAULT_CONFIG, Config
+from .models import Claim, DocExtraction, Document, IngestResult, Report
+
+__all__ = ["analyze_documents", "analyze_inputs", "extract_inputs", "cross_document"]
+
+Progress = Callable[[str, int, int], None]
+
+
+def extract_inputs(inputs: Sequence[str], config: Config = DEFAULT_CONFIG, meta: Path | None = None) -> IngestResult:
+    """Ingest and clean the inputs only (no NLP models are loaded)."""
+    from .ingest import ingest
+
+    return ingest(inputs, config=config, meta=meta)
+
+
+def analyze_inputs(
+    inputs: Sequence[str],
+    config: Config = DEFAULT_CONFIG,
+    meta: Path | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Ingest the inputs and run the whole pipeline over what could be read."""
+    ingested = extract_inputs(inputs, config=config, meta=meta)
+    report = analyze_documents(ingested.documents, config=config, progress=progress)
+    return _with_ingest_notes(report, ingested)
+
+
+def _with_ingest_notes(report: Report, ingested: IngestResult) -> Report:
+    from dataclasses import replace
+
+    return replace(report, problems=ingested.problems, duplicates=ingested.duplicates)
+
+
+def extract_documents(
+    documents: Sequence[Document], config: Config = DEFAULT_CONFIG, progress: Progress | None = None
+) -> list[DocExtraction]:
+    """Annotate with spaCy and run per-document extraction (pure per document)."""
+    from .annotate import annotate
+    from .extract import extract_document
+
+    out: list[DocExtraction] = []
+    total = len(documents)
+    for i, (doc, parsed) in enumerate(zip(documents, annotate(documents, config=config)), 1):
+        out.append(extract_document(doc, parsed))
+        if progress:
+            progress("extract", i, total)
+    return out
+
+
+def analyze_documents(
+    documents: Sequence[Document], config: Config = DEFAULT_CONFIG, progress: Progress | None = None
+) -> Report:
+    """Run annotate, extract and the cross-document stages over clean documents."""
+    timings: list[tuple[str, str]] = []
+    t0 = time.perf_counter()
+    extractions = extract_documents(documents, config=config, progress=progress)
+    timings.append(("time_extract_s", f"{time.perf_counter() - t0:.3f}"))
+    report = cross_document(documents, extractions, config=config)
+    timings.append(("time_total_s", f"{time.perf_counter() - t0:.3f}"))
+    from dataclasses import replace
+
+    return replace(report, meta=report.meta + tuple(timings))
+
+
+def cross_document(
+    documents: Sequence[Document], extractions: Sequence[DocExtraction], config: Config = DEFAULT_CONFIG
+) -> Report:
+    """Resolve entities, cluster stories, align facts and figures, and flag — over all documents.
+
+    This is the only step that looks at several documents at once; the store
+    reuses stored extractions and re-runs only this when a document is added.
+    """
+    from .align.facts import align_facts
+    from .align.figures import build_figures
+    from .align.stories import cluster_stories
+    from .flags import find_flags
+    from .resolve import load_aliases, resolve_entities
+
+    aliases = load_aliases(config.alias_file) if config.alias_file else {}
+    entities, claims = resolve_entities(documents, extractions, aliases=aliases)
+    stories = cluster_stories(documents, extractions) if config.cluster_stories else ()
+    facts = align_facts(documents, claims, entities, stories, config=config)
+    figures = build_figures(documents, claims, entities, facts)
+    flags = find_flags(documents, claims, entities, facts, figures, stories)
+    return Report(
+        documents=tuple(documents),
+        entities=tuple(entities),
+        claims=tuple(claims),
+        facts=tuple(facts),
+        figures=tuple(figures),
+        flags=tuple(flags),
+        stories=tuple(stories),
+        meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings))),
+    )
+
+
+def all_claims(extractions: Sequence[DocExtraction]) -> list[Claim]:
+    """Every claim of every extraction, in document order."""
+    return [c for e in extractions for c in e.claims]
