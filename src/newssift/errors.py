@@ -11,6 +11,8 @@ __all__ = [
     "EncodingError",
     "FetchError",
     "ParseError",
+    "UnsupportedInputError",
+    "InputNotFoundError",
     "NoUsableInputError",
     "ModelMissingError",
     "StoreError",
@@ -62,6 +64,18 @@ class FetchError(InputError):
 
 class ParseError(InputError):
     code = "parse"
+
+
+class UnsupportedInputError(InputError):
+    """An input of a kind newssift does not read (a PDF URL, an ftp:// address)."""
+
+    code = "unsupported"
+
+
+class InputNotFoundError(InputError):
+    """A path, glob or URL that points at nothing."""
+
+    code = "not_found"
 
 
 class NoUsableInputError(NewssiftError):
