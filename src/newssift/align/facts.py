@@ -1,17 +1,194 @@
-"""Group claims into facts. PLACEHOLDER until the stage lands."""
+"""Group claims across documents into facts, with origins and a status.
+
+Within each story, claims from different documents that state the same
+proposition are merged greedily, best-scoring pair first (see
+:mod:`.similarity` for the score).  A merge must keep two rules: a fact holds
+at most one claim per document (an article restating itself is not a second
+report), and the average score over all cross pairs of the two groups must
+stay above :data:`LINK_THRESHOLD` so that chains of loosely similar claims do
+not snowball into one fact.  Every claim ends in exactly one fact; singletons
+are kept because the fact matrix lists them.
+"""
 from __future__ import annotations
 
+import heapq
+import re
 from collections.abc import Sequence
+
+import numpy as np
 
 from ..config import DEFAULT_CONFIG, Config
 from ..models import Claim, Document, Entity, Fact, Story
+from .numbers import consistent
+from .origins import OriginIndex, build_origin_index, fact_status
+from .similarity import ClaimSpace, build_space, candidate_pairs
 
-__all__ = ["align_facts"]
+__all__ = ["align_facts", "MERGE_THRESHOLD", "LINK_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX"]
+
+#: Lowest pair score that starts a merge.  Chosen on the development corpus
+#: with gold-derived claims (docs/alignment.md): below 0.4 different Pentagon
+#: statements start to fuse; above 0.5 paraphrases across outlets are lost.
+MERGE_THRESHOLD = 0.42
+#: Lowest average cross-pair score of two groups being merged (pairs vetoed
+#: by measure or period count as blocking the merge).  Slightly under the
+#: merge threshold so a paraphrase may join a group whose other members it
+#: resembles a little less.
+LINK_THRESHOLD = 0.32
+#: Lexical cosine above which two claims of one fact that differ in negation
+#: are read as one assertion and its denial.  Below it, a "not" in one long
+#: claim is more often about something else in the sentence.
+NEGATION_MIN_SIMILARITY = 0.5
+#: Longest fact summary, in characters.
+SUMMARY_MAX = 240
+
+#: Words that turn an assertion into its denial.  Two claims of one fact that
+#: differ in negation disagree on the assertion itself.
+_NEGATION_RE = re.compile(r"\b(?:not|no|never|n't|none|neither|nor|denied|denies|deny|false|rejected)\b|n't\b",
+                          re.IGNORECASE)
 
 
 def align_facts(
     documents: Sequence[Document], claims: Sequence[Claim], entities: Sequence[Entity],
     stories: Sequence[Story], config: Config = DEFAULT_CONFIG,
 ) -> list[Fact]:
-    """Facts: claims across documents that state the same proposition."""
-    return []
+    """Facts: claims across documents (of one story) that state the same proposition.
+
+    Deterministic for a given input: claims are taken in document order, ties
+    are broken by position, and fact ids ("f1", "f2", …) follow the first
+    claim of each fact.
+    """
+    doc_pos = {d.id: i for i, d in enumerate(documents)}
+    ordered = sorted(claims, key=lambda c: (doc_pos.get(c.doc, len(doc_pos)), c.start, c.end, c.id))
+    story_of = {doc: s.id for s in stories for doc in s.docs}
+    by_story: dict[str | None, list[Claim]] = {}
+    for c in ordered:
+        by_story.setdefault(story_of.get(c.doc), []).append(c)
+
+    origin_index = build_origin_index(entities)
+    embeddings = _embed_all(ordered, config) if config.use_embeddings else None
+    row_of = {c.id: i for i, c in enumerate(ordered)}
+
+    groups: list[tuple[str | None, list[Claim], ClaimSpace]] = []
+    for story_id, members in by_story.items():
+        emb = embeddings[[row_of[c.id] for c in members]] if embeddings is not None else None
+        space = build_space(members, origin_index, emb)
+        for cluster in _cluster(space):
+            groups.append((story_id, [members[i] for i in cluster], space))
+
+    groups.sort(key=lambda g: (row_of[g[1][0].id]))
+    facts = []
+    for n, (story_id, members, space) in enumerate(groups, 1):
+        facts.append(_make_fact(f"f{n}", story_id, members, space, origin_index))
+    return facts
+
+
+def _embed_all(claims: Sequence[Claim], config: Config) -> np.ndarray:
+    from .embeddings import embed
+
+    return embed([c.text for c in claims], config.embedding_model)
+
+
+def _cluster(space: ClaimSpace) -> list[list[int]]:
+    """Greedy constrained agglomeration; returns index lists in claim order."""
+    n = len(space.claims)
+    scores: dict[tuple[int, int], float | None] = {}
+
+    def score(i: int, j: int) -> float | None:
+        key = (i, j) if i < j else (j, i)
+        if key not in scores:
+            scores[key] = space.score(*key)
+        return scores[key]
+
+    heap: list[tuple[float, int, int]] = []
+    for i, j in candidate_pairs(space):
+        s = score(i, j)
+        if s is not None and s >= MERGE_THRESHOLD:
+            heap.append((-s, i, j))
+    heapq.heapify(heap)
+
+    owner = list(range(n))  # claim -> cluster id (the cluster's smallest member)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    docs: dict[int, set[str]] = {i: {space.claims[i].doc} for i in range(n)}
+    while heap:
+        _, i, j = heapq.heappop(heap)
+        a, b = owner[i], owner[j]
+        if a == b or docs[a] & docs[b]:
+            continue
+        if not _link_ok(members[a], members[b], score):
+            continue
+        keep, gone = min(a, b), max(a, b)
+        for m in members[gone]:
+            owner[m] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+        docs[keep] |= docs.pop(gone)
+    return [members[k] for k in sorted(members)]
+
+
+def _link_ok(xs: Sequence[int], ys: Sequence[int], score) -> bool:
+    """Average cross-pair score at least LINK_THRESHOLD, and no vetoed pair."""
+    total = 0.0
+    for x in xs:
+        for y in ys:
+            s = score(x, y)
+            if s is None:
+                return False
+            total += s
+    return total / (len(xs) * len(ys)) >= LINK_THRESHOLD
+
+
+def _make_fact(fid: str, story: str | None, claims: list[Claim], space: ClaimSpace, origins: OriginIndex) -> Fact:
+    doc_ids = tuple(dict.fromkeys(c.doc for c in claims))
+    found = origins.origins(claims)
+    conflict = _conflict(claims, space)
+    return Fact(
+        id=fid,
+        claims=tuple(c.id for c in claims),
+        status=fact_status(claims, found, conflict),
+        origins=found,
+        summary=_summary(claims, space),
+        story=story,
+        docs=doc_ids,
+        conflict=conflict,
+    )
+
+
+def _conflict(claims: Sequence[Claim], space: ClaimSpace) -> str | None:
+    """Why the claims of one fact disagree: contradictory values or a denial; None if they agree."""
+    for x in range(len(claims)):
+        for y in range(x + 1, len(claims)):
+            a, b = claims[x], claims[y]
+            for qa in a.quantities:
+                for qb in b.quantities:
+                    if qa.measure and qa.measure == qb.measure and (qa.unit or "") == (qb.unit or ""):
+                        if consistent(qa, qb) is False:
+                            return (f"{_who(a)} reports {qa.text!r} but {_who(b)} reports {qb.text!r} "
+                                    f"({qa.measure.replace('_', ' ')})")
+            negated_a = bool(_NEGATION_RE.search(a.text)) or _denial(a)
+            negated_b = bool(_NEGATION_RE.search(b.text)) or _denial(b)
+            if negated_a != negated_b and space.lexical(a.id, b.id) >= NEGATION_MIN_SIMILARITY:
+                neg, pos = (a, b) if negated_a else (b, a)
+                return f"{_who(neg)} denies or negates what {_who(pos)} asserts"
+    return None
+
+
+def _denial(c: Claim) -> bool:
+    return bool(c.cue and re.search(r"\b(?:den(?:y|ied|ies)|reject|dismiss|refut)", c.cue, re.IGNORECASE))
+
+
+def _who(c: Claim) -> str:
+    return c.speaker_text or ("an unattributed report" if not c.speaker else c.speaker)
+
+
+def _summary(claims: Sequence[Claim], space: ClaimSpace) -> str:
+    """The member claim most like the others (the medoid); shorter wins ties."""
+    if len(claims) == 1:
+        best = claims[0]
+    else:
+        rows = [space.index[c.id] for c in claims]
+
+        def centrality(i: int) -> float:
+            return sum((space.score(i, j) or 0.0) for j in rows if j != i)
+
+        best = space.claims[max(rows, key=lambda i: (centrality(i), -len(space.claims[i].text), -i))]
+    text = " ".join(best.text.split())
+    return text if len(text) <= SUMMARY_MAX else text[: SUMMARY_MAX - 1].rsplit(" ", 1)[0] + "…"

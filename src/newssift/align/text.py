@@ -1,0 +1,110 @@
+"""Lexical similarity for alignment: content tokens, a small TF-IDF, cosine.
+
+scikit-learn is not a dependency, and the vectors here are tiny (a claim is a
+sentence, an article a few hundred words), so sparse vectors as plain dicts
+are both fast enough and easy to read.  Tokens are lower-cased, stop words
+(spaCy's English list) dropped and the rest reduced with the Snowball stemmer,
+so "deployed"/"deploying" and "soldier"/"soldiers" meet.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import snowballstemmer
+from spacy.lang.en.stop_words import STOP_WORDS
+
+__all__ = [
+    "content_tokens",
+    "stem",
+    "Vector",
+    "idf_table",
+    "tfidf",
+    "cosine",
+    "TOKEN_RE",
+]
+
+#: Words, numbers with separators ("10,000", "3.5") and hyphenated compounds.
+TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
+
+#: Reporting verbs and hedges say how something was said, not what: two
+#: outlets' versions of one statement differ exactly in these words, so they
+#: are left out of the content signature.  Chosen from common newswire
+#: attribution verbs, not from any corpus.
+_REPORTING = frozenset(
+    """said says say told tell tells stated states state reported reports report reportedly according
+    noted notes note added adds claimed claims claim confirmed confirms confirm announced announces
+    estimated estimates estimate believed believe allegedly alleged reportedly emphasized emphasised
+    stressed warned explained assessed assess assesses quoted cited citing per""".split()
+)
+_STOP = frozenset(w.lower() for w in STOP_WORDS) | _REPORTING
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+Vector = dict[str, float]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball stem of one lower-case word (cached: news vocabularies repeat)."""
+    return _STEMMER.stemWord(word)
+
+
+def _number_token(tok: str) -> str | None:
+    """Canonical form of a numeric token ("10,000" -> "10000"), or None."""
+    digits = tok.replace(",", "")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    return f"#{value:g}"
+
+
+def content_tokens(text: str) -> list[str]:
+    """Stemmed content tokens of ``text``; numbers become ``#value`` tokens."""
+    out: list[str] = []
+    for m in TOKEN_RE.finditer(text):
+        tok = m.group(0).lower().replace("’", "'")
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        num = _number_token(tok)
+        if num is not None:
+            out.append(num)
+            continue
+        if tok in _STOP or len(tok) < 2:
+            continue
+        out.append(stem(tok))
+    return out
+
+
+def idf_table(token_lists: Iterable[Sequence[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each token over the given token lists."""
+    df: Counter[str] = Counter()
+    n = 0
+    for toks in token_lists:
+        n += 1
+        df.update(set(toks))
+    # The +1 smoothing (as in scikit-learn's smooth_idf) keeps a token seen in
+    # every list at weight 1 rather than 0, so very common content words still
+    # count a little.
+    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+
+def tfidf(tokens: Sequence[str], idf: dict[str, float], default_idf: float | None = None) -> Vector:
+    """L2-normalised TF-IDF vector (sublinear tf) of one token list."""
+    if not tokens:
+        return {}
+    fallback = default_idf if default_idf is not None else (max(idf.values()) if idf else 1.0)
+    vec = {t: (1.0 + math.log(c)) * idf.get(t, fallback) for t, c in Counter(tokens).items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two L2-normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
