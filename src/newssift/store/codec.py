@@ -1,0 +1,107 @@
+"""Map frozen model objects to table rows and back, generically.
+
+A model field becomes the column of the same name; nested dataclasses and
+tuples go to JSON columns; a field the table has no column for (one added to
+the models after the schema) goes into the row's ``extra`` JSON, so nothing
+is lost. Decoding reads the field types with ``typing.get_type_hints`` and
+rebuilds tuples and nested dataclasses from JSON.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import JSON, Table
+
+__all__ = ["encode", "decode", "to_jsonable", "from_jsonable"]
+
+
+def to_jsonable(value: Any) -> Any:
+    """A JSON-ready copy of ``value``: dataclasses become dicts, tuples become lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+def encode(obj: Any, table: Table, skip: Iterable[str] = (), **keys: Any) -> dict[str, Any]:
+    """One row of ``table`` for ``obj``; ``keys`` are the owner/position columns, ``skip`` the fields kept in child tables."""
+    row: dict[str, Any] = dict(keys)
+    extra: dict[str, Any] = {}
+    skipped = set(skip)
+    for f in dataclasses.fields(obj):
+        if f.name in skipped:
+            continue
+        value = getattr(obj, f.name)
+        if f.name in table.c and f.name not in keys and f.name != "extra":
+            column_is_json = isinstance(table.c[f.name].type, JSON)
+            row[f.name] = to_jsonable(value) if column_is_json else value
+        else:
+            extra[f.name] = to_jsonable(value)
+    if "extra" in table.c:
+        row["extra"] = extra or None
+    return row
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_jsonable(tp: Any, value: Any) -> Any:
+    """Rebuild a value of type ``tp`` from its JSON form (the inverse of ``to_jsonable``)."""
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        # The models only use "X | None"; with several options, take the first that fits.
+        for option in options:
+            try:
+                return from_jsonable(option, value)
+            except (TypeError, ValueError):
+                continue
+        return value
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_jsonable(args[0], v) for v in value)
+        return tuple(from_jsonable(a, v) for a, v in zip(args, value))
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object for {tp.__name__}")
+        return _build(tp, value)
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _build(cls: type, values: Mapping[str, Any]) -> Any:
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in values:
+            kwargs[f.name] = from_jsonable(hints[f.name], values[f.name])
+    return cls(**kwargs)
+
+
+def decode(cls: type, row: Mapping[str, Any], **children: Any) -> Any:
+    """Rebuild a ``cls`` object from a row (column values plus its ``extra`` JSON) and its child objects."""
+    hints = _hints(cls)
+    extra = row.get("extra") or {}
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in children:
+            kwargs[f.name] = children[f.name]
+        elif f.name in row and f.name != "extra":
+            kwargs[f.name] = from_jsonable(hints[f.name], row[f.name])
+        elif f.name in extra:
+            kwargs[f.name] = from_jsonable(hints[f.name], extra[f.name])
+    return cls(**kwargs)

@@ -1,0 +1,263 @@
+"""Write and read the store's rows: documents, per-document extractions, analysis reports.
+
+Pure functions over an open SQLAlchemy ``Connection``; the caller owns the
+transaction. Everything keeps list order in ``pos`` columns so a report reads
+back exactly as it was written.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, select
+
+from ..models import (
+    Claim,
+    DocExtraction,
+    Document,
+    Duplicate,
+    Entity,
+    Fact,
+    Figure,
+    FigureValue,
+    Flag,
+    InputProblem,
+    Mention,
+    Quantity,
+    Removed,
+    Report,
+    Story,
+)
+from . import schema as s
+from .codec import decode, encode, from_jsonable, to_jsonable
+
+__all__ = [
+    "insert_documents",
+    "load_documents",
+    "save_extractions",
+    "load_extractions",
+    "save_report",
+    "load_report",
+    "IN_CHUNK",
+]
+
+#: Ids per ``IN (…)`` list. SQLite allows 32,766 bound parameters per statement
+#: (PostgreSQL 65,535); 500 stays far below both and keeps each query small.
+IN_CHUNK = 500
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), IN_CHUNK):
+        yield items[i : i + IN_CHUNK]
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    # executemany; an empty list would be an error, not a no-op.
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def _select_owned(conn: Connection, table: Table, key: str, owners: Sequence[Any] | None) -> Iterator[Any]:
+    """Rows of ``table`` whose ``key`` column is in ``owners`` (all rows when None), in key/pos order."""
+    order = [c for c in table.primary_key.columns]
+    if owners is None:
+        yield from conn.execute(select(table).order_by(*order)).mappings()
+        return
+    for chunk in _chunks(list(owners)):
+        yield from conn.execute(select(table).where(table.c[key].in_(chunk)).order_by(*order)).mappings()
+
+
+# ----------------------------------------------------------------- documents
+def insert_documents(conn: Connection, docs: Sequence[Document], run: int, first_seq: int) -> None:
+    """Insert documents (with their removed segments and embeds) numbered from ``first_seq``."""
+    doc_rows, removed_rows, embed_rows = [], [], []
+    for i, d in enumerate(docs):
+        doc_rows.append(encode(d, s.documents, skip=("removed", "embeds"), seq=first_seq + i, added_run=run))
+        removed_rows += [encode(r, s.removed_segments, doc_id=d.id, pos=j) for j, r in enumerate(d.removed)]
+        embed_rows += [{"doc_id": d.id, "pos": j, "text": t} for j, t in enumerate(d.embeds)]
+    _insert(conn, s.documents, doc_rows)
+    _insert(conn, s.removed_segments, removed_rows)
+    _insert(conn, s.embeds, embed_rows)
+
+
+def load_documents(conn: Connection, ids: Sequence[str] | None = None) -> list[Document]:
+    """Stored documents in insertion order (only ``ids`` when given, still in insertion order)."""
+    removed: dict[str, list[Removed]] = defaultdict(list)
+    for r in _select_owned(conn, s.removed_segments, "doc_id", ids):
+        removed[r["doc_id"]].append(decode(Removed, r))
+    embeds: dict[str, list[str]] = defaultdict(list)
+    for r in _select_owned(conn, s.embeds, "doc_id", ids):
+        embeds[r["doc_id"]].append(r["text"])
+    rows = []
+    if ids is None:
+        rows = list(conn.execute(select(s.documents).order_by(s.documents.c.seq)).mappings())
+    else:
+        for chunk in _chunks(list(ids)):
+            rows += conn.execute(select(s.documents).where(s.documents.c.id.in_(chunk))).mappings()
+        rows.sort(key=lambda r: r["seq"])
+    return [decode(Document, r, removed=tuple(removed[r["id"]]), embeds=tuple(embeds[r["id"]])) for r in rows]
+
+
+# ----------------------------------------------------------------- entities and claims (both scopes)
+def _entity_rows(entities: Iterable[Entity], mentions_table: Table, entity_table: Table, **owner: Any):
+    ent_rows, mention_rows = [], []
+    for i, e in enumerate(entities):
+        ent_rows.append(encode(e, entity_table, skip=("mentions",), pos=i, **owner))
+        mention_rows += [encode(m, mentions_table, entity_pos=i, pos=j, **owner) for j, m in enumerate(e.mentions)]
+    return ent_rows, mention_rows
+
+
+def _claim_rows(claims: Iterable[Claim], claim_table: Table, quantity_table: Table, **owner: Any):
+    claim_rows, quantity_rows = [], []
+    for i, c in enumerate(claims):
+        claim_rows.append(encode(c, claim_table, skip=("quantities",), pos=i, **owner))
+        quantity_rows += [encode(q, quantity_table, claim_pos=i, pos=j, **owner) for j, q in enumerate(c.quantities)]
+    return claim_rows, quantity_rows
+
+
+def _grouped(rows: Iterable[Any], *keys: str) -> dict[tuple, list[Any]]:
+    out: dict[tuple, list[Any]] = defaultdict(list)
+    for r in rows:
+        out[tuple(r[k] for k in keys)].append(r)
+    return out
+
+
+def _entities_from(ent_rows: list[Any], mentions: dict[tuple, list[Any]], owner: Any) -> list[Entity]:
+    return [
+        decode(Entity, r, mentions=tuple(decode(Mention, m) for m in mentions.get((owner, r["pos"]), ())))
+        for r in ent_rows
+    ]
+
+
+def _claims_from(claim_rows: list[Any], quantities: dict[tuple, list[Any]], owner: Any) -> list[Claim]:
+    return [
+        decode(Claim, r, quantities=tuple(decode(Quantity, q) for q in quantities.get((owner, r["pos"]), ())))
+        for r in claim_rows
+    ]
+
+
+# ----------------------------------------------------------------- per-document extractions
+def save_extractions(
+    conn: Connection, extractions: Sequence[DocExtraction], run: int, version: str, model_key: str, now: str
+) -> None:
+    """Store extractions, replacing any older (stale) extraction of the same documents."""
+    ids = [x.doc for x in extractions]
+    for chunk in _chunks(ids):
+        # ON DELETE CASCADE clears the x_* rows of the replaced extraction.
+        conn.execute(delete(s.extractions).where(s.extractions.c.xdoc.in_(chunk)))
+    heads, ents, ments, claims, quants = [], [], [], [], []
+    for x in extractions:
+        heads.append(
+            encode(x, s.extractions, skip=("doc", "entities", "claims", "mentions"), xdoc=x.doc,
+                   newssift_version=version, model_key=model_key, run=run, created_at=now)
+        )
+        e_rows, m_rows = _entity_rows(x.entities, s.x_mentions, s.x_entities, xdoc=x.doc)
+        ments += [encode(m, s.x_mentions, entity_pos=s.ENTITY_LIST, pos=j, xdoc=x.doc) for j, m in enumerate(x.mentions)]
+        c_rows, q_rows = _claim_rows(x.claims, s.x_claims, s.x_quantities, xdoc=x.doc)
+        ents += e_rows
+        ments += m_rows
+        claims += c_rows
+        quants += q_rows
+    for table, rows in ((s.extractions, heads), (s.x_entities, ents), (s.x_mentions, ments),
+                        (s.x_claims, claims), (s.x_quantities, quants)):
+        _insert(conn, table, rows)
+
+
+def load_extractions(conn: Connection, doc_ids: Sequence[str], version: str, model_key: str) -> dict[str, DocExtraction]:
+    """Stored extractions of ``doc_ids`` made by this newssift version and model (stale ones are left out)."""
+    heads = {
+        r["xdoc"]: r
+        for r in _select_owned(conn, s.extractions, "xdoc", doc_ids)
+        if r["newssift_version"] == version and r["model_key"] == model_key
+    }
+    valid = list(heads)
+    if not valid:
+        return {}
+    mentions = _grouped(_select_owned(conn, s.x_mentions, "xdoc", valid), "xdoc", "entity_pos")
+    quantities = _grouped(_select_owned(conn, s.x_quantities, "xdoc", valid), "xdoc", "claim_pos")
+    entities = _grouped(_select_owned(conn, s.x_entities, "xdoc", valid), "xdoc")
+    claims = _grouped(_select_owned(conn, s.x_claims, "xdoc", valid), "xdoc")
+    out = {}
+    for doc, head in heads.items():
+        out[doc] = decode(
+            DocExtraction,
+            head,
+            doc=doc,
+            entities=tuple(_entities_from(entities.get((doc,), []), mentions, doc)),
+            claims=tuple(_claims_from(claims.get((doc,), []), quantities, doc)),
+            mentions=tuple(decode(Mention, m) for m in mentions.get((doc, s.ENTITY_LIST), ())),
+        )
+    return out
+
+
+# ----------------------------------------------------------------- per-run reports
+def save_report(conn: Connection, run: int, report: Report) -> None:
+    """Store every row of ``report`` under ``run`` (the documents themselves must already be stored)."""
+    own = {"run": run}
+    e_rows, m_rows = _entity_rows(report.entities, s.r_mentions, s.r_entities, **own)
+    c_rows, q_rows = _claim_rows(report.claims, s.r_claims, s.r_quantities, **own)
+    fig_rows, val_rows = [], []
+    for i, f in enumerate(report.figures):
+        fig_rows.append(encode(f, s.figures, skip=("values",), pos=i, **own))
+        val_rows += [encode(v, s.figure_values, figure_pos=i, pos=j, **own) for j, v in enumerate(f.values)]
+    story_rows, story_doc_rows = [], []
+    for i, st in enumerate(report.stories):
+        story_rows.append(encode(st, s.stories, skip=("docs",), pos=i, **own))
+        story_doc_rows += [{"run": run, "story_pos": i, "pos": j, "doc_id": d} for j, d in enumerate(st.docs)]
+    batches = [
+        (s.r_documents, [{"run": run, "pos": i, "doc_id": d.id} for i, d in enumerate(report.documents)]),
+        (s.r_entities, e_rows),
+        (s.r_mentions, m_rows),
+        (s.r_claims, c_rows),
+        (s.r_quantities, q_rows),
+        (s.facts, [encode(f, s.facts, pos=i, **own) for i, f in enumerate(report.facts)]),
+        (s.figures, fig_rows),
+        (s.figure_values, val_rows),
+        (s.flags, [encode(f, s.flags, pos=i, **own) for i, f in enumerate(report.flags)]),
+        (s.stories, story_rows),
+        (s.story_docs, story_doc_rows),
+    ]
+    for table, rows in batches:
+        _insert(conn, table, rows)
+    conn.execute(
+        s.runs.update().where(s.runs.c.id == run).values(
+            meta=[list(kv) for kv in report.meta],
+            problems=to_jsonable(report.problems),
+            duplicates=to_jsonable(report.duplicates),
+        )
+    )
+
+
+def load_report(conn: Connection, run: int) -> Report:
+    """The report stored under ``run``, exactly as it was saved."""
+    head = conn.execute(select(s.runs).where(s.runs.c.id == run)).mappings().one()
+
+    def rows(table: Table) -> list[Any]:
+        order = [c for c in table.primary_key.columns]
+        return list(conn.execute(select(table).where(table.c.run == run).order_by(*order)).mappings())
+
+    doc_ids = [r["doc_id"] for r in rows(s.r_documents)]
+    by_id = {d.id: d for d in load_documents(conn, doc_ids)}
+    mentions = _grouped(rows(s.r_mentions), "run", "entity_pos")
+    quantities = _grouped(rows(s.r_quantities), "run", "claim_pos")
+    values = _grouped(rows(s.figure_values), "figure_pos")
+    story_docs = _grouped(rows(s.story_docs), "story_pos")
+    return Report(
+        documents=tuple(by_id[d] for d in doc_ids),
+        entities=tuple(_entities_from(rows(s.r_entities), mentions, run)),
+        claims=tuple(_claims_from(rows(s.r_claims), quantities, run)),
+        facts=tuple(decode(Fact, r) for r in rows(s.facts)),
+        figures=tuple(
+            decode(Figure, r, values=tuple(decode(FigureValue, v) for v in values.get((r["pos"],), ())))
+            for r in rows(s.figures)
+        ),
+        flags=tuple(decode(Flag, r) for r in rows(s.flags)),
+        stories=tuple(
+            decode(Story, r, docs=tuple(d["doc_id"] for d in story_docs.get((r["pos"],), ())))
+            for r in rows(s.stories)
+        ),
+        problems=from_jsonable(tuple[InputProblem, ...], head["problems"]) or (),
+        duplicates=from_jsonable(tuple[Duplicate, ...], head["duplicates"]) or (),
+        meta=tuple((str(k), str(v)) for k, v in head["meta"] or ()),
+    )
