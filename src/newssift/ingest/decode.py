@@ -1,0 +1,158 @@
+"""Bytes to text: size cap, empty and binary inputs, encoding and language.
+
+UTF-8 is tried first because it is by far the most common and a strict
+decode almost never succeeds on other encodings; otherwise charset-normalizer
+guesses.  Language is detected with py3langid on a prefix of the text.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import re
+
+from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
+
+__all__ = ["check_size", "decode_bytes", "detect_language", "gunzip", "looks_binary", "looks_like_html"]
+
+#: Bytes examined for binary content; a NUL byte in the first 8 KiB is the
+#: rule `file`/git use, and 8 KiB covers any file header.
+SNIFF_BYTES = 8192
+#: Share of control characters (other than tab/CR/LF/FF) above which the
+#: input is not text.  Real text has none; 5 % tolerates a stray byte or two.
+CONTROL_MAX_SHARE = 0.05
+#: Characters fed to the language identifier: 2,000 characters are plenty for
+#: a reliable guess on news prose and keep the call cheap on long pages.
+LANG_PREFIX_CHARS = 2000
+#: Below this many letters the language guess is noise; leave it unset.
+LANG_MIN_LETTERS = 20
+#: charset-normalizer's "chaos" above which the best guess is not trusted.
+#: 0.2 is the library's own default threshold for a usable match.
+MAX_CHAOS = 0.2
+#: Bytes handed to charset-normalizer: 256 KiB is far more than it needs to
+#: tell encodings apart and bounds its cost on large files.
+CHARSET_SAMPLE_BYTES = 256 * 1024
+
+_MAGIC = [
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a media file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+]
+_CTRL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.I)
+# Windows code pages that charset-normalizer may pick for Western text; cp1252
+# is a superset of latin-1's printable range, so it decodes both right.
+_WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "windows_1252", "cp1250", "mac_roman", "cp850", "cp437"}
+
+
+def check_size(data_len: int, source: str, limit: int) -> None:
+    """Raise InputTooLargeError if ``data_len`` exceeds ``limit`` bytes."""
+    if data_len > limit:
+        raise InputTooLargeError(source, f"file is {data_len:,} bytes, over the {limit:,}-byte limit (--max-bytes)")
+
+
+def gunzip(data: bytes, source: str, limit: int) -> bytes:
+    """Decompress gzip data, refusing output over ``limit`` bytes."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(limit + 1)
+    except (OSError, EOFError) as exc:
+        raise BinaryInputError(source, f"not valid gzip data ({exc})") from exc
+    check_size(len(out), source, limit)
+    return out
+
+
+def looks_binary(data: bytes) -> str | None:
+    """A short description of what binary thing ``data`` is, or None if it looks like text."""
+    head = data[:SNIFF_BYTES]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 with a byte-order mark: text, NULs are expected
+    if b"\x00" in head:
+        return "binary data"
+    if head and len(_CTRL.findall(head)) / len(head) > CONTROL_MAX_SHARE:
+        return "binary data"
+    return None
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    """True if the start of ``data`` looks like an HTML document."""
+    head = data[:SNIFF_BYTES]
+    if isinstance(head, str):
+        head = head.encode("utf-8", "replace")
+    return bool(_HTML_SNIFF.search(head))
+
+
+def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode ``data`` to text, or raise an InputError with a one-line reason.
+
+    ``declared`` is an encoding named by the transport (HTTP header, record);
+    it is tried right after UTF-8.
+    """
+    if not data.strip():
+        raise EmptyInputError(source, "file is empty")
+    what = looks_binary(data)
+    if what:
+        raise BinaryInputError(source, f"looks like {what}, not text or HTML")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _nonempty(data.decode("utf-16"), source)
+        except UnicodeDecodeError as exc:
+            raise EncodingError(source, f"bad UTF-16 text ({exc.reason})") from exc
+    try:
+        return _nonempty(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return _nonempty(data.decode(declared), source)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return _nonempty(_guess(data, source), source)
+
+
+def _guess(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:CHARSET_SAMPLE_BYTES]).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        raise EncodingError(source, "text is not UTF-8 and its encoding could not be recognised")
+    enc = best.encoding
+    if enc in _WESTERN:
+        # Western single-byte text: cp1252 decodes latin-1's letters the same
+        # and also the curly quotes and dashes in 0x80-0x9F that Windows
+        # editors write; fall back to latin-1 for the five bytes cp1252 lacks.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+    try:
+        return data.decode(enc)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise EncodingError(source, f"text could not be decoded as {enc}") from exc
+
+
+def _nonempty(text: str, source: str) -> str:
+    if not text.strip():
+        raise EmptyInputError(source, "file has only white space")
+    return text
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, from its first characters; None if too short."""
+    prefix = text[:LANG_PREFIX_CHARS]
+    if sum(c.isalpha() for c in prefix) < LANG_MIN_LETTERS:
+        return None
+    import py3langid
+
+    lang, _score = py3langid.classify(prefix)
+    return lang

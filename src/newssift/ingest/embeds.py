@@ -1,0 +1,95 @@
+"""Find quoted social-media posts (tweets, toots, Instagram posts) in plain text.
+
+A pasted page keeps an embedded post as a few short lines: the post's text,
+often a ``pic.twitter.com``/``t.co`` link and hashtags, then a signature line
+``— Name (@handle) Month D, YYYY``.  The signature is the anchor; the post's
+text is the short run of lines just above it.  Everything here works on the
+shape of the lines, never on what they say.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["find_embeds", "is_signature_line", "has_social_link"]
+
+#: A post is at most 280 characters on X (500 on Mastodon/Threads, rarely
+#: used in full); 320 leaves room for the ``pic.twitter.com/...`` link that the
+#: embed appends.  Lines above the signature are taken while their total stays
+#: within this budget, so a long article paragraph just above a post is never
+#: swallowed (the corpus' paragraphs above posts are 300+ characters).
+EMBED_MAX_CHARS = 320
+
+#: A signature line is short: name (≤ 80), handle (≤ 30) and date (≤ 40).
+SIGNATURE_MAX_CHARS = 160
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATEISH = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", re.I)
+# "— Name (@handle) December 16, 2024" (X/Twitter, Bluesky, Mastodon blockquotes).
+_SIGNATURE = re.compile(r"^\s*[—–―-]{1,2}\s*[^()\n]{0,80}\(@[\w.@-]{1,60}\)\s*(?P<tail>.*)$")
+# "A post shared by Name (@handle)" (Instagram blockquotes).
+_SHARED_BY = re.compile(r"^\s*A (?:post|photo|video) shared by\b.{0,80}\(@[\w.]{1,60}\)", re.I)
+_SOCIAL_LINK = re.compile(r"(?:\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+|\bhttps?://(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+)", re.I)
+
+
+def is_signature_line(line: str) -> bool:
+    """True if ``line`` is the signature line that closes an embedded post."""
+    s = line.strip()
+    if not s or len(s) > SIGNATURE_MAX_CHARS:
+        return False
+    if _SHARED_BY.match(s):
+        return True
+    m = _SIGNATURE.match(s)
+    return bool(m and (_DATEISH.search(m.group("tail")) or not m.group("tail").strip()))
+
+
+def has_social_link(line: str) -> bool:
+    """True if ``line`` carries a link that only an embedded post would show."""
+    return bool(_SOCIAL_LINK.search(line))
+
+
+def find_embeds(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """Return ``(first, last)`` 0-based inclusive line ranges of embedded posts.
+
+    Blank lines inside a range belong to it.  Ranges never overlap and come in
+    document order.
+    """
+    taken: set[int] = set()
+    ranges: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if i in taken or not is_signature_line(line):
+            continue
+        first = _walk_back(lines, i, taken)
+        ranges.append((first, i))
+        taken.update(range(first, i + 1))
+    # A lone line with a post link and no signature nearby is a post too
+    # (some pages drop the signature); it must be short like a post.
+    for i, line in enumerate(lines):
+        if i not in taken and has_social_link(line) and len(line.strip()) <= EMBED_MAX_CHARS:
+            ranges.append((i, i))
+            taken.add(i)
+    return sorted(ranges)
+
+
+def _walk_back(lines: Sequence[str], sig: int, taken: set[int]) -> int:
+    """First line of the post whose signature is at ``sig``."""
+    budget = EMBED_MAX_CHARS
+    first = sig
+    j = sig - 1
+    seen_text = False
+    while j >= 0 and j not in taken:
+        s = lines[j].strip()
+        if not s:
+            # A blank line after the post's text closes it: blank-separated
+            # pages put the post in its own paragraph.
+            if seen_text:
+                break
+            j -= 1
+            continue
+        if len(s) > budget or s.endswith(":") or is_signature_line(s):
+            break
+        budget -= len(s)
+        first = j
+        seen_text = True
+        j -= 1
+    return first

@@ -1,0 +1,142 @@
+"""The shape of one line of a pasted page: prose, list item, counter, label...
+
+These are the features the plain-text cleaner (``text.py``) reasons with.
+They look at form only (length, punctuation, capitalisation, digits,
+bullets), never at the words of any particular site, so they carry over to
+pages and outlets nobody has seen.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "LineShape",
+    "shape_of",
+    "words_of",
+    "titlecase_ratio",
+    "ends_sentence",
+    "norm_line",
+    "PROSE_MIN_WORDS",
+]
+
+#: A body paragraph line has at least this many words.  Related-story
+#: teasers and labels are shorter; the shortest real paragraphs in the
+#: development pages are 14 words.  8 keeps short one-sentence paragraphs.
+PROSE_MIN_WORDS = 8
+#: Share of capitalised words (minor words like "of", "in" skipped) above
+#: which a line reads as a headline rather than prose.  English prose sits
+#: at 0.1–0.4, German prose (capitalised nouns) up to ~0.5, headlines at 0.8+.
+TITLECASE_PROSE_MAX = 0.6
+#: A short ALL-CAPS line of at most this many words is a section/category label.
+LABEL_MAX_WORDS = 4
+#: Counters ("Comments 12", "300", "1.2K views") have at most this many words.
+COUNTER_MAX_WORDS = 3
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+# Minor words a title-case headline keeps lower-case; without them a headline
+# like "Troops Are Dying in Combat with Russia" would look half lower-case.
+_MINOR = frozenset(
+    "a an and as at but by for from in into nor of on onto or over per the to up upon via vs with".split()
+)
+_TERMINAL = re.compile(r"""[.!?…](?:["'”’»)\]]*)$|[.!?…]["'”’»)\]]+\s*$|["”»]\s*$""")
+_BULLET = re.compile(r"^(?:[•·▪▫►▸◦‣●○■□◆◇*+>→»]|[-–—](?=\s))\s*")
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+\S|^\d{1,2}$")
+_COUNTER = re.compile(r"^(?:[^\W\d_][\w ]{0,24}?\s*\d[\d,.]*\s*[KkMm]?\+?|\d[\d,.]*\s*[KkMm]?\+?(?:\s*[^\W\d_][\w ]{0,24})?)$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_BRACKET_TAG = re.compile(r"^\[[^\]]{1,20}\]\s*")
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """What one non-blank line looks like."""
+
+    text: str  # the line, stripped
+    words: int
+    terminal: bool  # ends like a sentence
+    titlecase: float  # share of capitalised non-minor words
+    kind: str  # prose | short_prose | list_item | counter | label | contact | heading | other
+
+    @property
+    def is_prose(self) -> bool:
+        """A full body-paragraph line."""
+        return self.kind == "prose"
+
+    @property
+    def is_proseish(self) -> bool:
+        """A line that may sit inside the article body."""
+        return self.kind in ("prose", "short_prose")
+
+    @property
+    def is_hard_furniture(self) -> bool:
+        """Shapes that never occur inside an article body."""
+        return self.kind in ("list_item", "counter", "label", "contact")
+
+
+def norm_line(s: str) -> str:
+    """A line folded for repetition checks: case, spaces and quotes ignored."""
+    s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(s.split()).casefold()
+
+
+def words_of(s: str) -> list[str]:
+    """The words (letters first) of a line."""
+    return _WORD.findall(s)
+
+
+def titlecase_ratio(words: list[str]) -> float:
+    """Share of capitalised words among those that are not minor words."""
+    major = [w for w in words if w.casefold() not in _MINOR]
+    if not major:
+        return 0.0
+    return sum(1 for w in major if w[0].isupper()) / len(major)
+
+
+def ends_sentence(s: str) -> bool:
+    """True if ``s`` ends like a sentence (full stop, ?, !, …, or a closing quote)."""
+    return bool(_TERMINAL.search(s.rstrip()))
+
+
+def shape_of(line: str) -> LineShape:
+    """Classify one non-blank line by its shape."""
+    s = line.strip()
+    ws = words_of(s)
+    n = len(ws)
+    term = ends_sentence(s)
+    tc = titlecase_ratio(ws)
+    kind = _kind(s, ws, n, term, tc)
+    return LineShape(text=s, words=n, terminal=term, titlecase=tc, kind=kind)
+
+
+def _kind(s: str, ws: list[str], n: int, term: bool, tc: float) -> str:
+    if _EMAIL.search(s) and n <= 6 or _URL_ONLY.match(s):
+        return "contact"
+    if _BULLET.match(s) or _NUMBERED.match(s):
+        return "list_item"
+    if n <= COUNTER_MAX_WORDS and any(c.isdigit() for c in s) and _COUNTER.match(s):
+        return "counter"
+    if not any(c.isalpha() for c in s):
+        # Only digits/punctuation ("300", "|", "•••"): counters and separators.
+        return "counter"
+    letters = [c for c in s if c.isalpha()]
+    if n <= LABEL_MAX_WORDS and letters and all(c.isupper() for c in letters) and len(letters) >= 2:
+        return "label"
+    if _BRACKET_TAG.match(s) and not term:
+        return "label"
+    if term and tc <= TITLECASE_PROSE_MAX:
+        if n >= PROSE_MIN_WORDS:
+            return "prose"
+        if n >= 2:
+            return "short_prose"
+    if term and n >= PROSE_MIN_WORDS * 2:
+        # A long line that ends a sentence is prose even when capital-heavy
+        # (lists of names, German nouns).
+        return "prose"
+    if not term and n >= PROSE_MIN_WORDS * 2 and tc <= TITLECASE_PROSE_MAX and s[-1:] not in ":":
+        # Long lowercase-heavy line that lost its final full stop (scrapers
+        # sometimes cut it): still prose.
+        return "prose"
+    if n >= 1 and not term:
+        return "heading"
+    return "other"

@@ -1,0 +1,70 @@
+"""The ``--meta`` sidecar: per-document id, url, outlet, title, published, author.
+
+A CSV file with a header row, or JSON (a list of objects, or an object keyed
+by id).  A row is matched to a document by id, then by file name, then by URL;
+it fills only what the document could not say for itself.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import ParseError
+from ..models import Document
+from .sources import stem_of
+
+__all__ = ["load_meta", "apply_meta", "META_FIELDS"]
+
+META_FIELDS = ("url", "outlet", "title", "published", "author")
+_KEYS = ("id", "file", "path", "filename")
+
+
+def load_meta(path: Path) -> list[dict[str, str]]:
+    """Rows of the sidecar; ParseError with a one-line message if it cannot be read."""
+    label = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParseError(label, f"metadata file could not be read ({exc})") from exc
+    if path.suffix.lower() == ".json" or raw.lstrip().startswith(("[", "{")):
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ParseError(label, f"metadata file is not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+        if isinstance(data, dict):
+            data = [dict(v, id=k) if isinstance(v, dict) else {} for k, v in data.items()]
+        if not isinstance(data, list):
+            raise ParseError(label, "metadata JSON must be a list of objects or an object keyed by id")
+        rows = [r for r in data if isinstance(r, dict)]
+    else:
+        rows = list(csv.DictReader(io.StringIO(raw)))
+    out = [{str(k).strip().lower(): str(v).strip() for k, v in r.items() if k and v is not None and str(v).strip()} for r in rows]
+    if not any(any(k in r for k in _KEYS + ("url",)) for r in out):
+        raise ParseError(label, "metadata has no id, file or url column")
+    return out
+
+
+def apply_meta(docs: list[Document], rows: list[dict[str, str]]) -> list[Document]:
+    """Fill each document's missing url/outlet/title/published/author from its row."""
+    by_key: dict[str, dict[str, str]] = {}
+    for r in rows:
+        for k in _KEYS:
+            if r.get(k):
+                by_key.setdefault(r[k], r)
+                by_key.setdefault(stem_of(Path(r[k])), r)
+        if r.get("url"):
+            by_key.setdefault("url:" + r["url"], r)
+    out = []
+    for d in docs:
+        row = by_key.get(d.id) or (by_key.get(stem_of(Path(d.path))) if d.path else None) or (
+            by_key.get("url:" + d.url) if d.url else None
+        )
+        if row:
+            fill = {f: row[f] for f in META_FIELDS if row.get(f) and not getattr(d, f)}
+            if fill:
+                d = replace(d, **fill)
+        out.append(d)
+    return out

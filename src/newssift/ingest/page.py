@@ -1,0 +1,93 @@
+"""A page read but not yet cleaned, and how it becomes a Document.
+
+Readers (plain text, HTML, records, WARC, feeds, URLs) all produce ``Page``
+drafts; ``to_document`` cleans one and fills what the Document needs: body,
+headline, embeds, cut furniture, content hash and language.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+from ..errors import ParseError
+from ..models import Document, Removed
+from .decode import detect_language
+from .text import clean_text
+
+__all__ = ["Page", "to_document", "content_hash", "slug_of_url", "normalise_body"]
+
+#: Longest id made from a URL; enough to keep host and path apart, short
+#: enough to read in a table.
+SLUG_MAX_CHARS = 80
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One article as read from its input, before cleaning."""
+
+    source: str  # as shown in problems: path, URL, "file.jsonl:3"
+    id: str
+    raw: str  # plain text, or an extractor's text (one paragraph per line)
+    source_format: str  # text | html | record | warc | feed | url
+    extracted: bool = False  # raw comes from trafilatura: only trim its edges
+    title: str | None = None
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    author: str | None = None
+    embeds: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    group: str | None = None  # pages of one site/folder share boilerplate
+
+
+def normalise_body(text: str) -> str:
+    """The body as compared for duplicates: NFKC, quotes folded, case and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+
+
+def content_hash(text: str) -> str:
+    """sha256 (hex) of the normalised body text."""
+    return hashlib.sha256(normalise_body(text).encode("utf-8")).hexdigest()
+
+
+def slug_of_url(url: str) -> str:
+    """A readable id from a URL: host and path, lower-case, dashes between words."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    raw = f"{host} {parts.path} {parts.query}"
+    slug = _NON_SLUG.sub("-", raw.lower()).strip("-")
+    return slug[:SLUG_MAX_CHARS].rstrip("-") or "page"
+
+
+def to_document(page: Page, boilerplate: frozenset[str] = frozenset()) -> Document:
+    """Clean one page into a Document; ParseError if no body text is left."""
+    clean = clean_text(page.raw, title=page.title, boilerplate=boilerplate, extracted=page.extracted)
+    if not clean.text.strip():
+        raise ParseError(page.source, "no article text found (every line looked like page furniture)")
+    return Document(
+        id=page.id,
+        text=clean.text,
+        title=clean.title or page.title,
+        path=page.path,
+        url=page.url,
+        outlet=page.outlet,
+        published=page.published,
+        author=page.author,
+        language=detect_language(clean.text),
+        embeds=page.embeds + clean.embeds,
+        removed=page.removed + clean.removed,
+        content_hash=content_hash(clean.text),
+        source_format=page.source_format,
+    )
+
+
+def with_id(page: Page, new_id: str) -> Page:
+    """The same page under another id."""
+    return replace(page, id=new_id)

@@ -1,0 +1,192 @@
+"""Inputs that hold several articles: JSON/JSONL records, WARC archives, RSS/Atom feeds.
+
+A record carries ``text`` or ``html`` and optionally ``url``, ``outlet``,
+``title``, ``published``, ``author`` and ``id``.  WARC response records with
+an HTML payload are read through trafilatura.  A feed's items are fetched by
+their links; an item whose link cannot be fetched falls back to the full
+content the feed itself carries, when it carries enough of it.
+"""
+from __future__ import annotations
+
+import io
+import json
+import time
+
+from ..config import Config
+from ..errors import InputError, ParseError
+from ..models import InputProblem
+from .decode import decode_bytes
+from .fetch import Fetcher, kind_of_content_type
+from .page import Page, slug_of_url
+from .readers import Parts, html_page, read_url
+
+__all__ = ["pages_from_records", "pages_from_warc", "pages_from_feed"]
+
+#: A feed item's own content is used instead of its page only when it is at
+#: least this long: summaries of a sentence or two are not the article.
+FEED_CONTENT_MIN_CHARS = 500
+# Record keys read, with the names other tools commonly use for them.
+_ALIASES = {
+    "published": ("published", "date", "published_at", "pubdate"),
+    "outlet": ("outlet", "source", "site", "sitename"),
+    "title": ("title", "headline"),
+    "author": ("author", "byline"),
+}
+
+
+def pages_from_records(data: bytes, label: str, stem: str, path: str | None, config: Config, fetcher: Fetcher) -> Parts:
+    """Pages from a JSON array/object or from JSON Lines."""
+    text = decode_bytes(data, label)
+    items: list[tuple[str, object]] = []
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError:
+        doc = None
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    items.append((f"{label}:{n}", json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    items.append((f"{label}:{n}", ParseError(f"{label}:{n}", f"not valid JSON ({exc.msg})")))
+    if doc is not None:
+        if isinstance(doc, dict):
+            listed = next((doc[k] for k in ("articles", "documents", "items", "records") if isinstance(doc.get(k), list)), None)
+            doc = listed if listed is not None else [doc]
+        if not isinstance(doc, list):
+            raise ParseError(label, "JSON holds neither a record nor a list of records")
+        items = [(f"{label}[{i}]", rec) for i, rec in enumerate(doc)]
+    out: Parts = []
+    for n, (where, rec) in enumerate(items, 1):
+        if isinstance(rec, InputError):
+            out.append(InputProblem(rec.source, rec.message, rec.code))
+            continue
+        try:
+            out.append(_record_page(rec, where, f"{stem}-{n}", path, config, fetcher))
+        except InputError as exc:
+            out.append(InputProblem(exc.source, exc.message, exc.code))
+    return out
+
+
+def _field(rec: dict, name: str) -> str | None:
+    for key in _ALIASES.get(name, (name,)):
+        v = rec.get(key)
+        if isinstance(v, (str, int, float)) and str(v).strip():
+            return str(v).strip()
+    return None
+
+
+def _record_page(rec: object, where: str, fallback_id: str, path: str | None, config: Config, fetcher: Fetcher) -> Page:
+    if not isinstance(rec, dict):
+        raise ParseError(where, "record is not a JSON object")
+    url = _field(rec, "url")
+    ident = _field(rec, "id") or (slug_of_url(url) if url else fallback_id)
+    body_text, body_html = rec.get("text"), rec.get("html")
+    if isinstance(body_html, str) and body_html.strip():
+        page = html_page(body_html, where, ident, path=path, url=url, fmt="record")
+    elif isinstance(body_text, str) and body_text.strip():
+        page = Page(source=where, id=ident, raw=body_text, source_format="record", path=path, url=url)
+    else:
+        raise ParseError(where, "record has no 'text' or 'html'")
+    from dataclasses import replace
+
+    return replace(
+        page,
+        title=_field(rec, "title") or page.title,
+        outlet=_field(rec, "outlet") or page.outlet,
+        published=_field(rec, "published") or page.published,
+        author=_field(rec, "author") or page.author,
+    )
+
+
+def pages_from_warc(data: bytes, label: str, path: str | None, config: Config) -> Parts:
+    """Pages from the HTML responses of a WARC archive (gzip or plain)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    out: Parts = []
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or (
+                record.rec_headers.get_header("Content-Type") or ""
+            )
+            if record.http_headers and record.http_headers.get_statuscode() not in (None, "200"):
+                continue
+            if kind_of_content_type(ctype) != "html":
+                continue
+            where = f"{label} {uri}".strip()
+            body = record.content_stream().read(config.max_input_bytes + 1)
+            try:
+                page = html_page(body, where, slug_of_url(uri) if uri else f"warc-{len(out) + 1}", path=path, url=uri or None, fmt="warc")
+                if page.published is None:
+                    from dataclasses import replace
+
+                    page = replace(page, published=(record.rec_headers.get_header("WARC-Date") or "")[:10] or None)
+                out.append(page)
+            except InputError as exc:
+                out.append(InputProblem(exc.source, exc.message, exc.code))
+    except ArchiveLoadFailed as exc:
+        raise ParseError(label, f"not a readable WARC archive ({str(exc).splitlines()[0] if str(exc) else 'bad header'})") from exc
+    if not out:
+        raise ParseError(label, "WARC archive holds no HTML responses")
+    return out
+
+
+def pages_from_feed(data: bytes, label: str, path: str | None, config: Config, fetcher: Fetcher) -> Parts:
+    """Pages for the items of an RSS/Atom feed, each fetched by its link."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = getattr(parsed, "bozo_exception", None)
+        raise ParseError(label, "feed has no items" + (f" ({str(reason).splitlines()[0]})" if reason else ""))
+    outlet = (parsed.feed.get("title") or "").strip() or None
+    out: Parts = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        meta = {
+            "title": (entry.get("title") or "").strip() or None,
+            "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+            "author": (entry.get("author") or "").strip() or None,
+        }
+        try:
+            pages = _feed_item(entry, link, label, config, fetcher)
+        except InputError as exc:
+            out.append(InputProblem(exc.source, exc.message, exc.code))
+            continue
+        from dataclasses import replace
+
+        for p in pages:
+            if isinstance(p, Page):
+                p = replace(
+                    p,
+                    source_format="feed",
+                    title=p.title or meta["title"],
+                    published=p.published or meta["published"],
+                    author=p.author or meta["author"],
+                    outlet=outlet or p.outlet,
+                )
+            out.append(p)
+    return out
+
+
+def _feed_item(entry, link: str | None, label: str, config: Config, fetcher: Fetcher) -> Parts:
+    content = " ".join(c.get("value", "") for c in entry.get("content", []) if isinstance(c, dict))
+    where = link or f"{label} item {entry.get('id', '?')}"
+    if link:
+        try:
+            return read_url(link, config, fetcher, fmt="feed")
+        except InputError:
+            if len(content) < FEED_CONTENT_MIN_CHARS:
+                raise
+    if len(content) >= FEED_CONTENT_MIN_CHARS:
+        return [html_page(content, where, slug_of_url(link) if link else f"item-{entry.get('id', '0')}", url=link, fmt="feed")]
+    raise ParseError(where, "feed item has no link and no full content")
+
+
+def _iso(struct) -> str | None:
+    if not struct:
+        return None
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", struct)

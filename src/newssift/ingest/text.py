@@ -1,0 +1,326 @@
+"""Clean a pasted or scraped plain-text page: headline, body, embeds, furniture.
+
+The page is read as lines.  Each non-blank line gets a shape (``lines.py``);
+quoted social posts are found by their signature (``embeds.py``).  The body is
+the contiguous prose region around the page's longest run of prose lines:
+navigation, bylines and link lists sit before or after that region, and a
+short heading or post inside it does not break it.  The headline is the most
+headline-shaped line above the body.  Everything that is not body, headline
+or embed is cut and recorded with a reason.
+
+Every kept body line appears verbatim (stripped of surrounding spaces) in the
+resulting text; paragraphs are joined with a blank line where the input had
+one and a single newline where it did not.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Removed
+from .embeds import find_embeds
+from .lines import LineShape, norm_line, shape_of
+
+__all__ = ["CleanText", "clean_text", "boilerplate_lines"]
+
+#: Headings/labels allowed between two prose runs for them to count as one
+#: article (a sub-heading, a photo credit).  Two such lines in a row are
+#: allowed only when real prose follows on both sides (see _MERGE_STRONG_MIN).
+MAX_GAP_LINES = 2
+#: A run joined across a gap of more than one line must have at least this many
+#: full prose lines; a lone teaser paragraph after "Read more" + a headline
+#: is not the article's continuation.
+MERGE_STRONG_MIN = 2
+#: A headline has at least this many words ("Daniel Kim Views" is a byline) and
+#: at most this many (longer lines are deck or prose).
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 30
+#: Capitalised-word share from which a line reads as a Title-Case headline.
+HEADLINE_TITLECASE_MIN = 0.6
+#: A line that repeats in the page is furniture unless it is this long and
+#: full prose (a pull-quote may repeat a sentence of the body).
+REPEAT_PROSE_MIN_CHARS = 40
+#: Lines shared by this many pages of one site are site boilerplate.
+BOILERPLATE_MIN_PAGES = 2
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The result of cleaning one page."""
+
+    text: str
+    title: str | None
+    embeds: tuple[str, ...]
+    removed: tuple[Removed, ...]
+
+
+def boilerplate_lines(pages: Iterable[str]) -> frozenset[str]:
+    """Lines that are not sentences and occur on several pages of one site (folded form).
+
+    Sentence lines are never counted: outlets quoting the same wire copy
+    share whole sentences that are body, not furniture.
+    """
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = set()
+        for line in page.splitlines():
+            if line.strip() and not shape_of(line).is_proseish:
+                keys.add(norm_line(line))
+        seen.update(keys)
+    return frozenset(k for k, n in seen.items() if n >= BOILERPLATE_MIN_PAGES)
+
+
+def clean_text(
+    raw: str, *, title: str | None = None, boilerplate: frozenset[str] = frozenset(), extracted: bool = False
+) -> CleanText:
+    """Split a plain-text page into body text, headline, embedded posts and cut furniture.
+
+    ``title`` is a headline already known (from metadata); when given, the
+    page's own headline line is cut as ``headline`` and not searched for.
+    ``boilerplate`` holds folded lines known to recur across the site's pages.
+    ``extracted`` says the text already comes from an article extractor
+    (trafilatura): then only the edges are trimmed — everything from the first
+    to the last prose line stays, lists and sub-headings included.
+    """
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    shapes: list[LineShape | None] = [shape_of(s) if s.strip() else None for s in lines]
+    role: list[str | None] = [None] * len(lines)  # None: blank; else a reason or "body"
+
+    embed_ranges = find_embeds(lines)
+    for a, b in embed_ranges:
+        for i in range(a, b + 1):
+            if shapes[i] is not None:
+                role[i] = "embed"
+
+    repeated = _repeated_lines(lines, shapes)
+    hard = [
+        shapes[i] is not None
+        and role[i] != "embed"
+        and (
+            shapes[i].is_hard_furniture
+            or (norm_line(lines[i]) in repeated and not _long_prose(shapes[i]))
+            or (norm_line(lines[i]) in boilerplate)
+        )
+        for i in range(len(lines))
+    ]
+    if extracted:
+        lo, hi = _edges(shapes, role)
+        hard = [False] * len(lines)
+    else:
+        lo, hi = _body_region(shapes, role, hard)
+    if lo is not None:
+        seen_body: set[str] = set()
+        for i in range(lo, hi + 1):
+            if shapes[i] is None or role[i] == "embed":
+                continue
+            key = norm_line(lines[i])
+            if hard[i]:
+                role[i] = _reason(shapes[i], key in repeated, key in boilerplate)
+            elif key in seen_body:
+                role[i] = "duplicate_block"
+            else:
+                role[i] = "body"
+                seen_body.add(key)
+    head_idx = _find_headline(lines, shapes, role, lo, title)
+    if head_idx is not None:
+        role[head_idx] = "headline"
+        if title is None:
+            title = lines[head_idx].strip()
+    for i, sh in enumerate(shapes):
+        if sh is not None and role[i] is None:
+            key = norm_line(lines[i])
+            before = lo is None or i < lo
+            role[i] = _reason(sh, key in repeated, key in boilerplate, before=before)
+    _refine_reasons(shapes, role)
+    return CleanText(
+        text=_join_body(lines, role),
+        title=title,
+        embeds=tuple("\n".join(s.strip() for s in lines[a : b + 1] if s.strip()) for a, b in embed_ranges),
+        removed=tuple(_removed_records(lines, role)),
+    )
+
+
+# --------------------------------------------------------------------------- helpers
+def _long_prose(sh: LineShape) -> bool:
+    return sh.is_prose and len(sh.text) >= REPEAT_PROSE_MIN_CHARS
+
+
+def _repeated_lines(lines: list[str], shapes: list[LineShape | None]) -> set[str]:
+    counts = Counter(norm_line(s) for s, sh in zip(lines, shapes) if sh is not None)
+    return {k for k, n in counts.items() if n > 1}
+
+
+def _runs(shapes: list[LineShape | None], role: list[str | None], hard: list[bool]) -> list[tuple[int, int, int, int]]:
+    """Runs of body-candidate lines: (first, last, prose chars, full prose lines).
+
+    Blank lines and embedded posts are transparent; any other line ends a run.
+    """
+    runs = []
+    start = last = None
+    chars = strong = 0
+    for i, sh in enumerate(shapes):
+        if sh is None or role[i] == "embed":
+            continue
+        if sh.is_proseish and not hard[i]:
+            if start is None:
+                start, chars, strong = i, 0, 0
+            last = i
+            chars += len(sh.text)
+            strong += sh.is_prose
+        else:
+            if start is not None:
+                runs.append((start, last, chars, strong))
+            start = None
+    if start is not None:
+        runs.append((start, last, chars, strong))
+    return [r for r in runs if r[3] > 0]
+
+
+def _gap(shapes, role, hard, a: int, b: int) -> int | None:
+    """Number of non-blank, non-embed lines strictly between a and b; None if one is hard furniture."""
+    n = 0
+    for i in range(a + 1, b):
+        if shapes[i] is None or role[i] == "embed":
+            continue
+        if hard[i]:
+            return None
+        n += 1
+    return n
+
+
+def _body_region(shapes, role, hard) -> tuple[int | None, int | None]:
+    """First and last line of the article body (inclusive), or (None, None)."""
+    runs = _runs(shapes, role, hard)
+    if not runs:
+        return None, None
+    k = max(range(len(runs)), key=lambda j: runs[j][2])
+    lo, hi = runs[k][0], runs[k][1]
+    # Grow forward: the article continues after a sub-heading.
+    j = k + 1
+    while j < len(runs):
+        g = _gap(shapes, role, hard, hi, runs[j][0])
+        if g is None or g > MAX_GAP_LINES or (g > 1 and runs[j][3] < MERGE_STRONG_MIN):
+            break
+        hi = runs[j][1]
+        j += 1
+    # Grow backward more cautiously: above the body sit headline and deck,
+    # so only a one-line gap to a run of real paragraphs is crossed.
+    j = k - 1
+    while j >= 0:
+        g = _gap(shapes, role, hard, runs[j][1], lo)
+        if g is None or g > 1 or runs[j][3] < MERGE_STRONG_MIN:
+            break
+        lo = runs[j][0]
+        j -= 1
+    return lo, hi
+
+
+def _edges(shapes, role) -> tuple[int | None, int | None]:
+    """First and last prose line of an already extracted article."""
+    lines = [i for i, sh in enumerate(shapes) if sh is not None and role[i] != "embed"]
+    prose = [i for i in lines if shapes[i].is_proseish]
+    # No sentence at all (a list-only article): the extractor's choice stands.
+    idx = prose or lines
+    return (idx[0], idx[-1]) if idx else (None, None)
+
+
+def _find_headline(lines, shapes, role, lo: int | None, known: str | None) -> int | None:
+    """Index of the headline line above the body, or None."""
+    end = lo if lo is not None else len(lines)
+    if known is not None:
+        k = norm_line(known)
+        for i in range(end):
+            if shapes[i] is not None and norm_line(lines[i]) == k:
+                return i
+        return None
+    cands = []
+    for i in range(end):
+        sh = shapes[i]
+        if sh is None or role[i] is not None or sh.is_hard_furniture:
+            continue
+        if not (HEADLINE_MIN_WORDS <= sh.words <= HEADLINE_MAX_WORDS) or sh.text.endswith((".", ":", ",")):
+            continue
+        if sh.kind == "prose":
+            continue
+        cands.append(i)
+    if not cands:
+        return None
+    titled = [i for i in cands if shapes[i].titlecase >= HEADLINE_TITLECASE_MIN]
+    if titled:
+        # The most headline-like; on a tie the one nearest the body.
+        return max(titled, key=lambda i: (shapes[i].titlecase, i))
+    # Sentence-case headlines: the nearest candidate above the body.
+    return cands[-1]
+
+
+def _reason(sh: LineShape, repeated: bool, boiler: bool, before: bool = False) -> str:
+    """Why a line that is not body was cut (position and shape decide)."""
+    if repeated:
+        return "duplicate_block"
+    if boiler:
+        return "site_boilerplate"
+    by_kind = {"list_item": "link_list", "label": "label", "counter": "counter", "contact": "contact"}
+    if sh.kind in by_kind:
+        return by_kind[sh.kind]
+    return "navigation" if before else "trailer"
+
+
+#: A byline is a short all-capitalised name line: 2 to this many words.
+BYLINE_MAX_WORDS = 4
+
+
+def _refine_reasons(shapes: list[LineShape | None], role: list[str | None]) -> None:
+    """Second look at cut lines using their neighbours.
+
+    A headline-shaped line right after a bullet or number is that list's
+    item; a short name line beside an e-mail line is a byline.
+    """
+    idx = [i for i, sh in enumerate(shapes) if sh is not None]
+    for p, i in enumerate(idx):
+        if role[i] not in ("navigation", "trailer"):
+            continue
+        sh = shapes[i]
+        prev_i = idx[p - 1] if p > 0 else None
+        next_i = idx[p + 1] if p + 1 < len(idx) else None
+        if prev_i is not None and role[prev_i] == "link_list" and sh.kind == "heading":
+            role[i] = "link_list"
+        elif 2 <= sh.words <= BYLINE_MAX_WORDS and sh.titlecase >= 1.0 and not any(c.isdigit() for c in sh.text) and any(
+            j is not None and role[j] == "contact" for j in (prev_i, next_i)
+        ):
+            role[i] = "byline"
+
+
+def _join_body(lines: list[str], role: list[str | None]) -> str:
+    parts: list[str] = []
+    prev = None
+    for i, r in enumerate(role):
+        if r != "body":
+            continue
+        if prev is not None:
+            blank = any(not lines[j].strip() for j in range(prev + 1, i))
+            parts.append("\n\n" if blank else "\n")
+        parts.append(lines[i].strip())
+        prev = i
+    return "".join(parts)
+
+
+def _removed_records(lines: list[str], role: list[str | None]) -> Iterable[Removed]:
+    """Consecutive cut lines with the same reason become one record."""
+    cur: list[str] = []
+    cur_reason = None
+    cur_line = None
+    for i, r in enumerate(role):
+        if r is None:
+            continue
+        if r == "body" or r != cur_reason:
+            if cur:
+                yield Removed(text="\n".join(cur), reason=cur_reason, line=cur_line)
+            cur, cur_reason, cur_line = [], None, None
+        if r == "body":
+            continue
+        if not cur:
+            cur_reason, cur_line = r, i + 1
+        cur.append(lines[i].strip())
+    if cur:
+        yield Removed(text="\n".join(cur), reason=cur_reason, line=cur_line)
