@@ -1,0 +1,155 @@
+"""The self-contained HTML report: one file, no external requests, safe with hostile articles.
+
+Everything the page needs (styles, the small script, the SVG charts) is
+inline.  Article text reaches the page only through Jinja2 autoescaping, and
+a strict Content-Security-Policy forbids loading anything: the only script
+allowed is ours, pinned by its SHA-256 hash.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from .. import __version__
+from ..models import Report
+from .charts import Chart, build_chart, value_text
+from .html_docs import build_documents, build_flags
+from .html_index import Cite, ReportIndex, fmt_number, humanise, shorten
+from .html_views import build_brief, build_glance, build_matrix, build_sources
+
+__all__ = ["render_html", "write_html", "csp_for", "report_context", "template_env", "FigureView", "asset"]
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One reported value in the table under a chart."""
+
+    text: str
+    value: str
+    qualifier: str
+    source: str
+    outlet: str
+    time: str
+    cite: Cite
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """One figure: its chart, its values and the low/best/high summary."""
+
+    id: str
+    title: str
+    subject: str | None
+    chart: Chart | None
+    rows: tuple[FigureRow, ...]
+    low: str
+    best: str
+    high: str
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def template_env() -> jinja2.Environment:
+    """The Jinja environment of the report and web templates (autoescape always on)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # every template, whatever its extension
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["num"] = fmt_number
+    env.filters["human"] = humanise
+    return env
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """The text of an inline asset (CSS or JS) shipped beside the templates."""
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def csp_for(script: str, form_action: str = "'none'") -> str:
+    """A Content-Security-Policy allowing nothing but inline styles, data: images and this script."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action {form_action}"
+    )
+
+
+def _figures(idx: ReportIndex) -> tuple[FigureView, ...]:
+    views = []
+    for n, fig in enumerate(idx.report.figures):
+        rows = []
+        for v in fig.values:
+            rows.append(FigureRow(
+                text=shorten(v.text, 120),
+                value=value_text(v),
+                qualifier=humanise(v.qualifier),
+                source=v.source_text or idx.entity_name(v.source) or "no source named",
+                outlet=v.outlet or idx.label(v.doc),
+                time=v.time or "",
+                cite=Cite(idx.span_anchor(v.doc, v.start, v.end), v.outlet or idx.label(v.doc), v.text),
+            ))
+        title = humanise(fig.measure).capitalize() or "Figure"
+        views.append(FigureView(
+            id=f"figure-{n}", title=title, subject=fig.subject, chart=build_chart(idx, fig, n), rows=tuple(rows),
+            low=fmt_number(fig.low), best=fmt_number(fig.best), high=fmt_number(fig.high), rule=fig.rule,
+        ))
+    return tuple(views)
+
+
+def report_context(report: Report) -> dict:
+    """Everything the report template draws, as view-models (no HTML)."""
+    idx = ReportIndex(report)
+    brief, brief_ok = build_brief(idx)
+    return {
+        "glance": build_glance(idx),
+        "brief": brief,
+        "brief_ok": brief_ok,
+        "outlets": tuple(idx.label(d.id) for d in report.documents),
+        "doc_anchors": tuple(idx.doc_anchor(d.id) for d in report.documents),
+        "matrix": build_matrix(idx),
+        "figures": _figures(idx),
+        "sources": build_sources(idx),
+        "flags": build_flags(idx),
+        "documents": build_documents(idx),
+        "problems": report.problems,
+        "duplicates": report.duplicates,
+        "meta": report.meta,
+        "version": __version__,
+    }
+
+
+def render_html(report: Report, *, back_link: str | None = None, title: str | None = None) -> str:
+    """The report as one self-contained HTML page.
+
+    ``back_link`` (used by the web app) adds a link back to a same-site page;
+    the file written by ``write_html`` has none.
+    """
+    script = asset("report.js")
+    ctx = report_context(report)
+    return template_env().get_template("report.html.j2").render(
+        **ctx,
+        css=asset("report.css"),
+        script=script,
+        csp=csp_for(script),
+        back_link=back_link,
+        page_title=title or ctx["glance"].title or "newssift report",
+    )
+
+
+def write_html(report: Report, path: Path | str) -> Path:
+    """Write the self-contained HTML report (UTF-8) and return its path."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(render_html(report), encoding="utf-8")
+    return p

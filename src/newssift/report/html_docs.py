@@ -1,0 +1,191 @@
+"""View-models of each report's highlighted text and of the flags (with word diffs).
+
+A document's text is cut into segments at every span boundary (claims,
+speakers, quantities, flags, figure values); each segment knows which spans
+cover it, so overlapping spans need no nesting.  An empty anchor element
+marks where every span starts: the id every link elsewhere points at.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..models import Document, Flag, Removed
+from .html_index import Cite, ReportIndex, humanise, safe_url, shorten
+
+__all__ = ["Segment", "DocView", "FlagView", "DiffPart", "build_documents", "build_flags", "word_diff"]
+
+#: Furniture pieces listed per document before the rest is summarised as a
+#: count; enough for a scraped page's menus without burying the article.
+REMOVED_SHOWN = 60
+
+_WORDS = re.compile(r"\S+|\s+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text covered by the same spans."""
+
+    text: str
+    classes: str  # CSS classes, e.g. "hl claim qty"; empty for plain text
+    keys: str  # space-separated anchors of the spans covering it
+    title: str  # tooltip: what the spans are
+    anchors: tuple[str, ...]  # anchors of spans starting here
+
+
+@dataclass(frozen=True)
+class DocView:
+    """One report as shown in the "Reports" section."""
+
+    anchor: str
+    label: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    author: str | None
+    url: str | None  # only http(s)
+    raw_url: str | None
+    language: str | None
+    segments: tuple[Segment, ...]
+    removed: tuple[Removed, ...]
+    removed_more: int
+    embeds: tuple[str, ...]
+    n_claims: int
+    n_flags: int
+
+
+@dataclass(frozen=True)
+class DiffPart:
+    """A piece of a word diff: ``same`` | ``del`` (only in the first) | ``ins`` (only in the second)."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FlagView:
+    """One flag with its passage, related passages and, for variants, a word diff."""
+
+    kind: str
+    label: str
+    explanation: str
+    passage: Cite
+    related: tuple[Cite, ...]
+    diffs: tuple[tuple[str, tuple[DiffPart, ...]], ...]  # (other outlet, parts)
+    detail: str | None
+
+
+_KIND_CLASS = {"claim": 0, "speaker": 1, "qty": 2, "flag": 3, "value": 4}
+
+
+def _spans(idx: ReportIndex, doc: Document) -> list[tuple[int, int, str, str]]:
+    """Every referenced span of a document as (start, end, kind, tooltip)."""
+    out: list[tuple[int, int, str, str]] = []
+    for c in idx.report.claims:
+        if c.doc != doc.id:
+            continue
+        who = idx.speaker_name(c) or "no source named"
+        out.append((c.start, c.end, "claim", f"claim ({humanise(c.kind)}) — {who}" + (" — hedged" if c.hedged else "")))
+        if c.speaker_start >= 0:
+            out.append((c.speaker_start, c.speaker_end, "speaker", f"speaker: {who}"))
+        for q in c.quantities:
+            what = humanise(q.measure) or "quantity"
+            out.append((q.start, q.end, "qty", f"{what}: {humanise(q.qualifier)}"))
+    for fig in idx.report.figures:
+        for v in fig.values:
+            if v.doc == doc.id:
+                out.append((v.start, v.end, "value", f"figure: {humanise(fig.measure)}"))
+    for f in idx.report.flags:
+        if f.doc == doc.id and f.start is not None and f.end is not None:
+            out.append((f.start, f.end, "flag", f"flag: {humanise(f.kind)}"))
+        for r in f.related:
+            if r.doc == doc.id:
+                out.append((r.start, r.end, "flag", f"flag: {humanise(f.kind)} (related)"))
+    n = len(doc.text)
+    return [s for s in out if 0 <= s[0] < s[1] <= n]
+
+
+def segments(idx: ReportIndex, doc: Document) -> tuple[Segment, ...]:
+    """Cut the document's text at every span boundary into highlighted segments."""
+    spans = _spans(idx, doc)
+    pos = idx.doc_pos[doc.id]
+    cuts = sorted({0, len(doc.text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    starts: dict[int, list[str]] = {}
+    for s, e, _, _ in spans:
+        anc = f"d{pos}-{s}-{e}"
+        if anc not in starts.setdefault(s, []):
+            starts[s].append(anc)
+    spans.sort()
+    out = []
+    active: list[tuple[int, int, str, str]] = []
+    nxt = 0
+    for a, b in zip(cuts, cuts[1:]):
+        while nxt < len(spans) and spans[nxt][0] <= a:
+            active.append(spans[nxt])
+            nxt += 1
+        active = [s for s in active if s[1] > a]
+        cover = [s for s in active if s[0] <= a and s[1] >= b]
+        kinds = sorted({k for _, _, k, _ in cover}, key=_KIND_CLASS.get)
+        keys = " ".join(dict.fromkeys(f"d{pos}-{s}-{e}" for s, e, _, _ in cover))
+        title = "; ".join(dict.fromkeys(t for _, _, _, t in cover))
+        classes = ("hl " + " ".join(kinds)) if kinds else ""
+        out.append(Segment(doc.text[a:b], classes, keys, title, tuple(starts.get(a, ()))))
+    return tuple(out)
+
+
+def build_documents(idx: ReportIndex) -> tuple[DocView, ...]:
+    """Every report with its highlighted text, what was cut as furniture, and its embeds."""
+    views = []
+    for doc in idx.report.documents:
+        views.append(DocView(
+            anchor=idx.doc_anchor(doc.id), label=idx.label(doc.id), title=doc.title, outlet=doc.outlet,
+            published=doc.published, author=doc.author, url=safe_url(doc.url),
+            raw_url=doc.url if not safe_url(doc.url) else None, language=doc.language,
+            segments=segments(idx, doc), removed=doc.removed[:REMOVED_SHOWN],
+            removed_more=max(0, len(doc.removed) - REMOVED_SHOWN), embeds=doc.embeds,
+            n_claims=sum(1 for c in idx.report.claims if c.doc == doc.id),
+            n_flags=sum(1 for f in idx.report.flags if f.doc == doc.id),
+        ))
+    return tuple(views)
+
+
+def word_diff(a: str, b: str) -> tuple[DiffPart, ...]:
+    """A word-level diff of two passages (white space kept, so the text reads naturally)."""
+    wa, wb = _WORDS.findall(a), _WORDS.findall(b)
+    # Compare words case- and quote-insensitively: outlets re-typeset quotes.
+    norm = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+    ka = [w.translate(norm).lower() for w in wa]
+    kb = [w.translate(norm).lower() for w in wb]
+    parts: list[DiffPart] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(DiffPart("same", "".join(wa[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(DiffPart("del", "".join(wa[i1:i2])))
+        if j2 > j1:
+            parts.append(DiffPart("ins", "".join(wb[j1:j2])))
+    return tuple(parts)
+
+
+#: Flag kinds whose passages are variants of one another, shown as a word diff.
+DIFF_KINDS = frozenset({"quote_variant", "spelling_variant", "headline_mismatch"})
+
+
+def _flag_view(idx: ReportIndex, f: Flag) -> FlagView:
+    passage = Cite(idx.span_anchor(f.doc, f.start, f.end), idx.label(f.doc), shorten(f.text, 600))
+    related = tuple(Cite(idx.span_anchor(r.doc, r.start, r.end), idx.label(r.doc), shorten(r.text, 600)) for r in f.related)
+    diffs = ()
+    if f.kind in DIFF_KINDS:
+        diffs = tuple((idx.label(r.doc), word_diff(f.text, r.text)) for r in f.related if r.text and r.text != f.text)
+    return FlagView(f.kind, humanise(f.kind).capitalize(), f.explanation, passage, related, diffs, f.detail)
+
+
+def build_flags(idx: ReportIndex) -> tuple[tuple[str, tuple[FlagView, ...]], ...]:
+    """Flags grouped by kind (label, flags), the most frequent kind first."""
+    groups: dict[str, list[FlagView]] = {}
+    for f in idx.report.flags:
+        groups.setdefault(f.kind, []).append(_flag_view(idx, f))
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return tuple((humanise(k).capitalize(), tuple(v)) for k, v in ordered)
