@@ -32,6 +32,15 @@ TITLECASE_PROSE_MAX = 0.6
 LABEL_MAX_WORDS = 4
 #: Counters ("Comments 12", "300", "1.2K views") have at most this many words.
 COUNTER_MAX_WORDS = 3
+#: A line ending in a colon introduces a quote when it has this many words;
+#: shorter ones ("Related:", "See also:") are trailers.
+COLON_INTRO_MIN_WORDS = 4
+#: A menu line has at least this many separated items of at most
+#: MENU_ITEM_MAX_WORDS words each ("Home  World  Business  Sport").
+MENU_MIN_ITEMS = 4
+MENU_ITEM_MAX_WORDS = 3
+#: A byline/dateline ("By A. Writer  Updated 17.06.2025 08:15") is short.
+DATELINE_MAX_WORDS = 12
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 # Minor words a title-case headline keeps lower-case; without them a headline
@@ -46,6 +55,13 @@ _COUNTER = re.compile(r"^(?:[^\W\d_][\w ]{0,24}?\s*\d[\d,.]*\s*[KkMm]?\+?|\d[\d,
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,20}\]\s*")
+# Menu items are set apart by runs of spaces or separator characters.
+_MENU_SPLIT = re.compile(r"\s{2,}|\s*[|·•»›]\s*|\t")
+# Dates and clock times as bylines and "Updated ..." lines write them.
+_DATE_TIME = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\b"
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +72,7 @@ class LineShape:
     words: int
     terminal: bool  # ends like a sentence
     titlecase: float  # share of capitalised non-minor words
-    kind: str  # prose | short_prose | list_item | counter | label | contact | heading | other
+    kind: str  # prose | short_prose | list_item | counter | label | contact | menu | dateline | heading | other
 
     @property
     def is_prose(self) -> bool:
@@ -71,7 +87,7 @@ class LineShape:
     @property
     def is_hard_furniture(self) -> bool:
         """Shapes that never occur inside an article body."""
-        return self.kind in ("list_item", "counter", "label", "contact")
+        return self.kind in ("list_item", "counter", "label", "contact", "menu", "dateline")
 
 
 def norm_line(s: str) -> str:
@@ -124,6 +140,15 @@ def _kind(s: str, ws: list[str], n: int, term: bool, tc: float) -> str:
         return "label"
     if _BRACKET_TAG.match(s) and not term:
         return "label"
+    if not term:
+        items = [x for x in _MENU_SPLIT.split(s) if x.strip()]
+        if len(items) >= MENU_MIN_ITEMS and all(len(words_of(x)) <= MENU_ITEM_MAX_WORDS for x in items):
+            return "menu"
+        if n <= DATELINE_MAX_WORDS and _DATE_TIME.search(s):
+            return "dateline"
+    if s.endswith(":") and n >= COLON_INTRO_MIN_WORDS and tc <= TITLECASE_PROSE_MAX:
+        # "She wrote on social media:" introduces a quote or post inside the body.
+        return "short_prose"
     if term and tc <= TITLECASE_PROSE_MAX:
         if n >= PROSE_MIN_WORDS:
             return "prose"

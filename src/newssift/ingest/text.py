@@ -248,8 +248,9 @@ def _find_headline(lines, shapes, role, lo: int | None, known: str | None) -> in
         return None
     titled = [i for i in cands if shapes[i].titlecase >= HEADLINE_TITLECASE_MIN]
     if titled:
-        # The most headline-like; on a tie the one nearest the body.
-        return max(titled, key=lambda i: (shapes[i].titlecase, i))
+        # The most headline-like; on a tie the longer (a headline says more
+        # than a section name), then the one nearest the body.
+        return max(titled, key=lambda i: (round(shapes[i].titlecase, 1), shapes[i].words, i))
     # Sentence-case headlines: the nearest candidate above the body.
     return cands[-1]
 
@@ -260,7 +261,14 @@ def _reason(sh: LineShape, repeated: bool, boiler: bool, before: bool = False) -
         return "duplicate_block"
     if boiler:
         return "site_boilerplate"
-    by_kind = {"list_item": "link_list", "label": "label", "counter": "counter", "contact": "contact"}
+    by_kind = {
+        "list_item": "link_list",
+        "label": "label",
+        "counter": "counter",
+        "contact": "contact",
+        "menu": "navigation",
+        "dateline": "byline",
+    }
     if sh.kind in by_kind:
         return by_kind[sh.kind]
     return "navigation" if before else "trailer"

@@ -1,0 +1,158 @@
+"""The plain-text page cleaner on furniture-laden pages written for these tests."""
+from __future__ import annotations
+
+from newssift.ingest.text import boilerplate_lines, clean_text
+
+
+def _lines(path):
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_courier_page_body_title_and_furniture(data_dir):
+    raw = (data_dir / "courier_bridge.txt").read_text(encoding="utf-8")
+    out = clean_text(raw)
+    lines = raw.splitlines()
+    body = [l.strip() for l in lines[12:27] if l.strip()]  # the article, lines 13-27
+    for line in body:
+        assert line in out.text, line
+    assert out.title == "Old Mill Bridge Closed After Inspectors Find Cracked Supports"
+    assert out.title not in out.text
+    furniture = [l.strip() for i, l in enumerate(lines) if l.strip() and not 12 <= i < 27 and i != 6]
+    for line in furniture:
+        assert line not in out.text, line
+    # Paragraphs stay apart as in the input.
+    assert "the county highways department said.\n\nInspectors" in out.text
+    assert out.text.startswith("The Old Mill footbridge") and out.text.endswith("how much the work will cost.")
+
+
+def test_every_cut_has_a_reason_and_line(data_dir):
+    raw = (data_dir / "courier_bridge.txt").read_text(encoding="utf-8")
+    out = clean_text(raw)
+    reasons = {r.reason for r in out.removed}
+    assert {"navigation", "headline", "byline", "contact", "counter", "link_list", "duplicate_block", "label", "trailer"} <= reasons
+    lines = raw.splitlines()
+    for r in out.removed:
+        assert r.reason and r.line is not None
+        # The record starts at the line it names.
+        assert lines[r.line - 1].strip() == r.text.splitlines()[0]
+    cut = {l for r in out.removed for l in r.text.splitlines()}
+    kept = set(out.text.splitlines())
+    assert all(l.strip() in cut or l.strip() in kept for l in lines if l.strip())
+
+
+def test_email_and_byline_after_body_are_cut(data_dir):
+    out = clean_text((data_dir / "courier_bridge.txt").read_text(encoding="utf-8"))
+    by_reason = {r.reason: r.text for r in out.removed}
+    assert by_reason["contact"] == "t.wierzbicki@lakesidecourier.example"
+    assert by_reason["byline"].startswith("By Tomasz Wierzbicki") or "Tomasz Wierzbicki" in by_reason["byline"]
+
+
+def test_inline_tweet_goes_to_embeds_not_text(data_dir):
+    raw = (data_dir / "beacon_ferry.txt").read_text(encoding="utf-8")
+    out = clean_text(raw)
+    lines = raw.splitlines()
+    assert len(out.embeds) == 1
+    assert out.embeds[0].splitlines() == [lines[3], lines[4]]
+    assert "pic.twitter.com" not in out.text and "@SkerryCouncil" not in out.text
+    # The lines around the post are body, including the one introducing it.
+    for i in (0, 1, 2, 5, 6):
+        assert lines[i] in out.text
+    assert "Most Read" not in out.text
+    assert out.title is None
+
+
+def test_clean_article_loses_nothing_but_its_headline(data_dir):
+    raw = (data_dir / "clean_article.txt").read_text(encoding="utf-8")
+    out = clean_text(raw)
+    lines = [l for l in raw.splitlines() if l.strip()]
+    assert out.title == lines[0]
+    for line in lines[1:]:
+        assert line in out.text
+    assert [r.reason for r in out.removed] == ["headline"]
+
+
+def test_known_title_is_cut_without_search():
+    raw = "Storm cuts power to coastal towns\n\nThousands of homes lost power on Tuesday night as a storm brought down lines along the coast, the grid operator said.\n"
+    out = clean_text(raw, title="Storm Cuts Power to Coastal Towns")
+    assert out.title == "Storm Cuts Power to Coastal Towns"
+    assert out.text.startswith("Thousands of homes")
+    assert out.removed[0].reason == "headline"
+
+
+def test_signature_with_blank_lines_takes_one_paragraph():
+    raw = (
+        "The minister announced the plan at a news conference in the capital on Monday, officials said.\n\n"
+        "She later wrote on social media:\n\n"
+        "Today we start rebuilding. Every family will get help. #Recovery\n\n"
+        "— Jana Novak (@JanaNovakMin) May 4, 2023\n\n"
+        "Opposition parties said the plan came too late for many of the families affected by the floods.\n"
+    )
+    out = clean_text(raw)
+    assert out.embeds == ("Today we start rebuilding. Every family will get help. #Recovery\n— Jana Novak (@JanaNovakMin) May 4, 2023",)
+    assert "She later wrote on social media:" in out.text
+    assert "Opposition parties said" in out.text and "#Recovery" not in out.text
+
+
+def test_long_paragraph_above_a_signature_stays_body():
+    para = "The agency said the figures, which it collected from hospitals in three provinces over two weeks, " * 4
+    raw = f"{para.strip()}\n— Some Account (@someaccount) June 2, 2022\nOfficials said more data would follow later in the week, once every hospital had reported.\n"
+    out = clean_text(raw)
+    assert para.strip() in out.text
+    assert out.embeds == ("— Some Account (@someaccount) June 2, 2022",)
+
+
+def test_subheading_inside_body_is_kept_but_teaser_after_menu_is_not():
+    body1 = "The council voted on Thursday to close the old swimming pool, which has been losing money for a decade, the mayor said."
+    body2 = "A new leisure centre is planned on the site of the former bus depot, with building work due to start next spring."
+    body3 = "Campaigners said they would keep fighting to save the pool and planned a protest outside the town hall next week."
+    raw = "\n\n".join([body1, body2, "What comes next", body3, "Sponsored", "Most popular", "  • One", "  • Two",
+                      "A completely different story about a cat stuck in a tree was also popular with readers this week."])
+    out = clean_text(raw)
+    assert "What comes next" in out.text and body3 in out.text
+    assert "cat stuck in a tree" not in out.text
+
+
+def test_repeated_prose_line_inside_body_is_kept_once():
+    p1 = "Water levels on the river rose by two metres overnight, and several roads near the bank were closed by police."
+    p2 = "Residents of low-lying streets were told to move valuables upstairs and to follow the council's updates on the radio."
+    out = clean_text("\n".join([p1, p2, p1]))
+    assert out.text.count(p1) == 1 and p2 in out.text
+    assert any(r.reason == "duplicate_block" and r.text == p1 for r in out.removed)
+
+
+def test_boilerplate_shared_by_pages_of_one_site():
+    pages = [
+        f"Valley Gazette newsletter\nStory {n}: the town planning committee met on day {n} and approved several small applications for extensions.\nFollow the Gazette"
+        for n in range(3)
+    ]
+    shared = boilerplate_lines(pages)
+    assert "follow the gazette" in shared and "valley gazette newsletter" in shared
+    # Sentences shared by several pages are never boilerplate.
+    assert not any("planning committee" in s for s in shared)
+    out = clean_text(pages[0], boilerplate=shared)
+    assert "Follow the Gazette" not in out.text and "planning committee" in out.text
+
+
+def test_german_prose_with_capitalised_nouns_is_body():
+    raw = (
+        "Startseite  Politik  Wirtschaft  Sport  Kultur\n\n"
+        "Die Stadtverwaltung hat am Montag angekündigt, dass die Brücke über den Fluss im Frühjahr saniert wird.\n\n"
+        "Nach Angaben der Behörde werden die Arbeiten etwa drei Monate dauern und rund zwei Millionen Euro kosten.\n"
+    )
+    out = clean_text(raw)
+    assert out.text.startswith("Die Stadtverwaltung") and "rund zwei Millionen Euro kosten." in out.text
+    assert "Startseite" not in out.text
+
+
+def test_extracted_text_keeps_lists_between_paragraphs():
+    raw = (
+        "Fire breaks out at the depot\n"
+        "Crews were called to the depot at dawn after neighbours reported smoke, the fire service said.\n"
+        "- Two engines attended\n"
+        "- Nobody was hurt\n"
+        "The cause is being investigated by the fire service and the police, officials said on Friday.\n"
+        "Share this article\n"
+    )
+    out = clean_text(raw, title="Fire breaks out at the depot", extracted=True)
+    assert "- Two engines attended\n- Nobody was hurt" in out.text
+    assert "Share this article" not in out.text and not out.text.startswith("Fire breaks out")
