@@ -53,8 +53,8 @@ EMBED_WEIGHT = 0.5
 SPEAKER_BONUS = 0.15
 #: Added when both report the same figure of the same measure.
 QUANTITY_BONUS = 0.15
-#: Subtracted when both count the same measure but name different numbers:
-#: usually different reports ("at least 30" vs "over 200").
+#: Subtracted when both count the same measure and name different but
+#: compatible numbers: usually different reports ("at least 30" vs "over 200").
 QUANTITY_PENALTY = 0.2
 
 
@@ -92,7 +92,12 @@ class ClaimSpace:
             sim += SPEAKER_BONUS
         if rel.relation == "same":
             sim += QUANTITY_BONUS
-        elif rel.relation in ("consistent", "inconsistent"):
+        elif rel.relation == "consistent":
+            # Both true at once yet different numbers: two floors such as
+            # "at least 30" and "over 200" are different reports.  A
+            # contradiction ("9 died" / "12 died") is not penalised: when the
+            # words match, that is one proposition the sources disagree on,
+            # and the fact is marked conflicting.
             sim -= QUANTITY_PENALTY
         return sim
 

@@ -1,0 +1,49 @@
+"""Origins: who first said it, independent of who relayed it."""
+from __future__ import annotations
+
+from newssift.align.origins import build_origin_index, fact_status
+
+from factories import claim, entity
+
+ENTS = [
+    entity("navy", "Royal Coastal Navy", aliases=("RCN",)),
+    entity("spokes", "Ana Ruiz", "PERSON", titles=("RCN spokeswoman",)),
+    entity("other", "Ben Cole", "PERSON", titles=("harbour master",)),
+    entity("port", "Port Authority"),
+]
+
+
+def test_spokesperson_joins_the_body_named_in_her_title():
+    idx = build_origin_index(ENTS)
+    assert idx.group("spokes") == idx.group("navy")
+    assert idx.group("other") != idx.group("navy")
+
+
+def test_relay_is_not_an_origin_unless_no_original_is_named():
+    idx = build_origin_index(ENTS)
+    assert idx.claim_sources(claim("a", "d", "x", "navy", via="port")) == ("navy",)
+    assert idx.claim_sources(claim("b", "d", "x", None, via="port")) == ("port",)
+    assert idx.claim_sources(claim("c", "d", "x")) == ()
+
+
+def test_coordinated_sources_split_and_apposition_does_not():
+    idx = build_origin_index(ENTS)
+    both = claim("a", "d", "x", "navy", speaker_text="the Royal Coastal Navy and the Port Authority")
+    assert idx.claim_sources(both) == ("navy", "port")
+    unknown = claim("b", "d", "x", "navy", speaker_text="Kestrel and Dunmore officials")
+    assert idx.claim_sources(unknown) == ("src:kestrel", "src:dunmore officials")
+    apposition = claim("c", "d", "x", "other", speaker_text="Ben Cole, the harbour master")
+    assert idx.claim_sources(apposition) == ("other",)
+
+
+def test_origins_count_groups_once():
+    idx = build_origin_index(ENTS)
+    claims = [claim("a", "d1", "x", "spokes"), claim("b", "d2", "x", "navy"), claim("c", "d3", "x", "navy")]
+    assert len(idx.origins(claims)) == 1
+
+
+def test_status_rules():
+    assert fact_status([], (), None) == "unattributed"
+    assert fact_status([], ("a",), None) == "single_origin"
+    assert fact_status([], ("a", "b"), None) == "corroborated"
+    assert fact_status([], ("a", "b"), "values differ") == "conflicting"
