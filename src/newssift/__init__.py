@@ -17,6 +17,7 @@ from .errors import (
 )
 from .models import Claim, Document, Entity, Fact, Figure, Flag, Quantity, Report, Story
 from .pipeline import analyze_documents, analyze_inputs, extract_inputs
+from .api import analyze
 
 __all__ = [
     "__version__",
@@ -37,6 +38,7 @@ __all__ = [
     "Flag",
     "Story",
     "Report",
+    "analyze",
     "analyze_inputs",
     "analyze_documents",
     "extract_inputs",

@@ -120,6 +120,8 @@ class Entity:
     aliases: tuple[str, ...] = ()  # other names: acronyms, short forms, spelling variants
     mentions: tuple[Mention, ...] = ()
     titles: tuple[str, ...] = ()  # roles and titles seen with a person ("Pentagon press secretary")
+    # Spellings of the entity's one-word name when reports differ (resolve): (spelling, doc ids).
+    variants: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,3 +280,25 @@ class Report:
     problems: tuple[InputProblem, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
     meta: tuple[tuple[str, str], ...] = field(default=())  # run facts: version, model, timings
+
+    # Conveniences for notebooks; the writers are imported lazily so that the
+    # models stay free of report/template dependencies.
+    def to_json(self) -> str:
+        """The report JSON (schema 1) as a string."""
+        import json
+
+        from .report.json import report_to_dict
+
+        return json.dumps(report_to_dict(self), ensure_ascii=False, indent=1)
+
+    def to_html(self) -> str:
+        """The self-contained HTML report as a string."""
+        from .report.html import render_html
+
+        return render_html(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter display: the HTML report in a sandboxed frame (its script and styles stay inside)."""
+        from .report.html import notebook_frame
+
+        return notebook_frame(self)

@@ -22,7 +22,7 @@ from .html_docs import build_documents, build_flags
 from .html_index import Cite, ReportIndex, fmt_number, humanise, shorten
 from .html_views import build_brief, build_glance, build_matrix, build_sources
 
-__all__ = ["render_html", "write_html", "csp_for", "report_context", "template_env", "FigureView", "asset"]
+__all__ = ["render_html", "write_html", "notebook_frame", "csp_for", "report_context", "template_env", "FigureView", "asset"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -153,3 +153,22 @@ def write_html(report: Report, path: Path | str) -> Path:
     p.parent.mkdir(parents=True, exist_ok=True)
     p.write_text(render_html(report), encoding="utf-8")
     return p
+
+
+#: Height of the notebook frame in CSS pixels: a screenful of the report, scrollable inside.
+NOTEBOOK_FRAME_PX = 640
+
+
+def notebook_frame(report: Report) -> str:
+    """The report for Jupyter: the full page in a sandboxed ``iframe srcdoc``.
+
+    The frame keeps the report's styles and script away from the notebook, and
+    the sandbox (scripts only, no same-origin) keeps the notebook away from it.
+    """
+    from markupsafe import escape
+
+    doc = escape(render_html(report))
+    return (
+        f'<iframe sandbox="allow-scripts" srcdoc="{doc}" title="newssift report" '
+        f'style="width:100%;height:{NOTEBOOK_FRAME_PX}px;border:1px solid #ddd;border-radius:6px"></iframe>'
+    )
