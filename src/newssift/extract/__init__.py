@@ -1,14 +1,131 @@
 """Extract: per-document claims, speakers, entities, quantities and dates.
 
-PLACEHOLDER until the extract stage lands.
+``extract_document`` is pure: it reads one ``Document`` and its spaCy parse and
+returns a ``DocExtraction``; all working state lives in the call, so documents
+can be extracted in any order or in other processes.
 """
 from __future__ import annotations
 
-from ..models import DocExtraction, Document
+from dataclasses import dataclass
+
+from ..models import Claim, DocExtraction, Document
+from .attribution import phrase_tokens
+from .claims import (
+    Construction,
+    find_constructions,
+    find_quotes,
+    is_assertion,
+    is_hedged,
+    quote_speaker_verb,
+    _is_real_quote,
+    _trim,
+)
+from .attribution import Source, source_of
+from .dates import time_in
+from .mentions import EntityTable, collect_entities
+from .quantities import quantities_in
 
 __all__ = ["extract_document"]
 
 
-def extract_document(doc: Document, parsed: object) -> DocExtraction:
-    """Everything one document asserts, with document-local entity ids."""
-    return DocExtraction(doc=doc.id, entities=(), claims=())
+@dataclass
+class _Draft:
+    """A claim before entity ids are final."""
+
+    start: int
+    end: int
+    kind: str
+    sent: object
+    speaker: int | None = None
+    speaker_span: tuple[int, int] | None = None
+    via: int | None = None
+    via_span: tuple[int, int] | None = None
+    cue: str | None = None
+    hedged: bool = False
+
+
+def _resolve(table: EntityTable, tokens, head) -> tuple[int | None, tuple[int, int] | None]:
+    """Entity index and character span of a speaker phrase."""
+    if head is None:
+        return None, None
+    tokens = tokens or phrase_tokens(head)
+    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return table.speaker(tokens, head), span
+
+
+def _quote_drafts(doc, table, quotes, drafts_so_far) -> list[_Draft]:
+    out: list[_Draft] = []
+    last_speaker: tuple[int, _Draft] | None = None
+    for qs, qe in quotes:
+        verb = quote_speaker_verb(doc, (qs, qe), quotes)
+        src = source_of(verb) if verb is not None else Source(None)
+        ent, span = _resolve(table, None, src.head)
+        via, via_span = _resolve(table, None, src.via)
+        if verb is None and last_speaker is not None and qs - last_speaker[0] <= 400:
+            prev = last_speaker[1]
+            ent, span, via, via_span = prev.speaker, prev.speaker_span, prev.via, prev.via_span
+        pieces = []
+        for sent in doc.char_span(qs, qe, alignment_mode="expand").sents:
+            s, e = _trim(doc, max(qs, sent.start_char), min(qe, sent.end_char))
+            if e - s > 1:
+                pieces.append((s, e, sent))
+        for s, e, sent in pieces:
+            d = _Draft(s, e, "direct_quote", sent, ent, span, via, via_span, verb.text if verb is not None else None,
+                       is_hedged(doc, s, e, sent))
+            out.append(d)
+            last_speaker = (qe, d)
+    return out
+
+
+def extract_document(doc: Document, parsed) -> DocExtraction:
+    """Everything one document asserts, with document-local entity ids (f"{doc.id}#eN", claims f"{doc.id}#cN")."""
+    if parsed is None or not doc.text.strip():
+        return DocExtraction(doc=doc.id, entities=(), claims=())
+    table = collect_entities(doc.id, parsed)
+    quotes = [q for q in find_quotes(doc.text) if _is_real_quote(parsed, *q)]
+    drafts = _quote_drafts(parsed, table, quotes, [])
+    quoted_sents = {d.sent.start for d in drafts}
+    for sent in parsed.sents:
+        cons: list[Construction] = find_constructions(sent, quotes)
+        for c in cons:
+            s, e = _trim(parsed, c.start, c.end)
+            if e - s < 2:
+                continue
+            ent, span = _resolve(table, c.speaker_tokens, c.source.head)
+            via, via_span = (None, None)
+            if c.via_tokens:
+                via, via_span = _resolve(table, c.via_tokens, c.via_tokens[-1])
+            elif c.source.via is not None:
+                via, via_span = _resolve(table, None, c.source.via)
+            kind = c.kind if (ent is not None or span is not None) else "unattributed"
+            drafts.append(_Draft(s, e, kind, sent, ent, span, via, via_span, c.cue,
+                                 c.hedge_cue or is_hedged(parsed, s, e, sent)))
+        if cons or sent.start in quoted_sents or any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes):
+            continue
+        if is_assertion(sent):
+            s, e = _trim(parsed, sent.start_char, sent.end_char)
+            if e - s > 1:
+                drafts.append(_Draft(s, e, "unattributed", sent, hedged=is_hedged(parsed, s, e, sent)))
+    entities, mentions, ids = table.freeze()
+    drafts.sort(key=lambda d: (d.start, d.end))
+    claims = []
+    seen: set[tuple[int, int]] = set()
+    for d in drafts:
+        if (d.start, d.end) in seen:
+            continue
+        seen.add((d.start, d.end))
+        text = doc.text[d.start:d.end]
+        sp_text = doc.text[d.speaker_span[0]:d.speaker_span[1]] if d.speaker_span else None
+        via_text = doc.text[d.via_span[0]:d.via_span[1]] if d.via_span else None
+        claims.append(Claim(
+            id=f"{doc.id}#c{len(claims)}", doc=doc.id, start=d.start, end=d.end, text=text, kind=d.kind,
+            speaker=ids.get(d.speaker) if d.speaker is not None else None, speaker_text=sp_text,
+            speaker_start=d.speaker_span[0] if d.speaker_span else -1,
+            speaker_end=d.speaker_span[1] if d.speaker_span else -1,
+            via=ids.get(d.via) if d.via is not None else None, via_text=via_text,
+            hedged=d.hedged, cue=d.cue,
+            quantities=quantities_in(parsed, d.start, d.end),
+            time=time_in(parsed, d.start, d.end, doc.published) or time_in(parsed, d.sent.start_char, d.sent.end_char, doc.published),
+            sentence_start=d.sent.start_char, sentence_end=d.sent.end_char,
+        ))
+    return DocExtraction(doc=doc.id, entities=entities, claims=tuple(claims), mentions=mentions)

@@ -1,0 +1,151 @@
+"""Who says it: the source (and relaying intermediary) of a reporting verb or "according to".
+
+Everything here reads the dependency parse of one sentence:
+
+* the subject of a reporting verb, inherited along conjunctions and
+  participles ("X said A but noted that B", "X discussed ..., noting that B");
+* the agent of a passive ("as reported by X"); a passive with no agent
+  ("it was revealed that") has no named source;
+* relays: "Outlet cited a video released by Body, stating that ..." -> source
+  Body, via Outlet; "..., Outlet said, citing Body" likewise;
+* the words naming the source, without appositions, relative clauses and
+  parenthesised acronyms ("Kyrylo Budanov, head of ..., told" -> "Kyrylo Budanov");
+* "according to a Forbes report" / "as per the minister's statement": the
+  author of the report, not the report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import MEDIA_NOUNS, PUBLISH_VERBS, RELAY_VERBS, REPORT_NOUNS
+
+__all__ = ["Source", "source_of", "source_phrase", "phrase_tokens"]
+
+# Dependents that are not part of the name of a speaker.
+_NOT_NAME_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "prep_incl"})
+
+#: How far up the parse a participle or conjunct may inherit its subject; two
+#: covers "X confirmed A and warned B" and "X discussed ..., noting that B"
+#: without borrowing a subject from an unrelated clause.
+MAX_INHERIT_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class Source:
+    """The head word of a source phrase, of its relaying intermediary, and whether it is a bare passive."""
+
+    head: object | None  # spaCy Token
+    via: object | None = None
+    passive: bool = False
+
+
+def phrase_tokens(head) -> list:
+    """The words naming a speaker: the head's phrase without appositions, clauses or parentheses."""
+    excluded: set[int] = set()
+    for c in head.children:
+        if c.dep_ in _NOT_NAME_DEPS or c.text in ("(", ")") or (c.dep_ == "prep" and c.lower_ in ("including", "like", "such")):
+            excluded.update(t.i for t in c.subtree)
+        if c.dep_ == "appos" and c.i > head.i:
+            excluded.update(range(c.left_edge.i, c.right_edge.i + 1))
+    kept = {t.i for t in head.subtree if t.i not in excluded}
+    lo = hi = head.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = head.doc
+    toks = [doc[k] for k in range(lo, hi + 1)]
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].is_space):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    return toks or [head]
+
+
+def source_phrase(head) -> tuple[list, object]:
+    """Words and head of the author behind a source phrase ("a Forbes report" -> "Forbes")."""
+    if head.lemma_.lower() in REPORT_NOUNS or head.lower_ in REPORT_NOUNS:
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            p = poss[0]
+            toks = [t for t in p.subtree if t.tag_ != "POS"]
+            return toks, p
+        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        if mods and any(t.pos_ == "PROPN" or t.ent_type_ or t.pos_ == "NOUN" for m in mods for t in m.subtree):
+            doc = head.doc
+            start = min(m.left_edge.i for m in mods)
+            toks = [t for t in doc[start:head.i] if t.pos_ != "DET"]
+            if toks:
+                return toks, toks[-1]
+        for c in head.children:  # "a report by X", "statements from X"
+            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return phrase_tokens(p), p
+    return phrase_tokens(head), head
+
+
+def _relay_source(cite):
+    """What a relay verb relays: the author of the cited material, or the cited source itself."""
+    for d in cite.children:
+        if d.dep_ not in ("dobj", "pobj"):
+            continue
+        if d.lower_ in MEDIA_NOUNS or d.lemma_.lower() in MEDIA_NOUNS:
+            for acl in d.children:
+                if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in PUBLISH_VERBS | {"make", "provide"}:
+                    for ag in acl.children:
+                        if ag.dep_ == "agent":
+                            for p in ag.children:
+                                if p.dep_ == "pobj":
+                                    return p
+            for c in d.children:
+                if c.dep_ == "poss":
+                    return c
+            return None
+        return d
+    return None
+
+
+def _own_source(v) -> Source | None:
+    """The source named by the verb's own dependents, or a passive with none; None to inherit."""
+    subj = passive = agent = None
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            subj = c
+        elif c.dep_ in ("nsubjpass", "expl"):
+            passive = c
+        elif c.dep_ == "agent":
+            agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+    if agent is not None:
+        return Source(agent)
+    if subj is not None:
+        return Source(subj)
+    if passive is not None or any(c.dep_ == "auxpass" for c in v.children):
+        return Source(None, passive=True)
+    return None
+
+
+def source_of(v, depth: int = 0) -> Source:
+    """The source of reporting verb ``v``: own subject, agent, or inherited from the governing verb."""
+    src = _own_source(v)
+    if src is None and depth < MAX_INHERIT_DEPTH:
+        h = v.head
+        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and h is not v and h.pos_ in ("VERB", "AUX"):
+            if h.lemma_.lower() in RELAY_VERBS:
+                relayed = _relay_source(h)
+                outer = source_of(h, depth + 1)
+                if relayed is not None:
+                    return Source(relayed, via=outer.head)
+                return outer
+            src = source_of(h, depth + 1)
+        elif v.dep_ in ("acl", "relcl", "appos") and h.pos_ in ("NOUN", "PROPN"):
+            src = Source(h)
+    if src is None:
+        return Source(None)
+    # "..., Outlet said, citing Body": Body is the source, Outlet relays it.
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp", "prep") and c.lemma_.lower() in RELAY_VERBS | {"cite"} and c.tag_ == "VBG":
+            relayed = _relay_source(c)
+            if relayed is not None and src.head is not None:
+                return Source(relayed, via=src.head)
+    return src

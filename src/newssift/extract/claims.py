@@ -1,0 +1,348 @@
+"""Claims: what each sentence asserts, and in whose name.
+
+Four kinds of construction are read from the dependency parse, sentence by
+sentence:
+
+* direct quotes: paired quotation marks holding a clause ("..." X said /
+  X said, "..." / "A," X said, "B."); one claim per quoted sentence; the
+  speaker is the subject of the reporting verb outside the marks, or the
+  speaker of the quote just before for a quote standing on its own;
+* indirect speech: a reporting verb with a clausal complement ("X said that
+  ...", "X told reporters ...", "it was revealed that ..."): the claim is the
+  complement;
+* "according to X" / "as per X": the claim is the clause without the phrase;
+* released material: "X released footage showing ...": the claim is the
+  material and what it shows.
+
+A sentence with none of these that still asserts something (a finite verb,
+not a question, not a headline or a link) is the outlet's own claim
+(``unattributed``).  When one construction sits inside another whose source is
+named, the inner one is part of the outer content ("Ryder confirmed that U.S.
+intelligence believed ..."); inside a sourceless one ("It is believed that
+..., with X confirming that ...") the inner one wins and the outer is cut
+short before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .attribution import Source, phrase_tokens, source_of, source_phrase
+from .lexicon import (
+    HEDGE_PHRASES,
+    HEDGE_VERBS,
+    HEDGE_WORDS,
+    MEDIA_NOUNS,
+    PASSIVE_HEDGE_VERBS,
+    PUBLISH_VERBS,
+    REPORTING_VERBS,
+    SHOW_VERBS,
+)
+
+__all__ = ["Construction", "find_quotes", "find_constructions", "is_assertion", "is_hedged"]
+
+_OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u201f": "\u201d"}
+_STRAIGHT = '"'
+
+#: A quotation counts as a direct quote (not a scare quote such as "no
+#: reason") when it holds a finite verb or at least this many words; eight
+#: words is longer than every scare-quoted phrase in our samples.
+MIN_QUOTE_WORDS = 8
+
+#: Quotes with no reporting verb in their sentence take the speaker of the
+#: direct quote that ended at most this many characters before (a follow-on
+#: quoted paragraph).
+FOLLOW_ON_QUOTE_CHARS = 400
+
+#: Shortest sentence (alphabetic words) taken as an unattributed claim: shorter
+#: lines are captions, bylines or labels.
+MIN_ASSERTION_WORDS = 5
+
+#: A line whose long words are title-cased at least this often is a headline
+#: or a teaser link, not running text (running text stays below 0.5).
+HEADLINE_CAPS_SHARE = 0.6
+
+#: Characters (a comma, a space and the mark) allowed between a quotation and
+#: an attribution the parser put in a sentence of its own.
+QUOTE_GAP_CHARS = 3
+
+#: An attribution tag split off after a quote is short ("he said during a
+#: briefing."); longer sentences start a new statement.
+SHORT_TAG_TOKENS = 15
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@dataclass
+class Construction:
+    """One attributed (or explicitly sourceless) assertion found in a sentence."""
+
+    kind: str  # direct_quote | indirect | according_to
+    start: int  # content, character offsets
+    end: int
+    cue: str | None
+    cue_token: object | None
+    source: Source
+    speaker_tokens: list | None = None
+    via_tokens: list | None = None
+    outer_start: int = -1  # where the whole construction (speaker and verb) begins
+    hedge_cue: bool = False
+
+
+# ---------------------------------------------------------------------------- quotes
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the inside of each paired quotation, paired within one paragraph."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at, closer = None, None
+        for k, ch in enumerate(para):
+            if open_at is None:
+                if ch in _OPEN_CLOSE:
+                    open_at, closer = k, _OPEN_CLOSE[ch]
+                elif ch == _STRAIGHT:
+                    open_at, closer = k, _STRAIGHT
+            elif ch == closer or (closer == _STRAIGHT and ch == "\u201d"):
+                if k > open_at + 1:
+                    out.append((pos + open_at + 1, pos + k))
+                open_at = None
+        pos += len(para) + 1
+    return out
+
+
+def _is_real_quote(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= MIN_QUOTE_WORDS or any(t.tag_ in _FINITE_TAGS for t in span)
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+# ---------------------------------------------------------------------------- spans
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Content offsets without a leading "that"/comma and trailing punctuation; quote marks balanced."""
+    text = doc.text
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    toks = list(span)
+    while toks and (toks[0].is_punct and toks[0].text not in _OPEN_CLOSE and toks[0].text != _STRAIGHT
+                    or toks[0].is_space or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
+        toks.pop(0)
+    while toks and (toks[-1].is_space or toks[-1].text in (",", ";", ":", "-", "\u2014", "(")
+                    or toks[-1].pos_ in ("CCONJ", "SCONJ", "ADP") and toks[-1].i < len(doc) - 1):
+        toks.pop()
+    if not toks:
+        return start, start
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    # Keep quotation marks balanced: take in a closing mark right after the span.
+    inner = text[s:e]
+    opens = sum(inner.count(c) for c in _OPEN_CLOSE) + inner.count(_STRAIGHT)
+    closes = sum(inner.count(c) for c in set(_OPEN_CLOSE.values())) + inner.count(_STRAIGHT)
+    if opens > closes or (inner.count(_STRAIGHT) % 2 == 1):
+        k = e
+        while k < len(text) and k < e + 3 and text[k] in ',.;"\u201d\u00bb ':
+            if text[k] in '"\u201d\u00bb':
+                e = k + 1
+                break
+            k += 1
+    if e > s and text[e - 1] == "." and (e - s) > 1 and text[e - 2] in '"\u201d':
+        e -= 1
+    return s, e
+
+
+def _subtree_span(tok) -> tuple[int, int]:
+    doc = tok.doc
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+# ---------------------------------------------------------------------------- constructions
+def _complement(v):
+    for c in v.children:
+        if c.dep_ == "ccomp":
+            return c
+    return None
+
+
+def _verb_constructions(sent, quotes) -> list[Construction]:
+    out = []
+    doc = sent.doc
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ not in ("VERB", "AUX") or _inside(t.idx, quotes):
+            continue
+        if lemma in REPORTING_VERBS:
+            comp = _complement(t)
+            if comp is None:
+                continue
+            src = source_of(t)
+            if src.head is not None and (src.head.lower_ in MEDIA_NOUNS or src.head.lemma_.lower() in MEDIA_NOUNS) and src.via is None:
+                continue  # "the footage showed ..." is the outlet describing material
+            s, e = _subtree_span(comp)
+            infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and not any(
+                c.dep_ == "mark" for c in comp.children)
+            outer = min(t.idx, s)
+            if src.head is not None and src.head.i < t.i:
+                outer = min(outer, src.head.left_edge.idx)
+            if infinitival and src.head is not None and src.head.i < t.i:
+                s = src.head.left_edge.idx  # "X estimated the toll to be ..." reads whole
+            hedge = lemma in HEDGE_VERBS or (src.passive and lemma in PASSIVE_HEDGE_VERBS)
+            out.append(Construction("indirect", s, e, t.text, t, src, outer_start=outer, hedge_cue=hedge))
+        elif lemma in PUBLISH_VERBS:
+            for d in t.children:
+                if d.dep_ != "dobj" or not (d.lower_ in MEDIA_NOUNS or d.lemma_.lower() in MEDIA_NOUNS):
+                    continue
+                if not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in SHOW_VERBS for c in d.children):
+                    continue
+                src = source_of(t)
+                s, e = _subtree_span(d)
+                if doc[d.left_edge.i].pos_ == "DET":
+                    s = doc[d.left_edge.i + 1].idx
+                out.append(Construction("indirect", s, e, t.text, t, src,
+                                        outer_start=min(t.idx, src.head.left_edge.idx if src.head is not None else t.idx)))
+    return out
+
+
+def _according_constructions(sent) -> list[Construction]:
+    out = []
+    doc = sent.doc
+    for t in sent:
+        low = t.lower_
+        pobj = phrase_root = None
+        if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            phrase_root, cue = t, "according to"
+        elif low == "per" and t.i > 0 and doc[t.i - 1].lower_ == "as":
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            phrase_root, cue = doc[t.i - 1], "as per"
+        elif low == "reported" and t.i > 0 and doc[t.i - 1].lower_ == "as" and any(c.dep_ == "agent" for c in t.children):
+            ag = next(c for c in t.children if c.dep_ == "agent")
+            pobj = next((c for c in ag.children if c.dep_ == "pobj"), None)
+            phrase_root, cue = doc[t.i - 1], "as reported by"
+        if pobj is None:
+            continue
+        # The clause the phrase qualifies: the nearest verb above it, else the sentence root.
+        anchor = t.head if t.head is not t else sent.root
+        hops = 0
+        while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor and hops < 4:
+            anchor, hops = anchor.head, hops + 1
+        if anchor.pos_ not in ("VERB", "AUX"):
+            anchor = sent.root
+        p_lo = min(phrase_root.i, t.i)
+        p_hi = max(x.i for x in t.subtree)
+        a_lo, a_hi = anchor.left_edge.i, anchor.right_edge.i
+        a_lo, a_hi = max(a_lo, sent.start), min(a_hi, sent.end - 1)
+        if p_lo <= a_lo + 1:
+            lo, hi = p_hi + 1, a_hi
+        elif p_hi >= a_hi - 1:
+            lo, hi = a_lo, p_lo - 1
+        elif anchor.i > p_hi:
+            lo, hi = p_hi + 1, a_hi
+        else:
+            lo, hi = a_lo, p_lo - 1
+        if hi < lo:
+            continue
+        toks, head = source_phrase(pobj)
+        src = Source(head)
+        s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        out.append(Construction("according_to", s, e, cue, t, src, speaker_tokens=toks,
+                                outer_start=s))
+    return out
+
+
+def find_constructions(sent, quotes: list[tuple[int, int]]) -> list[Construction]:
+    """Indirect-speech, according-to and released-material constructions of one sentence."""
+    items = _verb_constructions(sent, quotes) + _according_constructions(sent)
+    # "as reported by X" after a reporting verb names a relay, not a new claim.
+    for acc in [c for c in items if c.cue == "as reported by"]:
+        host = next((c for c in items if c.kind == "indirect" and c.cue_token is not None
+                     and acc.cue_token.head == c.cue_token), None)
+        if host is not None:
+            host.via_tokens = acc.speaker_tokens
+            items.remove(acc)
+    # Drop content that lies inside a direct quotation (the quote is the claim).
+    items = [c for c in items if not any(qs <= c.start and c.end <= qe + 1 for qs, qe in quotes)]
+    # Nesting: an inner construction inside a named-source content is part of it.
+    keep = []
+    for c in items:
+        outer = [o for o in items if o is not c and o.start <= c.outer_start and c.end <= o.end
+                 and (o.start, o.end) != (c.start, c.end)]
+        if any(o.source.head is not None for o in outer):
+            continue
+        keep.append(c)
+    for o in keep:
+        if o.source.head is not None:
+            continue
+        inner = [c for c in keep if c is not o and o.start < c.outer_start < o.end and c.source.head is not None]
+        if inner:
+            o.end = min(c.outer_start for c in inner)
+    return [c for c in keep if c.end > c.start]
+
+
+# ---------------------------------------------------------------------------- judgements
+def is_assertion(sent) -> bool:
+    """Whether a sentence asserts something in running text (not a headline, link, question or label)."""
+    text = sent.text.strip()
+    if not text or text.endswith("?") or "http" in text or "pic.twitter" in text or "@" in text:
+        return False
+    if text[0] in "\u2022*-\u2013#|>" or text.endswith(":"):
+        return False
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < MIN_ASSERTION_WORDS:
+        return False
+    long_words = [t for t in words if len(t.text) > 3]
+    if long_words and sum(t.text[0].isupper() for t in long_words) / len(long_words) >= HEADLINE_CAPS_SHARE:
+        return False
+    if not any(t.tag_ in _FINITE_TAGS or (t.pos_ == "AUX" and t.dep_ in ("aux", "auxpass")) for t in sent):
+        return False
+    root = sent.root
+    if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return False  # imperative ("Don't ...")
+    return True
+
+
+def is_hedged(doc, start: int, end: int, sent) -> bool:
+    """Whether the content or its sentence carries a hedge word or phrase."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and any(t.lower_ in HEDGE_WORDS for t in span):
+        return True
+    low = sent.text.lower()
+    return any(p in low for p in HEDGE_PHRASES)
+
+
+def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]]):
+    """The reporting verb outside the quotation marks that introduces a quote, if any."""
+    s, e = quote
+    first = doc.char_span(s, e, alignment_mode="expand")
+    if first is None:
+        return None
+    open_sent, close_sent = doc[first.start].sent, doc[first.end - 1].sent
+    after = [t for t in close_sent if t.idx >= e and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
+             and not _inside(t.idx, quotes)]
+    if after:
+        return after[0]
+    before = [t for t in open_sent if t.idx < s and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
+              and not _inside(t.idx, quotes)]
+    if before:
+        return before[-1]
+    # The parser may cut '... ," he said.' or 'He said, "...' off into a sentence of its own.
+    nxt = doc[close_sent.end] if close_sent.end < len(doc) else None
+    if nxt is not None and nxt.idx - e <= QUOTE_GAP_CHARS:
+        after = [t for t in nxt.sent if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
+                 and not _inside(t.idx, quotes)]
+        if after and len(nxt.sent) <= SHORT_TAG_TOKENS:
+            return after[0]
+    if open_sent.start > 0:
+        prev = doc[open_sent.start - 1].sent
+        if s - (prev.end_char) <= QUOTE_GAP_CHARS and prev.text.rstrip()[-1:] in (",", ":"):
+            before = [t for t in prev if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
+                      and not _inside(t.idx, quotes)]
+            if before:
+                return before[-1]
+    return None
+
+
+__all__ += ["quote_speaker_verb", "phrase_tokens"]

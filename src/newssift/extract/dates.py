@@ -1,0 +1,146 @@
+"""Time expressions: absolute dates and relative ones resolved against the publication date.
+
+Absolute: "14 December 2024", "December 16, 2024", "Dec. 16", "2024-12-16".
+Relative (need ``Document.published``): "on Monday" (the last such day on or
+before publication: news reports the past), "yesterday", "today", "over the
+weekend", "last week", "this week", "the previous day" / "the day before",
+"the past three days", "last month", "earlier this month".  What cannot be
+resolved keeps its text with no date.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..models import TimeRef
+from .lexicon import NUMBER_WORDS
+
+__all__ = ["parse_published", "resolve_time", "time_in"]
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b", re.I)
+_MDY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_PAST_N = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(\w+)\s+(day|week|month)s\b", re.I)
+
+#: Labels whose spans are candidate time expressions.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication day from an ISO date or datetime string, or None."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _absolute(text: str, pub: date | None) -> date | None:
+    for rx, order in ((_ISO, "ymd"), (_DMY, "dmy"), (_MDY, "mdy")):
+        m = rx.search(text)
+        if not m:
+            continue
+        if order == "ymd":
+            return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if order == "dmy":
+            day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], m.group(3)
+        else:
+            month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
+        if year:
+            return _safe_date(int(year), month, day)
+        if pub is not None:
+            # No year: the latest such day not after publication.
+            d = _safe_date(pub.year, month, day)
+            if d is not None and d > pub:
+                d = _safe_date(pub.year - 1, month, day)
+            return d
+    return None
+
+
+def resolve_time(text: str, pub: date | None, start: int = -1, end: int = -1) -> TimeRef:
+    """A TimeRef for a time expression, with a date or range when it can be worked out."""
+    low = " ".join(text.lower().split())
+    ref = TimeRef(text=text, start=start, end=end)
+    d = _absolute(text, pub)
+    if d is not None:
+        return TimeRef(text=text, date=d.isoformat(), start=start, end=end)
+    if pub is None:
+        return ref
+
+    def one(x: date) -> TimeRef:
+        return TimeRef(text=text, date=x.isoformat(), start=start, end=end)
+
+    def span(a: date, b: date) -> TimeRef:
+        return TimeRef(text=text, start_date=a.isoformat(), end_date=b.isoformat(), start=start, end=end)
+
+    for k, wd in enumerate(_WEEKDAYS):
+        if wd in low:
+            back = (pub.weekday() - k) % 7
+            if "next" in low:
+                return one(pub + timedelta(days=(k - pub.weekday()) % 7 or 7))
+            if "last" in low and back == 0:
+                back = 7
+            return one(pub - timedelta(days=back))
+    if "yesterday" in low or "previous day" in low or "day before" in low or "day earlier" in low:
+        return one(pub - timedelta(days=1))
+    if "today" in low or "this morning" in low or "tonight" in low or "this evening" in low:
+        return one(pub)
+    if "weekend" in low:
+        # The last Saturday-Sunday ending before publication (this one when published on it).
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        if pub.weekday() < 5:
+            sat = pub - timedelta(days=pub.weekday() + 2)
+        return span(sat, sat + timedelta(days=1))
+    m = _PAST_N.search(low)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        if n:
+            days = {"day": 1, "week": 7, "month": 30}[m.group(2)] * n
+            return span(pub - timedelta(days=days), pub)
+    if "last week" in low or "previous week" in low:
+        monday = pub - timedelta(days=pub.weekday() + 7)
+        return span(monday, monday + timedelta(days=6))
+    if "this week" in low:
+        monday = pub - timedelta(days=pub.weekday())
+        return span(monday, pub)
+    if "last month" in low or "previous month" in low:
+        first = pub.replace(day=1)
+        prev_end = first - timedelta(days=1)
+        return span(prev_end.replace(day=1), prev_end)
+    if "this month" in low:
+        return span(pub.replace(day=1), pub)
+    return ref
+
+
+def time_in(parsed, start: int, end: int, published: str | None) -> TimeRef | None:
+    """The first time expression (DATE/TIME entity) inside parsed.text[start:end], resolved."""
+    pub = parse_published(published)
+    for ent in parsed.ents:
+        if ent.label_ in TIME_LABELS and ent.start_char >= start and ent.end_char <= end:
+            low = ent.text.lower()
+            if re.fullmatch(r"\d{4}", low.strip()) or "year" in low and "last year" not in low:
+                continue  # a bare year or an age/duration in years says little about when
+            return resolve_time(ent.text, pub, ent.start_char, ent.end_char)
+    return None

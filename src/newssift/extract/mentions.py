@@ -1,0 +1,412 @@
+"""Entities within one document: named entities, descriptive bodies, acronyms, people.
+
+Sources of mentions, in order:
+
+1. spaCy's named entities (people, bodies, places, nationalities), cleaned of a
+   leading article, a trailing possessive and a swallowed "(ACRONYM".
+2. Descriptive names of bodies that NER misses: a noun phrase headed by an
+   institution noun with a place or nationality modifier ("the country's
+   defence ministry" does not qualify, "Ukraine's military intelligence
+   agency" does).
+3. Acronyms defined in the text: "Body Name (BN)", "Body Name, the BN," and
+   acronyms whose letters are the initials of a body named in the document.
+4. Speakers that are no named entity ("U.S. officials", "a drone unit"),
+   added on demand by the claims code through ``EntityTable.speaker``.
+
+People: a surname-only or title+surname mention joins the person named
+earlier (or later) in the document with the same surname; titles and ranks in
+front of the name or in an apposition are kept as ``Entity.titles``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Entity, Mention
+from .lexicon import GROUP_NOUNS, HONORIFICS, INSTITUTION_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS
+
+__all__ = ["EntityTable", "collect_entities", "normalise_name"]
+
+#: NER labels that name people, bodies and places (numbers and dates are
+#: handled by quantities.py and dates.py). PRODUCT and EVENT are kept because
+#: the small model often labels place names that way.
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"})
+
+#: Acronyms are 2-6 capital letters (a trailing digit or lower-case plural is
+#: not an acronym); chosen to cover UN, NATO, DPRK, IAEA, UNICEF.
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+
+#: Words skipped when computing a name's initials ("Institute for the Study of War" -> ISW).
+_INITIALS_SKIP = frozenset("of the for and on in at to a an de du la".split())
+
+# Preference when several mentions cover a speaker's head word.
+_LABEL_RANK = {"PERSON": 0, "ORG": 1, "GROUP": 2, "GPE": 3, "NORP": 4, "LOC": 5}
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+
+def normalise_name(name: str) -> str:
+    """A key for comparing names: straight apostrophes, no leading article, case-folded."""
+    s = " ".join(name.translate(_APOSTROPHES).split()).casefold()
+    for art in ("the ", "a ", "an "):
+        if s.startswith(art):
+            s = s[len(art):]
+    if s.endswith("'s"):
+        s = s[:-2]
+    return s
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _INITIALS_SKIP]
+    return "".join(w[0] for w in words).upper()
+
+
+@dataclass
+class _Ent:
+    """Mutable builder of one entity; frozen into ``Entity`` at the end."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, label
+    titles: list[str] = field(default_factory=list)
+
+
+class EntityTable:
+    """The entities of one document while they are being built (local to one call)."""
+
+    def __init__(self, doc_id: str, text: str):
+        self.doc_id = doc_id
+        self.text = text
+        self.ents: list[_Ent] = []
+        self._by_key: dict[str, int] = {}
+        self._span_of: dict[tuple[int, int], int] = {}
+        # (start, end, label, entity index) of every mention, for lookup by offset.
+        self.spans: list[tuple[int, int, str, int]] = []
+
+    # ------------------------------------------------------------------ building
+    def add(self, start: int, end: int, label: str, ent: int | None = None, name: str | None = None) -> int:
+        """Record a mention of text[start:end]; join an entity with the same name, or start one."""
+        surface = self.text[start:end]
+        if (start, end) in self._span_of:
+            return self._span_of[(start, end)]
+        key = normalise_name(name or surface)
+        if ent is None:
+            ent = self._by_key.get(key)
+        if ent is None:
+            ent = len(self.ents)
+            self.ents.append(_Ent(name=_clean_name(name or surface), type=label))
+        e = self.ents[ent]
+        e.mentions.append((start, end, surface, label))
+        self._by_key.setdefault(key, ent)
+        self._span_of[(start, end)] = ent
+        self.spans.append((start, end, label, ent))
+        if len(_clean_name(surface)) > len(e.name) and label == e.type:
+            e.aliases.append(e.name)
+            e.name = _clean_name(surface)
+        elif _clean_name(surface) != e.name:
+            e.aliases.append(_clean_name(surface))
+        return ent
+
+    def alias(self, ent: int, alias: str) -> None:
+        """Give an entity another name (an acronym, a title+name form)."""
+        self._by_key.setdefault(normalise_name(alias), ent)
+        if alias != self.ents[ent].name and alias not in self.ents[ent].aliases:
+            self.ents[ent].aliases.append(alias)
+
+    def lookup(self, name: str) -> int | None:
+        """The entity already known under this name, if any."""
+        return self._by_key.get(normalise_name(name))
+
+    def merge(self, keep: int, drop: int) -> None:
+        """Fold entity ``drop`` into ``keep`` (a surname mention found before its full name)."""
+        if keep == drop:
+            return
+        k, d = self.ents[keep], self.ents[drop]
+        k.mentions.extend(d.mentions)
+        for a in [d.name, *d.aliases]:
+            self.alias(keep, a)
+        k.titles.extend(t for t in d.titles if t not in k.titles)
+        d.mentions, d.aliases, d.titles = [], [], []
+        for key, v in list(self._by_key.items()):
+            if v == drop:
+                self._by_key[key] = keep
+        for sp, v in list(self._span_of.items()):
+            if v == drop:
+                self._span_of[sp] = keep
+        self.spans = [(s, e, lab, keep if v == drop else v) for s, e, lab, v in self.spans]
+
+    # ------------------------------------------------------------------ lookup
+    def covering(self, start: int, end: int) -> list[tuple[int, int, str, int]]:
+        """Mentions overlapping text[start:end], best first (person, body, group, place)."""
+        hits = [s for s in self.spans if s[0] < end and s[1] > start]
+        return sorted(hits, key=lambda s: (_LABEL_RANK.get(s[2], 9), -(s[1] - s[0])))
+
+    def last_before(self, offset: int, types: frozenset[str], role: str | None = None) -> int | None:
+        """The entity of the given types mentioned last before ``offset`` (with ``role`` in its titles)."""
+        best, best_start = None, -1
+        for s, _e, _lab, ent in self.spans:
+            if s < offset and s > best_start and self.ents[ent].type in types:
+                if role and not any(role in t.lower() for t in self.ents[ent].titles):
+                    continue
+                best, best_start = ent, s
+        return best
+
+    def speaker(self, tokens, head) -> int | None:
+        """The entity for a speaker phrase (spaCy tokens; ``head`` its head word).
+
+        Pronouns and bare role nouns ("the spokesperson") go to the person or body
+        the document named last; a phrase covering a named mention goes to it;
+        any other phrase ("U.S. officials") becomes a GROUP entity of its own.
+        """
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
+            if low in PERSON_PRONOUNS:
+                return self.last_before(start, frozenset({"PERSON"}))
+            if low in ORG_PRONOUNS:
+                return self.last_before(start, frozenset({"ORG", "GROUP"}))
+            return None
+        has_name = any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
+        if low in ROLE_NOUNS and not has_name:
+            found = self.last_before(start, frozenset({"PERSON"}), role=low)
+            if found is not None:
+                return found
+        head_start = head.idx
+        for s, e, _lab, ent in self.covering(head_start, head_start + len(head.text)):
+            return ent
+        if low not in GROUP_NOUNS and not has_name and low not in INSTITUTION_NOUNS:
+            # A common-noun phrase that names no one ("the footage") is no speaker entity.
+            inside = self.covering(start, end)
+            return inside[0][3] if inside else None
+        label = "ORG" if low in INSTITUTION_NOUNS else ("GROUP" if low in GROUP_NOUNS else "ORG")
+        if head.ent_type_ == "PERSON":
+            label = "PERSON"
+        s_tok = next((i for i, t in enumerate(tokens) if t.dep_ != "det" and t.pos_ != "DET"), 0)
+        return self.add(tokens[s_tok].idx, end, label)
+
+    # ------------------------------------------------------------------ freezing
+    def freeze(self) -> tuple[tuple[Entity, ...], tuple[Mention, ...], dict[int, str]]:
+        """Entities with ids f"{doc}#e{n}" in order of first mention, their mentions, and the id map."""
+        live = [i for i, e in enumerate(self.ents) if e.mentions]
+        live.sort(key=lambda i: min(m[0] for m in self.ents[i].mentions))
+        ids = {i: f"{self.doc_id}#e{n}" for n, i in enumerate(live)}
+        for i, e in enumerate(self.ents):  # merged-away entities point at their keeper
+            if i not in ids:
+                keeper = next((v for (s, _e, _l, v) in self.spans if v in ids and self._span_of.get((s, _e)) == v), None)
+                if keeper is not None:
+                    ids[i] = ids[keeper]
+        entities, mentions = [], []
+        for i in live:
+            e = self.ents[i]
+            ms = tuple(
+                Mention(doc=self.doc_id, start=s, end=t, text=txt, label=lab, entity=ids[i])
+                for s, t, txt, lab in sorted(set(e.mentions))
+            )
+            aliases = tuple(dict.fromkeys(a for a in e.aliases if a and a != e.name))
+            entities.append(Entity(id=ids[i], name=e.name, type=e.type, aliases=aliases, mentions=ms,
+                                   titles=tuple(dict.fromkeys(e.titles))))
+            mentions.extend(ms)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return tuple(entities), tuple(mentions), ids
+
+
+def _clean_name(s: str) -> str:
+    s = " ".join(s.split())
+    for art in ("the ", "The ", "THE "):
+        if s.startswith(art):
+            s = s[len(art):]
+    if s.endswith(("'s", "\u2019s")):
+        s = s[:-2]
+    return s
+
+
+# ---------------------------------------------------------------------- collection
+def _trim_ent(ent) -> tuple[int, int, str | None]:
+    """Token bounds of an NER span without article, possessive or a swallowed "(ACR"; and the ACR."""
+    toks = list(ent)
+    acr = None
+    for k, t in enumerate(toks):
+        if t.text == "(":
+            rest = [x for x in toks[k + 1:] if x.text != ")"]
+            if len(rest) == 1 and ACRONYM_RE.match(rest[0].text):
+                acr = rest[0].text
+            toks = toks[:k]
+            break
+    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        toks = toks[:-1]
+    if not toks:
+        return -1, -1, acr
+    return toks[0].i, toks[-1].i + 1, acr
+
+
+def _span_chars(doc, i: int, j: int) -> tuple[int, int]:
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
+def _following_acronym(doc, j: int) -> str | None:
+    """ACR when tokens j.. read "(ACR)" or ", the ACR," after a name ending before token j."""
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and ACRONYM_RE.match(doc[j + 1].text):
+        return doc[j + 1].text
+    k = j
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k + 1 < len(doc) and ACRONYM_RE.match(doc[k].text) and doc[k + 1].is_punct:
+            return doc[k].text
+    return None
+
+
+def _descriptive_bodies(doc) -> list[tuple[int, int]]:
+    """Token spans of bodies named by description ("Ukraine's military intelligence agency")."""
+    out = []
+    for t in doc:
+        if t.lower_ not in INSTITUTION_NOUNS or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # Only the last noun of a compound chain ("intelligence agency": take "agency").
+        if t.dep_ == "compound" and t.head.lower_ in INSTITUTION_NOUNS:
+            continue
+        mods = [c for c in t.lefts if c.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod")]
+        if not mods:
+            continue
+        place = any(
+            x.ent_type_ in ("GPE", "NORP", "ORG") for m in mods for x in m.subtree
+        )
+        if not place:
+            continue
+        start = min(m.left_edge.i for m in mods)
+        while start < t.i and (doc[start].pos_ == "DET" or doc[start].is_punct):
+            start += 1
+        if t.i - start >= 1:
+            out.append((start, t.i + 1))
+    return out
+
+
+def _person_titles(doc, i: int, j: int) -> tuple[list[str], str | None]:
+    """Titles of the person named by tokens i..j: words before the name in its phrase, and an apposition.
+
+    Returns (titles, honorific prefix such as "Maj. Gen." or None).
+    """
+    titles: list[str] = []
+    k = i
+    # Walk left over words that attach into the name's phrase ("Pentagon press secretary Maj. Gen.").
+    while k > 0 and doc[k - 1].dep_ in ("compound", "amod", "nmod") and k <= doc[k - 1].head.i < j:
+        if "\n" in doc[k - 1].whitespace_ or doc[k - 1].ent_type_ == "PERSON":
+            break
+        k -= 1
+    pre = [t for t in doc[k:i] if t.pos_ != "DET"]
+    honor = []
+    for t in reversed(pre):
+        if t.lower_ in HONORIFICS:
+            honor.insert(0, t)
+        else:
+            break
+    if pre:
+        titles.append(" ".join(t.text for t in pre).strip())
+    root = doc[j - 1]
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and not ACRONYM_RE.match(c.text):
+            toks = [t for t in c.subtree if not (t.dep_ == "det" and t.i == c.left_edge.i)]
+            # Stop at a parenthesised acronym or a comma that closes the apposition.
+            cut = []
+            for t in toks:
+                if t.text in ("(", ",") and cut:
+                    break
+                cut.append(t)
+            if cut and len(cut) <= 14:
+                titles.append(doc.text[cut[0].idx:cut[-1].idx + len(cut[-1].text)])
+    prefix = doc.text[honor[0].idx:doc[i].idx].strip() if honor else None
+    return titles, prefix
+
+
+def collect_entities(doc_id: str, parsed) -> EntityTable:
+    """Build the document's entity table from NER, descriptive bodies and acronyms."""
+    text = parsed.text
+    table = EntityTable(doc_id, text)
+    acronyms: list[tuple[str, int]] = []  # (acronym, entity)
+    ner_spans = []
+    for ent in parsed.ents:
+        if ent.label_ not in ENTITY_LABELS or "\n" in ent.text:
+            continue
+        i, j, acr = _trim_ent(ent)
+        if i < 0 or not any(t.is_alpha for t in parsed[i:j]):
+            continue
+        ner_spans.append((i, j, ent.label_, acr))
+    covered = {k for i, j, _l, _a in ner_spans for k in range(i, j)}
+    bodies = [(i, j) for i, j in _descriptive_bodies(parsed)]
+    persons: list[tuple[int, int, int]] = []  # token span and entity of person mentions
+    items = [(i, j, lab, acr) for i, j, lab, acr in ner_spans]
+    for i, j in bodies:
+        # A descriptive body replaces an NER span it contains only when it is longer.
+        items.append((i, j, "ORG", None))
+    items.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    for i, j, lab, acr in items:
+        if lab == "ORG" and (i, j) in bodies and all(k in covered for k in range(i, j)):
+            continue
+        s, e = _span_chars(parsed, i, j)
+        if lab == "PERSON":
+            ent_idx = _person_entity(table, parsed, i, j, persons)
+            table.add(s, e, lab, ent=ent_idx)
+            ent_idx = table._span_of[(s, e)]
+            persons.append((i, j, ent_idx))
+            titles, prefix = _person_titles(parsed, i, j)
+            for t in titles:
+                if t not in table.ents[ent_idx].titles:
+                    table.ents[ent_idx].titles.append(t)
+            if prefix:
+                table.alias(ent_idx, f"{prefix} {table.text[s:e]}")
+            continue
+        if ACRONYM_RE.match(parsed[i:j].text) and table.lookup(parsed[i:j].text) is not None:
+            table.add(s, e, lab, ent=table.lookup(parsed[i:j].text))
+            continue
+        ent_idx = table.add(s, e, lab)
+        acr = acr or _following_acronym(parsed, j)
+        if acr:
+            table.alias(ent_idx, acr)
+            acronyms.append((acr, ent_idx))
+    _link_acronyms(table, parsed, acronyms)
+    return table
+
+
+def _person_entity(table: EntityTable, doc, i: int, j: int, persons) -> int | None:
+    """The person already named with the same surname, or None for a new person."""
+    words = [t.text for t in doc[i:j] if t.lower_ not in HONORIFICS]
+    if not words:
+        return None
+    surname = words[-1].casefold()
+    for pi, pj, ent in reversed(persons):
+        other = [t.text for t in doc[pi:pj] if t.lower_ not in HONORIFICS]
+        if other and other[-1].casefold() == surname:
+            if len(words) > 1 and len(other) > 1 and words[0].casefold() != other[0].casefold():
+                continue  # same surname, different first name: another person
+            return ent
+    return None
+
+
+def _link_acronyms(table: EntityTable, doc, defined: list[tuple[str, int]]) -> None:
+    """Attach bare acronyms to the body they abbreviate (defined in the text, or by initials)."""
+    known = {a: e for a, e in defined}
+    for t in doc:
+        if not ACRONYM_RE.match(t.text) or t.ent_type_ in ("PERSON", "GPE"):
+            continue
+        s, e = t.idx, t.idx + len(t.text)
+        ent = known.get(t.text)
+        if ent is None:
+            for k, cand in enumerate(table.ents):
+                if cand.type == "ORG" and cand.mentions and len(cand.name.split()) >= 2 and _initials(cand.name) == t.text:
+                    ent = k
+                    table.alias(k, t.text)
+                    known[t.text] = k
+                    break
+        if ent is None:
+            continue
+        owner = table._span_of.get((s, e))
+        if owner is None:
+            table.add(s, e, "ORG", ent=ent)
+        elif owner != ent:
+            table.merge(ent, owner)

@@ -1,0 +1,329 @@
+"""Quantities: counted amounts in a span, with qualifier, bounds, measure and subject.
+
+A quantity is a number (digits, number words, "a hundred", "2.5 million"), a
+range ("10,000 to 12,000", "between 30 and 40") or a vague amount ("several
+dozen", "hundreds"; bounds in ``lexicon.VAGUE_AMOUNTS``), together with the
+qualifier in front of it ("at least", "up to", "around").  What it counts
+(``measure``) is read from the dependency parse: the counted noun, the verbs
+governing it and the verbs attached to it ("30 soldiers killed or wounded").
+
+Not counts: dates, years, times, ages, durations ("a 30-second video", "three
+consecutive days"), ordinals, percentages, phone numbers and list numbers.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Quantity
+from .lexicon import (
+    CURRENCY_UNITS,
+    DEPLOY_VERBS,
+    KILL_VERBS,
+    MEASURE_NOUNS,
+    MEASURE_VERBS,
+    NUMBER_WORDS,
+    QUALIFIER_PHRASES,
+    SCALE_WORDS,
+    TIME_UNITS,
+    TROOP_NOUNS,
+    VAGUE_AMOUNTS,
+    WOUND_VERBS,
+)
+
+__all__ = ["quantities_in", "parse_number"]
+
+#: Entity labels whose numbers are never counts.
+NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
+
+#: Years: a bare four-digit number in this range with nothing counted after it
+#: is a year; 1800-2100 covers every year a news story cites.
+YEAR_RANGE = (1800, 2100)
+
+#: Hops from a number up the parse to the verb that governs it; three reach
+#: "killed [over [47]]" and "reached [approximately 200]" without wandering
+#: into the next clause.
+MAX_VERB_HOPS = 3
+
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_PHONE = re.compile(r"^\+?\d[\d\-. ]{6,}\d$")
+_SUFFIX_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$", re.I)
+_RANGE_TOKEN = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[\-\u2013\u2014](\d[\d,]*(?:\.\d+)?)$")
+
+
+def _is_numberish(t) -> bool:
+    low = t.lower_
+    return bool(_DIGITS.match(t.text) or _SUFFIX_SCALE.match(t.text) or low in NUMBER_WORDS or low in SCALE_WORDS and low not in ("m", "k"))
+
+
+def parse_number(words: list[str]) -> float | None:
+    """The value of a number written in digits and/or words ("2.5 million", "a hundred", "forty-seven")."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        low = w.lower().replace(",", "")
+        if low in ("a", "an") and not seen:
+            current, seen = 1.0, True
+            continue
+        if low in ("and", "-"):
+            continue
+        m = _SUFFIX_SCALE.match(low)
+        if m:
+            current += float(m.group(1)) * SCALE_WORDS[m.group(2).lower()]
+            seen = True
+            continue
+        if re.match(r"^\d+(\.\d+)?$", low):
+            current += float(low)
+            seen = True
+        elif low in NUMBER_WORDS:
+            current += NUMBER_WORDS[low]
+            seen = True
+        elif low in SCALE_WORDS and seen:
+            scale = SCALE_WORDS[low]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0.0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _qualifier_before(doc, i: int, lo: int) -> tuple[str | None, int]:
+    """Qualifier phrase ending just before token i (not before token ``lo``), and its first token."""
+    words = [t.lower_ for t in doc[max(lo, i - 3):i]]
+    for phrase, qual in QUALIFIER_PHRASES:
+        p = phrase.split()
+        if len(p) <= len(words) and words[-len(p):] == p:
+            return qual, i - len(p)
+    return None, i
+
+
+def _number_run(doc, i: int, hi: int) -> int:
+    """End (exclusive) of the run of number tokens starting at i."""
+    j = i
+    while j < hi:
+        t = doc[j]
+        if _is_numberish(t) or (t.lower_ in ("a", "an") and j == i and j + 1 < hi and doc[j + 1].lower_ in SCALE_WORDS):
+            j += 1
+        elif t.text == "-" and j > i and j + 1 < hi and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ in NUMBER_WORDS:
+            j += 1
+        elif t.lower_ == "and" and j > i and j + 1 < hi and doc[j - 1].lower_ in ("hundred", "thousand") and doc[j + 1].lower_ in NUMBER_WORDS:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _not_a_count(doc, i: int, j: int, noun) -> bool:
+    """True for years, durations, ages, percentages, ordinals, phone numbers and list numbers."""
+    first, last = doc[i], doc[j - 1]
+    if any(t.ent_type_ in NOT_COUNT_LABELS for t in doc[i:j]):
+        return True
+    if _PHONE.match(doc.text[first.idx:last.idx + len(last.text)]) and "," not in last.text:
+        return True
+    nxt = doc[j] if j < len(doc) else None
+    nxt2 = doc[j + 1] if j + 1 < len(doc) else None
+    if nxt is not None:
+        if nxt.text in ("%",) or nxt.lower_ in ("percent", "per", "pc"):
+            return True
+        if nxt.text in ("-", "\u2013") and nxt2 is not None and (nxt2.lower_ in TIME_UNITS or nxt2.lower_ in ("year", "old")):
+            return True
+        if nxt.lower_ in ("st", "nd", "rd", "th", "o'clock", "am", "pm", "a.m.", "p.m."):
+            return True
+        if nxt.text in (")", ".") and (i == 0 or "\n" in doc[i - 1].text + doc[i - 1].whitespace_ or doc[i - 1].is_space):
+            return True  # "1." or "2)" opening a list item
+    if i > 0 and doc[i - 1].lower_ in ("aged", "age", "no.", "number", "page", "chapter", "article", "section", "#"):
+        return True
+    if noun is not None and (noun.lower_ in TIME_UNITS or noun.lemma_.lower() in TIME_UNITS):
+        return True
+    if j - i == 1 and re.match(r"^\d{4}$", first.text) and YEAR_RANGE[0] <= int(first.text) <= YEAR_RANGE[1]:
+        if noun is None or first.dep_ not in ("nummod",):
+            return True
+    if re.match(r"^\d+(st|nd|rd|th)$", first.lower_):
+        return True
+    return False
+
+
+def _counted_noun(last):
+    """The noun a number counts: its nummod head, or the pobj of "of" ("dozens of soldiers")."""
+    if last.dep_ in ("nummod", "quantmod", "amod") and last.head.pos_ in ("NOUN", "PROPN") and last.head.i > last.i:
+        return last.head
+    for c in last.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "among"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                    return p
+    return None
+
+
+def _governing_verb(x):
+    """The verb governing a noun phrase head (through prepositions), within MAX_VERB_HOPS."""
+    cur = x
+    for _ in range(MAX_VERB_HOPS):
+        if cur.dep_ in ("ROOT",) or cur.head is cur:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _own_object(v) -> bool:
+    """Whether a verb has its own object or number (then its conjuncts do not share ours)."""
+    for c in v.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and any(t.like_num for t in c.subtree)):
+            return True
+    return False
+
+
+def _measure(anchor, noun) -> tuple[str | None, object]:
+    """What a number counts, and the noun that says so (for the subject)."""
+    x = noun or anchor
+    lemmas: set[str] = set()
+    adjs: set[str] = set()
+    for c in x.children:
+        if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
+            lemmas.add(c.lemma_.lower())
+            lemmas.update(k.lemma_.lower() for k in c.conjuncts)
+    v = _governing_verb(x)
+    counted = noun
+    if v is not None:
+        lemmas.add(v.lemma_.lower())
+        lemmas.update(k.lemma_.lower() for k in v.conjuncts if not _own_object(k))
+        for c in v.children:
+            if c.dep_ in ("acomp", "oprd", "xcomp") and c.lower_ in MEASURE_NOUNS:
+                adjs.add(MEASURE_NOUNS[c.lower_])
+            if counted is None and c.dep_ in ("nsubj", "nsubjpass") and c.i != x.i:
+                if c.lower_ in MEASURE_NOUNS or c.lower_ in TROOP_NOUNS:
+                    counted = c
+        if counted is None and v.lemma_ == "be" and v.dep_ in ("ccomp", "xcomp"):
+            for c in v.children:
+                if c.dep_ == "nsubj" and (c.lower_ in MEASURE_NOUNS or c.lower_ in TROOP_NOUNS):
+                    counted = c
+    kill, wound = lemmas & KILL_VERBS, lemmas & WOUND_VERBS
+    if kill and wound:
+        return "killed_or_wounded", counted
+    if kill:
+        return "killed", counted
+    if wound:
+        return "wounded", counted
+    if adjs:
+        return sorted(adjs)[0], counted
+    for lem in sorted(lemmas):
+        if lem in MEASURE_VERBS and (counted is None or counted.lower_ not in MEASURE_NOUNS):
+            return MEASURE_VERBS[lem], counted
+    if counted is not None:
+        low = counted.lower_
+        if low in MEASURE_NOUNS:
+            return MEASURE_NOUNS[low], counted
+        if counted.lemma_.lower() in MEASURE_NOUNS:
+            return MEASURE_NOUNS[counted.lemma_.lower()], counted
+        if low in TROOP_NOUNS or counted.lemma_.lower() in TROOP_NOUNS:
+            return "troops", counted
+        if lemmas & DEPLOY_VERBS and low in ("forces", "units", "men"):
+            return "troops", counted
+    return None, counted
+
+
+def _subject(noun, skip: set[int]) -> str | None:
+    """The counted noun with its modifiers, without the number and qualifier ("North Korean soldiers")."""
+    if noun is None:
+        return None
+    toks = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod", "poss") for t in t.subtree]
+    toks = [t for t in toks if t.i not in skip and not t.like_num and t.pos_ not in ("DET", "PUNCT")]
+    words = [t for t in sorted(toks, key=lambda t: t.i) if t.i < noun.i] + [noun]
+    start = words[0]
+    return noun.doc.text[start.idx:noun.idx + len(noun.text)]
+
+
+def _unit(doc, i: int, j: int) -> str | None:
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[j].lower_ if j < len(doc) else ""
+    return CURRENCY_UNITS.get(before) or CURRENCY_UNITS.get(after)
+
+
+def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
+    """Counted amounts whose words lie within parsed.text[start:end]."""
+    doc = parsed
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ()
+    lo, hi = span.start, span.end
+    out: list[Quantity] = []
+    i = lo
+    while i < hi:
+        t = doc[i]
+        vague = _vague_at(doc, i, hi)
+        if vague is not None:
+            j, vlo, vhi = vague
+            noun = _counted_noun(doc[j - 1])
+            measure, counted = _measure(doc[j - 1], noun)
+            if noun is None or noun.lower_ not in TIME_UNITS:
+                if measure is not None or (noun is not None and noun.lower_ in TROOP_NOUNS):
+                    out.append(_make(doc, i, j, vlo, vhi, "vague", measure, counted, set(range(i, j))))
+            i = j
+            continue
+        rng = _RANGE_TOKEN.match(t.text)
+        if rng and t.ent_type_ not in NOT_COUNT_LABELS:
+            a, b = (float(x.replace(",", "")) for x in rng.groups())
+            noun = _counted_noun(t)
+            if not _not_a_count(doc, i, i + 1, noun):
+                measure, counted = _measure(t, noun)
+                out.append(_make(doc, i, i + 1, a, b, "range", measure, counted, {i}))
+            i += 1
+            continue
+        if not (_is_numberish(t) or (t.lower_ in ("a", "an") and i + 1 < hi and doc[i + 1].lower_ in ("hundred", "thousand", "million", "dozen"))):
+            i += 1
+            continue
+        j = _number_run(doc, i, hi)
+        if j == i:
+            i += 1
+            continue
+        value = parse_number([x.text for x in doc[i:j]])
+        if value is None or (j - i == 1 and t.lower_ in SCALE_WORDS and t.lower_ not in ("hundred", "thousand")):
+            i = j
+            continue
+        qi, q_start = _qualifier_before(doc, i, lo)
+        low_v, high_v, qual, end_i = value, value, qi or "exact", j
+        # Ranges: "10,000 to 12,000", "between 30 and 40", "30-40".
+        if j + 1 < hi and doc[j].lower_ in ("to", "-", "\u2013", "and", "or") and _is_numberish(doc[j + 1]):
+            if doc[j].lower_ != "and" or (i > lo and doc[i - 1].lower_ == "between"):
+                k = _number_run(doc, j + 1, hi)
+                other = parse_number([x.text for x in doc[j + 1:k]])
+                if other is not None and other > value:
+                    low_v, high_v, qual, end_i = value, other, "range", k
+                    if i > lo and doc[i - 1].lower_ in ("between", "from"):
+                        q_start = i - 1
+        last = doc[end_i - 1]
+        noun = _counted_noun(last)
+        if _not_a_count(doc, i, end_i, noun) or t.lower_ == "one" and noun is None:
+            i = end_i
+            continue
+        if qual in ("at_least", "over"):
+            high_v = None
+        elif qual in ("up_to", "under"):
+            low_v = None
+        measure, counted = _measure(last, noun)
+        unit = _unit(doc, i, end_i)
+        if unit and measure is None:
+            measure = "money"
+        out.append(_make(doc, q_start if qi or qual == "range" else i, end_i, low_v, high_v, qual, measure, counted,
+                         set(range(q_start, end_i)), unit=unit))
+        i = end_i
+    return tuple(out)
+
+
+def _vague_at(doc, i: int, hi: int) -> tuple[int, float, float] | None:
+    """A vague amount starting at token i: (end token, low, high)."""
+    for phrase, low, high in VAGUE_AMOUNTS:
+        words = phrase.split()
+        if i + len(words) <= hi and [t.lower_ for t in doc[i:i + len(words)]] == words:
+            # "several" and "a few" count only when a number word or noun follows.
+            return i + len(words), float(low), float(high)
+    return None
+
+
+def _make(doc, i, j, low, high, qual, measure, counted, skip, unit=None) -> Quantity:
+    s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    return Quantity(text=doc.text[s:e], low=low, high=high, qualifier=qual, measure=measure, start=s, end=e,
+                    subject=_subject(counted, skip), unit=unit)
