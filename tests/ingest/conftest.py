@@ -19,6 +19,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     """Serves the routes in ``server.routes``: path -> (status, headers, body)."""
 
     def do_GET(self):  # noqa: N802 — http.server's naming
+        self.server.agents.append(self.headers.get("User-Agent"))
         status, headers, body = self.server.routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"not here"))
         self.send_response(status)
         for k, v in headers.items():
@@ -37,6 +38,7 @@ def http_server():
     """A real HTTP server on 127.0.0.1 in a thread; add routes to ``server.routes``."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.routes = {}
+    server.agents = []
     server.base = f"http://127.0.0.1:{server.server_address[1]}"
     t = threading.Thread(target=server.serve_forever, daemon=True)
     t.start()

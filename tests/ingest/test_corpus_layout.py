@@ -1,0 +1,40 @@
+"""Layout metrics of the reference scorer on the shared development corpus."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from newssift.ingest import ingest
+from newssift.report.json import document_to_dict
+
+
+def _scorer(shared_corpus):
+    path = shared_corpus.parent.parent / "eval" / "score.py"
+    if not path.is_file():
+        pytest.skip("shared/eval/score.py not present")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod, path.parent / "kursk-2024.gold.yaml"
+
+
+def test_layout_metrics_meet_targets(shared_corpus):
+    import yaml
+
+    score, gold_path = _scorer(shared_corpus)
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    res = ingest([str(shared_corpus)])
+    assert not res.problems
+    report = json.loads(json.dumps({"documents": [document_to_dict(d) for d in res.documents]}))
+    m = score.score(gold, report, shared_corpus)
+    assert m["layout.body_recall"] >= 0.99
+    assert m["layout.furniture_removed"] >= 0.97
+    assert m["layout.embeds_separated"] == 1.0
+    # Each gold headline is the document's title.
+    lines_of = {p.stem: p.read_text(encoding="utf-8").splitlines() for p in shared_corpus.iterdir()}
+    for doc in res.documents:
+        spec = gold["layout"][doc.id]
+        if spec.get("title"):
+            assert doc.title == lines_of[doc.id][spec["title"] - 1].strip()
