@@ -1,0 +1,144 @@
+"""Resolve: merge the document-local entities of all documents into global entities.
+
+    DocExtraction.entities ("doc#eN") ─ build ─▶ nodes (+ surfaces the text defines)
+        ─ merge (key lookups, union-find) ─▶ clusters ─ discover (missed mentions)
+        ─▶ Entity "e1", "e2", ... in order of first appearance; claims re-pointed.
+
+See :mod:`.merge` for the rules and their guards.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..models import Claim, DocExtraction, Document, Entity, Mention
+from .aliases import load_aliases, parse_aliases
+from .build import add_context, build_nodes
+from .discover import discover_mentions
+from .merge import merge_nodes
+from .names import clean_surface, fold, is_acronym, name_keys, strip_titles
+from .nodes import Node, family
+from .spelling import is_spelling_variant
+
+__all__ = ["resolve_entities", "load_aliases", "parse_aliases", "spelling_variants"]
+
+
+def resolve_entities(
+    documents: Sequence[Document], extractions: Sequence[DocExtraction], aliases: Mapping[str, str] | None = None
+) -> tuple[list[Entity], list[Claim]]:
+    """Global entities, and every claim with ``speaker``/``via`` rewritten to global ids.
+
+    Entity ids are "e1", "e2", ... in order of first appearance (document
+    order as given, then offset), so the same input always gives the same ids.
+    ``aliases`` maps normalised names to a canonical key (see :func:`load_aliases`).
+    """
+    nodes = build_nodes(documents, extractions)
+    uf, _ = merge_nodes(nodes, aliases)
+    texts = {d.id: d.text for d in documents}
+    for root, mention in discover_mentions(documents, nodes, uf):
+        nodes[root].mentions.append(mention)
+        nodes[root].add_surface(fold(mention.text))
+        add_context(nodes[root], texts[mention.doc], [mention])
+    groups = sorted(uf.groups().values(), key=lambda members: min(nodes[i].first for i in members))
+    entities: list[Entity] = []
+    global_of: dict[tuple[str, str], str] = {}
+    for number, members in enumerate(groups, 1):
+        gid = f"e{number}"
+        entities.append(_entity(gid, [nodes[i] for i in members]))
+        for i in members:
+            global_of[(nodes[i].doc, nodes[i].local_id)] = gid
+            global_of.setdefault(("", nodes[i].local_id), gid)
+    claims = [_repoint(c, global_of) for x in extractions for c in x.claims]
+    return entities, claims
+
+
+def _repoint(claim: Claim, global_of: Mapping[tuple[str, str], str]) -> Claim:
+    def g(local: str | None) -> str | None:
+        if local is None:
+            return None
+        return global_of.get((claim.doc, local)) or global_of.get(("", local))
+
+    return replace(claim, speaker=g(claim.speaker), via=g(claim.via))
+
+
+def _entity(gid: str, members: list[Node]) -> Entity:
+    mentions: dict[tuple[str, int, int], Mention] = {}
+    for n in members:
+        for m in n.mentions:
+            mentions.setdefault((m.doc, m.start, m.end), m)
+    labels = Counter(m.label for m in mentions.values()) or Counter(n.etype for n in members)
+    types = Counter(n.etype for n in members)
+    etype = "PERSON" if "PERSON" in types else (labels.most_common(1)[0][0] if labels else members[0].etype)
+    if family(etype) != "P" and types:
+        etype = max(types, key=lambda t: (types[t] + labels.get(t, 0), t == "GPE"))
+    doc_rank = {n.doc: n.doc_index for n in members}
+    ordered = sorted(mentions.values(), key=lambda m: (doc_rank.get(m.doc, 0), m.start, m.end))
+    final = tuple(
+        replace(m, entity=gid, label=etype if (m.label == "PERSON") != (etype == "PERSON") else m.label)
+        for m in ordered
+    )
+    surfaces: dict[str, None] = {}
+    for n in members:
+        for s in n.surfaces:
+            surfaces.setdefault(s, None)
+    # People: the fullest of every form seen; bodies and places: of the mentions as
+    # tagged (so "Kursk", not the "Kursk border region" read around a mention).
+    pool = list(surfaces) if etype == "PERSON" else [fold(m.text) for m in ordered]
+    name = _best_name(etype, pool or list(surfaces))
+    seen = {name.casefold()}
+    aliases = []
+    for s in [clean_surface(s) for s in surfaces] + list(surfaces):
+        if s and s.casefold() not in seen and s.count("(") == s.count(")"):
+            seen.add(s.casefold())
+            aliases.append(s)
+    titles = list(dict.fromkeys(t for n in members for t in n.titles))
+    return Entity(
+        id=gid,
+        name=name,
+        type=etype,
+        aliases=tuple(aliases),
+        mentions=final,
+        titles=tuple(titles),
+        variants=spelling_variants(etype, final),
+    )
+
+
+def _best_name(etype: str, surfaces: list[str]) -> str:
+    """The fullest name: not an acronym, most words (titles stripped for people), then most used."""
+    counts = Counter(clean_surface(s) for s in surfaces if clean_surface(s))
+    if not counts:
+        return surfaces[0] if surfaces else ""
+    first_seen = {s: i for i, s in reversed(list(enumerate(clean_surface(x) for x in surfaces)))}
+
+    def form(s: str) -> str:
+        return strip_titles(s) if etype == "PERSON" else s
+
+    def rank(s: str):
+        return (not is_acronym(s), len(form(s).split()), counts[s], -first_seen.get(s, 0))
+
+    return form(max(counts, key=rank))
+
+
+def spelling_variants(etype: str, mentions: Sequence[Mention]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The different spellings of an entity's one-word name across documents: (spelling, doc ids).
+
+    Only spellings that are variants of another spelling present count (so a
+    surname and an acronym of one body are not "variants").  Empty when the
+    entity is spelled one way.
+    """
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, str] = {}
+    for m in mentions:
+        k = name_keys(m.text, etype)
+        word = k.surname or k.single
+        if not word:
+            continue
+        docs_of[word].add(m.doc)
+        tokens = (strip_titles(m.text) if k.surname else clean_surface(m.text)).split()
+        as_written = [t for t in tokens if name_keys(t, etype).single == word or t.lower() == word]
+        written.setdefault(word, as_written[-1] if as_written else clean_surface(m.text))
+    words = [w for w in docs_of if any(is_spelling_variant(w, o) for o in docs_of if o != w)]
+    if len(words) < 2:
+        return ()
+    return tuple((written[w], tuple(sorted(docs_of[w]))) for w in sorted(words))

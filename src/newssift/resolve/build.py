@@ -1,0 +1,127 @@
+"""Turn extract's document-local entities into nodes, with what their text defines.
+
+Also repairs two tagger slips that would otherwise block merges, both within
+one document: a bare surname tagged ORG next to a full PERSON name of that
+surname ("Ryder" after "Pat Ryder"), and a given name split from its surname
+("Oleksandr" ORG + "Syrskyi" PERSON, one space apart).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import DocExtraction, Document, Mention
+from .context import acronym_definitions, place_extensions, titles_around
+from .names import PLACE_TYPES, clean_surface, fold, is_acronym, person_parts
+from .nodes import Node
+
+__all__ = ["build_nodes", "add_context"]
+
+
+def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtraction]) -> list[Node]:
+    """One node per document-local entity, in document order, with context surfaces added."""
+    order = {d.id: i for i, d in enumerate(documents)}
+    texts = {d.id: d.text for d in documents}
+    nodes: list[Node] = []
+    for x in sorted(extractions, key=lambda x: order.get(x.doc, len(order))):
+        local: dict[str, Node] = {}
+        for e in x.entities:
+            n = Node(local_id=e.id, doc=x.doc, doc_index=order.get(x.doc, len(order)), etype=e.type)
+            n.add_surface(fold(e.name))
+            for a in e.aliases:
+                n.add_surface(fold(a))
+            for t in e.titles:
+                n.titles.setdefault(t, None)
+            local[e.id] = n
+        seen: set[tuple[int, int]] = set()
+        for m in [m for e in x.entities for m in e.mentions] + list(x.mentions):
+            n = local.get(m.entity)
+            if n is None:  # a mention of an entity extract did not list: its own node
+                n = local[m.entity] = Node(m.entity, x.doc, order.get(x.doc, len(order)), m.label)
+            if (m.start, m.end) in seen and m.start >= 0:
+                continue
+            seen.add((m.start, m.end))
+            n.mentions.append(m)
+            n.add_surface(fold(m.text))
+        doc_nodes = [n for n in local.values() if n.surfaces]
+        _fix_types(doc_nodes, texts.get(x.doc, ""))
+        for n in doc_nodes:
+            add_context(n, texts.get(x.doc, ""), n.mentions)
+        nodes.extend(doc_nodes)
+    return nodes
+
+
+def _fix_types(nodes: list[Node], text: str) -> None:
+    """Repair tagger slips inside one document (see the module docstring)."""
+    surnames = set()
+    for n in nodes:
+        if n.etype == "PERSON":
+            for s in n.surfaces:
+                given, surname = person_parts(s)
+                if given and surname:
+                    surnames.add(surname)
+    for n in nodes:
+        if n.etype == "PERSON" or n.etype == "NORP":
+            continue
+        words = [clean_surface(s) for s in n.surfaces]
+        if words and all(len(w.split()) == 1 and not is_acronym(w) for w in words):
+            if all(person_parts(w)[1] in surnames for w in words):
+                n.etype = "PERSON"
+    # "Oleksandr" + " " + "Syrskyi": the given name was split off by the tagger,
+    # and the surname tagged apart or only elsewhere in the document.
+    person_words = {clean_surface(s): n for n in nodes if n.etype == "PERSON" for s in n.surfaces
+                    if len(clean_surface(s).split()) == 1}
+    for n in nodes:
+        if n.etype in PLACE_TYPES or n.etype in ("NORP", "PERSON"):
+            continue
+        for m in n.mentions:
+            nxt = re.match(r" ([A-Z][\w\u00C0-\u024F'-]+)", text[m.end:m.end + 40])
+            if nxt and len(m.text.split()) == 1 and not is_acronym(m.text) and nxt.group(1) in person_words:
+                full = fold(text[m.start:m.end + nxt.end()])
+                person_words[nxt.group(1)].add_surface(full)
+                n.etype = "PERSON"
+                n.add_surface(full)
+    starts = {}
+    for n in nodes:
+        for m in n.mentions:
+            starts[m.start] = (n, m)
+    for n in nodes:
+        if n.etype in PLACE_TYPES or n.etype == "NORP":
+            continue
+        for m in n.mentions:
+            nxt = starts.get(m.end + 1)
+            if (
+                nxt is not None
+                and text[m.end:m.end + 1] == " "
+                and nxt[0].etype == "PERSON"
+                and len(m.text.split()) == 1
+                and m.text[:1].isupper()
+                and not is_acronym(m.text)
+            ):
+                nxt[0].add_surface(fold(text[m.start:nxt[1].end]))
+                n.etype = "PERSON"
+                n.add_surface(fold(text[m.start:nxt[1].end]))
+
+
+def add_context(node: Node, text: str, mentions: Sequence[Mention]) -> None:
+    """Add the surfaces and titles the text around each of ``mentions`` gives."""
+    for m in mentions:
+        if not mention_in(text, m):
+            continue
+        for expansion, acronym in acronym_definitions(text, m.start, m.end):
+            node.add_surface(clean_surface(expansion))
+            node.add_surface(acronym)
+        if node.etype == "PERSON":
+            titled, titles = titles_around(text, m.start, m.end)
+            if titled:
+                node.add_surface(fold(titled))
+            for t in titles:
+                node.titles.setdefault(fold(t), None)
+        elif node.etype in PLACE_TYPES or node.etype == "ORG":
+            for ext in place_extensions(text, m.start, m.end):
+                node.add_surface(ext)
+
+
+def mention_in(text: str, m: Mention) -> bool:
+    """Whether a mention's offsets point at its text."""
+    return 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text

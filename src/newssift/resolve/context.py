@@ -1,0 +1,175 @@
+"""What the text around a mention says about its name.
+
+Reads definitions the writer gave ("Ukraine's Special Operations Forces
+(SOF)", "the intelligence agency, the XYZ,"), titles and roles in front of or
+after a person's name ("Pentagon spokesperson Maj. Gen. Pat Ryder", "Jane Roe,
+head of the port authority,"), and generic place words after a place
+("Kursk Oblast").  Each helper is a pure function of the document text and a
+mention's offsets, and returns surfaces exactly as written in the text.
+"""
+from __future__ import annotations
+
+import re
+
+from .names import PLACE_SUFFIXES, TITLE_WORDS, acronym_letters, fold, is_acronym
+
+__all__ = ["acronym_definitions", "titles_around", "place_extensions", "expansion_before"]
+
+#: Longest expansion read back from an acronym, in words; chosen above the
+#: longest body names we met in news ("National Security Council Coordinator
+#: for Strategic Communications" is 7) and below a clause.
+MAX_EXPANSION_WORDS = 8
+#: Lower-case words allowed inside an expansion ("Ukraine's military
+#: intelligence agency"): more than this and the phrase is a clause, not a name.
+MAX_LOWER_WORDS = 4
+#: Lower-case words that end a backwards scan for a name: they belong to the
+#: clause around the name, not to it.
+_STOP = frozenset(
+    """to by from with according that said says told as at on in is was were are has have had which who
+    while near per via the a an and or but than after before since into over under about between during
+    its their his her our your this these those""".split()
+)
+#: Words that make an appositive or a pre-name phrase a role ("head of ...").
+ROLE_WORDS = frozenset(
+    """spokesperson spokesman spokeswoman secretary minister president head chief commander director
+    adviser advisor coordinator ambassador envoy official analyst blogger correspondent reporter
+    editor leader chairman chairwoman chair founder governor mayor general colonel officer deputy
+    press prosecutor judge lawyer attorney senator representative ceo executive manager researcher
+    expert professor scientist commissioner inspector captain sergeant""".split()
+)
+_WORD_BACK = re.compile(r"([\w\u00C0-\u024F.'\u2019&-]+)\s*$")
+_ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,8})\s*\)")
+_THE_ACRONYM_AFTER = re.compile(r"^,\s+the\s+([A-Z][A-Z.]{1,8})\b")
+_EXPANSION_AFTER = re.compile(r"^\s*\(\s*([A-Z][^()]{3,80}?)\s*\)")
+_APPOSITIVE = re.compile(r"^,\s+((?:the\s+|a\s+|an\s+)?[^,;:()\"\u201c\u201d]{3,90}?)(?:\s*\([^)]*\))?\s*[,.;]")
+
+
+def _back_words(text: str, end: int, limit: int) -> list[tuple[int, int, str]]:
+    """Up to ``limit`` words before ``end`` on the same clause, nearest last, with offsets."""
+    out: list[tuple[int, int, str]] = []
+    pos = end
+    while len(out) < limit:
+        m = _WORD_BACK.search(text, 0, pos)
+        if not m or re.search(r"[\n,;:()\"\u201c\u201d!?]", text[m.end():pos]):
+            break
+        out.append((m.start(1), m.end(1), m.group(1)))
+        pos = m.start(1)
+    out.reverse()
+    return out
+
+
+def expansion_before(text: str, end: int) -> tuple[int, int] | None:
+    """Offsets of the name that ends at ``end`` and starts at a capitalised word, if any.
+
+    Scans back over capitalised words, connectors ("of", "for") inside a name
+    and at most a few lower-case words, and stops at clause words ("by",
+    "according to", "the").
+    """
+    words = _back_words(text, end, MAX_EXPANSION_WORDS + 2)
+    start = None
+    lower = 0
+    for i in range(len(words) - 1, -1, -1):
+        s, e, w = words[i]
+        bare = w.rstrip(".")
+        if bare[:1].isupper():
+            start = s
+            continue
+        if bare in ("of", "for", "and", "&") and i + 1 < len(words) and words[i + 1][2][:1].isupper():
+            continue  # a connector inside a name, followed by a capitalised word
+        if bare.lower() in _STOP or w.endswith("."):
+            break
+        lower += 1
+        if lower > MAX_LOWER_WORDS:
+            break
+    if start is None:
+        return None
+    phrase = text[start:end]
+    if len(phrase.split()) < 2:
+        return None
+    return start, end
+
+
+def acronym_definitions(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """In-text definitions touching the mention at ``start:end``.
+
+    Returns (expansion, acronym) pairs as written: "X (ABC)", "X, the ABC",
+    "ABC (X)", and "the mention is the acronym, the expansion stands before it".
+    """
+    out: list[tuple[str, str]] = []
+    surface = text[start:end]
+    after = text[end:end + 120]
+    # The mention is the expansion: "... Forces (SOF)" / "..., the GUR".
+    for rx in (_ACRONYM_AFTER, _THE_ACRONYM_AFTER):
+        m = rx.match(after)
+        if m and is_acronym(m.group(1)) and not is_acronym(surface):
+            out.append((fold(surface), m.group(1)))
+    if "(" in surface and surface.rstrip().endswith(")") is False:
+        # Tagger cut "Special Operations Forces (SOF" -- read the definition inside the span.
+        m = re.search(r"^(.*?)\s*\(\s*([A-Z][A-Z.]{1,8})$", surface)
+        if m and is_acronym(m.group(2)):
+            out.append((fold(m.group(1)), m.group(2)))
+    if is_acronym(surface):
+        # The mention is the acronym: "Expansion (ABC)" or "Expansion, the ABC".
+        before = text[max(0, start - 200):start]
+        m = re.search(r"\(\s*$", before) or re.search(r",\s+the\s+$", before)
+        if m:
+            cut = max(0, start - 200) + m.start()
+            span = expansion_before(text, cut)
+            if span:
+                out.append((fold(text[span[0]:span[1]]), surface))
+        m = _EXPANSION_AFTER.match(after)
+        if m and len(m.group(1).split()) >= 2:
+            out.append((fold(m.group(1)), surface))
+    return [(x, a) for x, a in out if x and acronym_letters(a) != x.replace(".", "").upper()]
+
+
+def titles_around(text: str, start: int, end: int) -> tuple[str | None, list[str]]:
+    """For a person mention: the name with its titles as written, and the titles/roles seen.
+
+    "Pentagon press secretary Major General Pat Ryder" gives ("Major General
+    Pat Ryder", ["Major General", "Pentagon press secretary"]); an appositive
+    role after the name (", head of the agency,") is a title too.
+    """
+    words = _back_words(text, start, 10)
+    titles: list[str] = []
+    titled = None
+    i = len(words)
+    while i > 0 and words[i - 1][2].lower().rstrip(".") in TITLE_WORDS and words[i - 1][2][:1].isupper():
+        i -= 1
+    if i < len(words):
+        titled = text[words[i][0]:end]
+        titles.append(text[words[i][0]:words[-1][1]])
+    # A role phrase before the rank: capitalised words and role words ("Department of State spokesperson").
+    j = i
+    while j > 0:
+        w = words[j - 1][2]
+        bare = w.lower().rstrip(".")
+        if w.endswith(".") and bare not in TITLE_WORDS:
+            break  # the end of the previous sentence
+        if bare in ROLE_WORDS or (w[:1].isupper() and bare not in _STOP) or (
+            bare in ("of", "for") and j < i
+        ):
+            j -= 1
+            continue
+        break
+    if j < i and any(words[k][2].lower() in ROLE_WORDS for k in range(j, i)):
+        # One title for the whole phrase before the name ("Pentagon press secretary Major General").
+        titles[:] = [text[words[j][0]:words[-1][1]]]
+    m = _APPOSITIVE.match(text[end:end + 160])
+    if m:
+        role = m.group(1).strip()
+        if any(w.lower().strip(".,") in ROLE_WORDS for w in role.split()) and not re.search(
+            r"\b(said|says|told|added|stated|reported)\b", role
+        ):
+            titles.append(role)
+    return titled, titles
+
+
+def place_extensions(text: str, start: int, end: int) -> list[str]:
+    """The place mention with a generic suffix as written ("Kursk border region", "Kursk Oblast")."""
+    after = text[end:end + 30]
+    for suf in PLACE_SUFFIXES:
+        m = re.match(r"\s+(" + re.escape(suf).replace(r"\ ", r"\s+") + r")\b", after, re.IGNORECASE)
+        if m:
+            return [fold(text[start:end + m.end()])]
+    return []

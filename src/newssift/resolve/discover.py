@@ -1,0 +1,104 @@
+"""Find mentions the tagger missed, of entities resolution already knows.
+
+Once one report has taught us a name ("Volodymyr Zelensky", "Ukraine's
+military intelligence agency"), its other occurrences are found by lookup:
+a capitalised word that is a known surname or one-word place (or a spelling
+variant of one), or a phrase whose org key is a known multi-word name
+("Ukrainian military intelligence").  Only names with a single owner are
+used, so an ambiguous surname finds nothing.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..models import Document, Mention
+from .names import name_keys, phonetic_keys
+from .nodes import Node, UnionFind, family
+from .spelling import MIN_VARIANT_LEN, is_spelling_variant
+
+__all__ = ["discover_mentions", "MIN_DISCOVERED_WORD", "MAX_PHRASE_WORDS"]
+
+#: Shortest single word looked up: shorter capitalised words ("May", "Al")
+#: are too often something else.
+MIN_DISCOVERED_WORD = 4
+#: Longest phrase tried against known multi-word names.
+MAX_PHRASE_WORDS = 6
+_CAP_WORD = re.compile(r"\b[A-Z][a-z\u00C0-\u024F][\w\u00C0-\u024F-]*")
+_WORD = re.compile(r"[\w\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*")
+
+
+def _indexes(nodes: list[Node], uf: UnionFind):
+    singles: dict[str, set[int]] = defaultdict(set)
+    phon: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    phrases: dict[str, set[int]] = defaultdict(set)
+    etype: dict[int, str] = {}
+    for i, n in enumerate(nodes):
+        root = uf.find(i)
+        etype.setdefault(root, n.etype)
+        for s in n.surfaces:
+            k = name_keys(s, n.etype)
+            word = k.surname if (k.surname and family(n.etype) == "P") else k.single
+            has_full = family(n.etype) != "P" or any(name_keys(x, n.etype).given for x in n.surfaces)
+            if word and len(word) >= MIN_DISCOVERED_WORD and has_full:
+                singles[word].add(root)
+                if len(word) >= MIN_VARIANT_LEN:
+                    for pk in phonetic_keys(word):
+                        phon[pk].add((root, word))
+            if family(n.etype) == "X" and k.core:
+                phrases[k.core].add(root)
+    return singles, phon, phrases, etype
+
+
+def discover_mentions(
+    documents: Sequence[Document], nodes: list[Node], uf: UnionFind
+) -> list[tuple[int, Mention]]:
+    """(cluster representative, new mention) for each missed occurrence of a known name."""
+    singles, phon, phrases, etype = _indexes(nodes, uf)
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for n in nodes:
+        # A demonym ("Ukrainian") may open a longer name the tagger missed: not a block.
+        if n.etype != "NORP":
+            covered[n.doc].extend((m.start, m.end) for m in n.mentions)
+    out: list[tuple[int, Mention]] = []
+    for d in documents:
+        spans = covered[d.id]
+
+        def free(s: int, e: int) -> bool:
+            return not any(s < b and a < e for a, b in spans)
+
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(d.text)]
+        for i, (s, _, w) in enumerate(words):
+            if not w[:1].isupper():
+                continue
+            for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 1, -1):
+                e = words[i + n - 1][1]
+                if "\n" in d.text[s:e] or not free(s, e):
+                    continue
+                text = d.text[s:e].rstrip(".")
+                core = name_keys(text, "ORG").core
+                roots = phrases.get(core or "", set())
+                if len(roots) == 1:
+                    root = next(iter(roots))
+                    out.append((root, Mention(d.id, s, s + len(text), text, etype[root], "")))
+                    spans.append((s, s + len(text)))
+                    break
+        for m in _CAP_WORD.finditer(d.text):
+            s, e, w = m.start(), m.end(), m.group()
+            if w.endswith(("'s", "\u2019s")):
+                e -= 2
+                w = w[:-2]
+            if len(w) < MIN_DISCOVERED_WORD or not free(s, e):
+                continue
+            low = w.lower()
+            roots = singles.get(low, set())
+            if not roots and len(low) >= MIN_VARIANT_LEN:
+                roots = {
+                    r for pk in phonetic_keys(low) for r, known in phon.get(pk, ()) if is_spelling_variant(low, known)
+                }
+            if len(roots) == 1:
+                root = next(iter(roots))
+                out.append((root, Mention(d.id, s, e, w, etype[root], "")))
+                spans.append((s, e))
+    return out

@@ -1,0 +1,216 @@
+"""The merge rules: which document-local entities are one entity across documents.
+
+Passes, each by key lookup (near-linear in the number of names):
+
+1. exact keys: same name after folding, articles, possessives, titles,
+   demonyms ("Ukrainian" = "Ukraine's") and place suffixes; the user's aliases;
+2. in-text definitions (already surfaces of a node: "X (ABC)");
+3. org "core" keys without kind-words ("... agency" = "... Directorate");
+4. acronyms whose letters are the initials of exactly one other entity;
+5. org names that are another's plus a country ("US State Department");
+6. bare surnames to the one person of that surname (same document first);
+7. spelling variants of one name word, guarded by type, given names and context.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from .names import NameKeys, alias_key, name_keys, phonetic_keys
+from .nodes import Node, UnionFind, compatible, family
+from .spelling import given_names_compatible, is_spelling_variant
+
+__all__ = ["merge_nodes", "node_keys", "MIN_ACRONYM_INITIALS", "MIN_SHARED_CONTEXT"]
+
+#: Shortest acronym matched to an expansion by its initials alone.  Two-letter
+#: initials ("PM", "US") collide across unrelated names far too often.
+MIN_ACRONYM_INITIALS = 3
+#: Other entities two clusters' documents must share before a spelling-variant
+#: merge across documents: a typo merges only where the stories overlap.
+MIN_SHARED_CONTEXT = 2
+
+
+def node_keys(node: Node) -> list[NameKeys]:
+    """The matching keys of every surface of a node."""
+    return [name_keys(s, node.etype) for s in node.surfaces]
+
+
+def _union_by_index(uf: UnionFind, nodes: list[Node], index: Mapping[str, list[int]]) -> None:
+    for members in index.values():
+        first = members[0]
+        for other in members[1:]:
+            if compatible(nodes[first].etype, nodes[other].etype):
+                uf.union(first, other)
+
+
+def merge_nodes(nodes: list[Node], aliases: Mapping[str, str] | None = None) -> tuple[UnionFind, set[tuple[int, int]]]:
+    """Group nodes into entities; also return the pairs joined as spelling variants."""
+    uf = UnionFind(len(nodes))
+    keys = [node_keys(n) for n in nodes]
+    exact: dict[str, list[int]] = defaultdict(list)
+    core: dict[str, list[int]] = defaultdict(list)
+    for i, (n, ks) in enumerate(zip(nodes, keys)):
+        fam = family(n.etype)
+        for k in ks:
+            for e in k.exact:
+                exact[fam + e].append(i)
+            if k.core and fam == "X":
+                core[k.core].append(i)
+        for s in n.surfaces:
+            canonical = (aliases or {}).get(alias_key(s))
+            if canonical:
+                # The user said so: merge across types too.
+                exact["ALIAS:" + canonical].append(i)
+    _union_by_index(uf, nodes, exact)
+    for key, members in exact.items():
+        if key.startswith("ALIAS:"):  # the user's word overrides the type check
+            for other in members[1:]:
+                uf.union(members[0], other)
+    _union_by_index(uf, nodes, core)
+    _acronym_pass(uf, nodes, keys)
+    _subset_pass(uf, nodes, keys)
+    _surname_pass(uf, nodes, keys)
+    variants = _variant_pass(uf, nodes, keys)
+    return uf, variants
+
+
+def _acronym_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> None:
+    """Join an acronym to the one entity whose name has those initials."""
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            for ini in k.initials:
+                by_initials[ini].add(i)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            if not k.acronym or len(k.acronym) < MIN_ACRONYM_INITIALS:
+                continue
+            cands = {uf.find(j) for j in by_initials.get(k.acronym, ()) if compatible(nodes[i].etype, nodes[j].etype)}
+            cands.discard(uf.find(i))
+            if len(cands) == 1:
+                uf.union(i, cands.pop())
+
+
+def _subset_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> None:
+    """Join "State Department" to "US State Department": the longer adds only a country."""
+    bags: list[tuple[int, frozenset[str]]] = []
+    by_token: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        if family(nodes[i].etype) != "X":
+            continue
+        for k in ks:
+            if k.bag:
+                bags.append((i, frozenset(k.bag)))
+                for t in k.bag:
+                    by_token[t].append(len(bags) - 1)
+    for i, bag in bags:
+        content = [t for t in bag if not t.startswith("@")]
+        if len(content) < 2 or len(content) != len(bag):
+            continue
+        rarest = min(content, key=lambda t: len(by_token[t]))
+        supersets = set()
+        for b in by_token[rarest]:
+            j, other = bags[b]
+            extra = other - bag
+            if bag < other and extra and all(t.startswith("@") for t in extra):
+                supersets.add((uf.find(j), frozenset(extra)))
+        roots = {r for r, _ in supersets}
+        roots.discard(uf.find(i))
+        # Ambiguous ("Ministry of Defense" beside a Russian and a Ukrainian one): leave it.
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
+
+
+def _person_names(node: Node, ks: list[NameKeys]) -> list[tuple[tuple[str, ...], str]]:
+    return [(k.given, k.surname) for k in ks if k.surname]
+
+
+def _surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> None:
+    """Join bare surnames and compatible full names of one surname to their person."""
+    full: dict[str, list[int]] = defaultdict(list)  # surname -> nodes with a full name
+    bare: list[tuple[int, str]] = []
+    for i, (n, ks) in enumerate(zip(nodes, keys)):
+        if family(n.etype) != "P":
+            continue
+        names = _person_names(n, ks)
+        if any(g for g, _ in names):
+            for g, s in names:
+                if g:
+                    full[s].append(i)
+        else:
+            bare.extend((i, s) for _, s in names)
+    # Full names of one surname: join when the given names agree ("J. Kirby", "John Kirby").
+    for surname, members in full.items():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                ga = [g for g, s in _person_names(nodes[a], keys[a]) if s == surname and g]
+                gb = [g for g, s in _person_names(nodes[b], keys[b]) if s == surname and g]
+                if ga and gb and all(given_names_compatible(x, y) for x in ga for y in gb):
+                    uf.union(a, b)
+    for i, surname in bare:
+        cands = full.get(surname, [])
+        same_doc = {uf.find(j) for j in cands if nodes[j].doc == nodes[i].doc}
+        pool = same_doc or {uf.find(j) for j in cands}
+        if len(pool) == 1:
+            uf.union(i, pool.pop())
+
+
+def _singles(node: Node, ks: list[NameKeys]) -> set[str]:
+    out = set()
+    for k in ks:
+        if k.surname:
+            out.add(k.surname)
+        elif k.single:
+            out.add(k.single)
+    return out
+
+
+def _context(uf: UnionFind, nodes: list[Node]) -> dict[int, set[int]]:
+    """Cluster -> the other clusters that appear in its documents."""
+    by_doc: dict[str, set[int]] = defaultdict(set)
+    for i, n in enumerate(nodes):
+        by_doc[n.doc].add(uf.find(i))
+    docs_of: dict[int, set[str]] = defaultdict(set)
+    for i, n in enumerate(nodes):
+        docs_of[uf.find(i)].add(n.doc)
+    return {r: set().union(*(by_doc[d] for d in ds)) - {r} for r, ds in docs_of.items()}
+
+
+def _variant_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> set[tuple[int, int]]:
+    """Join clusters whose one-word names are spelling variants (blocked by phonetic keys)."""
+    block: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for i, (n, ks) in enumerate(zip(nodes, keys)):
+        for word in _singles(n, ks):
+            for pk in phonetic_keys(word):
+                block[(family(n.etype), pk)].append((i, word))
+    context = _context(uf, nodes)
+    joined: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = set()
+    for (fam, _), members in sorted(block.items()):
+        for a_pos, (a, wa) in enumerate(members):
+            for b, wb in members[a_pos + 1:]:
+                pair = (min(a, b), max(a, b))
+                if pair in seen or wa == wb:
+                    continue
+                seen.add(pair)
+                if not _variant_ok(uf, nodes, keys, context, a, wa, b, wb):
+                    continue
+                uf.union(a, b)
+                joined.add(pair)
+    return joined
+
+
+def _variant_ok(uf, nodes, keys, context, a: int, wa: str, b: int, wb: str) -> bool:
+    if uf.find(a) == uf.find(b):
+        return False
+    if not compatible(nodes[a].etype, nodes[b].etype) or not is_spelling_variant(wa, wb):
+        return False
+    if family(nodes[a].etype) == "P":
+        ga = [k.given for k in keys[a] if k.surname == wa]
+        gb = [k.given for k in keys[b] if k.surname == wb]
+        if not all(given_names_compatible(x, y) for x in ga for y in gb):
+            return False
+    if nodes[a].doc == nodes[b].doc:
+        return True
+    shared = context.get(uf.find(a), set()) & context.get(uf.find(b), set())
+    return len(shared) >= MIN_SHARED_CONTEXT

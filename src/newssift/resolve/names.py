@@ -1,0 +1,247 @@
+"""Name normalisation and matching keys for cross-document entity resolution.
+
+Every function here is pure and works on one surface form ("Maj. Gen. Pat
+Ryder", "Ukraine's Military Intelligence Directorate (DIU)").  The keys are
+what :mod:`newssift.resolve.merge` indexes on, so that candidate pairs are
+found by lookup rather than by comparing every pair of names.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import jellyfish
+
+from .places import country_of_word
+
+__all__ = [
+    "fold",
+    "clean_surface",
+    "is_acronym",
+    "acronym_letters",
+    "person_parts",
+    "strip_titles",
+    "NameKeys",
+    "name_keys",
+    "phonetic_keys",
+    "alias_key",
+    "TITLE_WORDS",
+    "PLACE_SUFFIXES",
+    "PERSON_TYPES",
+    "PLACE_TYPES",
+]
+
+PERSON_TYPES = frozenset({"PERSON"})
+#: Place-like labels; spaCy's small model confuses these with ORG for unknown
+#: names, so merge treats the whole family (and ORG) as compatible.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+#: Titles, ranks and honorifics stripped from the front of person names for
+#: matching.  Lower-case, without the trailing dot of abbreviations.
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister premier
+    gen general maj major lt lieutenant col colonel capt captain adm admiral sgt sergeant cmdr
+    commander brig brigadier cpl corporal pvt private rep representative sen senator gov governor
+    mayor judge justice king queen prince princess pope chancellor secretary ambassador chief
+    deputy rev reverend father sheikh ayatollah marshal field foreign defense defence interior
+    spokesperson spokesman spokeswoman envoy emir sultan crown state attorney speaker chairman
+    chairwoman chair ceo director""".split()
+)
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+#: Generic words after a place name that do not change which place is meant
+#: ("Kursk region" = "Kursk Oblast" = "Kursk").  Longest first.
+PLACE_SUFFIXES = (
+    "border region", "border area", "region", "oblast", "province", "county", "district",
+    "governorate", "prefecture", "krai", "raion", "municipality",
+)
+_PLACE_PREFIXES = ("city of ", "town of ", "village of ", "region of ", "province of ", "state of ")
+
+#: Words that only name the kind of body ("agency", "directorate"): dropped
+#: for the org "core" key, so "X military intelligence agency" and "X Military
+#: Intelligence Directorate" meet.  Kept short on purpose: "department",
+#: "ministry" or "office" carry meaning ("Defense Department" is not "Defense
+#: Ministry" of another country), these three do not.
+_GENERIC_ORG_WORDS = frozenset({"agency", "directorate", "administration"})
+_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "on", "in", "at", "to", "a", "an", "de", "du", "des"})
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F.'-]*")
+
+
+def fold(text: str) -> str:
+    """NFKC, straight quotes, single spaces, trimmed (case kept)."""
+    text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_surface(text: str) -> str:
+    """A mention as a name: folded, without a leading article, trailing possessive or stray brackets."""
+    s = fold(text)
+    s = re.sub(r"\s*\([^)]*$", "", s)  # "Forces (SOF" cut by the tagger: drop the open bracket
+    s = re.sub(r"^(the|The|THE)\s+", "", s)
+    s = re.sub(r"'s?$", "", s)
+    return s.strip(" ,;:-\"'")
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def is_acronym(surface: str) -> bool:
+    """Whether a surface is an acronym: 2-7 capitals, dots allowed ("GUR", "U.S.", "DPRK")."""
+    s = clean_surface(surface).replace(".", "")
+    return 2 <= len(s) <= 7 and s.isalpha() and s.isupper()
+
+
+def acronym_letters(surface: str) -> str:
+    """The letters of an acronym, upper case ("U.S." -> "US")."""
+    return clean_surface(surface).replace(".", "").upper()
+
+
+def _words(surface: str) -> list[str]:
+    return _WORD.findall(clean_surface(surface))
+
+
+def strip_titles(surface: str) -> str:
+    """A person name without leading titles and ranks ("Maj. Gen. Pat Ryder" -> "Pat Ryder")."""
+    words = _words(surface)
+    i = 0
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in TITLE_WORDS:
+        i += 1
+    kept = [w for w in words[i:] if w.lower().rstrip(".") not in _NAME_SUFFIXES]
+    return " ".join(w.rstrip(".") if not _is_initial(w) else w for w in kept)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def person_parts(surface: str) -> tuple[tuple[str, ...], str]:
+    """(given names, surname), lower-case ASCII, titles removed; given names may be empty."""
+    words = [_ascii(w.rstrip(".'")).replace("'", "") for w in strip_titles(surface).split()]
+    words = [w for w in words if w]
+    if not words:
+        return (), ""
+    return tuple(words[:-1]), words[-1]
+
+
+def _tokens(surface: str) -> list[str]:
+    """Lower-case content tokens with countries and demonyms mapped to one country token."""
+    raw = [w for w in _words(surface)]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        matched = False
+        for n in (3, 2, 1):  # "Democratic People's Republic ..." no; "North Korean", "United States"
+            if i + n > len(raw):
+                continue
+            chunk = [w.rstrip(".").removesuffix("'s").removesuffix("'") for w in raw[i:i + n]]
+            phrase = " ".join(chunk).lower()
+            # "us" is the pronoun unless written in capitals.
+            if phrase in ("us", "u.s") and not raw[i].isupper():
+                continue
+            country = country_of_word(phrase) or country_of_word(phrase.replace(" ", ""))
+            if country is None and phrase.replace(".", "") in ("us", "uk"):
+                country = country_of_word(phrase.replace(".", ""))
+            if country:
+                out.append("@" + country.replace(" ", "_"))
+                i += n
+                matched = True
+                break
+        if matched:
+            continue
+        w = _ascii(raw[i].removesuffix("'s").removesuffix("'")).replace("'", "").rstrip(".")
+        if w and w not in _CONNECTORS:
+            out.append(w)
+        i += 1
+    return out
+
+
+def _place_base(surface: str) -> str:
+    """A place name without generic suffixes/prefixes ("Kursk border region" -> "Kursk")."""
+    s = clean_surface(surface)
+    low = s.lower()
+    for p in _PLACE_PREFIXES:
+        if low.startswith(p):
+            s, low = s[len(p):], low[len(p):]
+    for suf in PLACE_SUFFIXES:
+        if low.endswith(" " + suf):
+            return s[: -len(suf) - 1].strip()
+    return s
+
+
+@dataclass(frozen=True)
+class NameKeys:
+    """The matching keys of one surface form.
+
+    exact: keys that mean "same name" when equal (type permitting);
+    core: the org key without generic kind-words (needs >= 2 tokens);
+    bag: the sorted content tokens of an org or place name (for the subset rule);
+    initials: the letters an acronym of this name would have (needs >= 2 words);
+    acronym: the letters, when the surface itself is an acronym;
+    surname / given: for persons.
+    """
+
+    exact: tuple[str, ...] = ()
+    core: str | None = None
+    bag: tuple[str, ...] = ()
+    initials: tuple[str, ...] = ()
+    acronym: str | None = None
+    surname: str | None = None
+    given: tuple[str, ...] = ()
+    single: str | None = None  # one-word name (surname or one-token place/org), for spelling variants
+
+
+def name_keys(surface: str, etype: str) -> NameKeys:
+    """All matching keys of a surface given its entity type."""
+    s = clean_surface(surface)
+    if not s:
+        return NameKeys()
+    if is_acronym(s):
+        letters = acronym_letters(s)
+        # Acronyms of countries ("US", "DPRK") meet the country's name through the table.
+        country = country_of_word(s.lower()) or country_of_word(letters.lower())
+        exact = ("acr:" + letters,) + (("tok:@" + country.replace(" ", "_"),) if country else ())
+        return NameKeys(exact=exact, acronym=letters)
+    if etype in PERSON_TYPES:
+        given, surname = person_parts(s)
+        if not surname:
+            return NameKeys()
+        exact = ("per:" + " ".join(given + (surname,)),) if given else ()
+        return NameKeys(exact=exact, surname=surname, given=given, single=surname if not given else None)
+    base = _place_base(s) if etype in PLACE_TYPES or etype == "ORG" else s
+    toks = _tokens(base)
+    if not toks:
+        return NameKeys()
+    bag = tuple(sorted(set(toks)))
+    exact = ("tok:" + " ".join(bag),)
+    core_toks = [t for t in toks if t not in _GENERIC_ORG_WORDS]
+    core = None
+    if len(set(core_toks)) >= 2 and any(not t.startswith("@") for t in core_toks):
+        core = " ".join(sorted(set(core_toks)))
+    words = [w for w in _words(base) if w.lower() not in _CONNECTORS]
+    initials: list[str] = []
+    if len(words) >= 2:
+        initials.append("".join(w[0] for w in words).upper())
+        no_country = [w for w in words if not country_of_word(w.lower().removesuffix("'s"))]
+        if 2 <= len(no_country) < len(words):
+            initials.append("".join(w[0] for w in no_country).upper())
+    single = toks[0] if len(toks) == 1 and not toks[0].startswith("@") else None
+    return NameKeys(exact=exact, core=core, bag=bag, initials=tuple(initials), single=single)
+
+
+def phonetic_keys(word: str) -> tuple[str, ...]:
+    """Blocking keys for spelling variants of one name word: metaphone, NYSIIS, sorted letters, skeleton."""
+    w = _ascii(word)
+    if not w.isalpha():
+        return ()
+    from .spelling import skeleton
+
+    return ("m:" + jellyfish.metaphone(w), "n:" + jellyfish.nysiis(w), "a:" + "".join(sorted(w)), "s:" + skeleton(w))
+
+
+def alias_key(name: str) -> str:
+    """How user alias files and surfaces are compared: folded, lower-case, no article or possessive."""
+    return clean_surface(name).lower()

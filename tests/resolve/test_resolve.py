@@ -1,0 +1,146 @@
+"""resolve_entities over hand-written fictional reports (hand-made extractions)."""
+from __future__ import annotations
+
+from newssift.models import Claim
+from newssift.resolve import parse_aliases, resolve_entities
+
+from resolve_helpers import doc, entity_of, extraction
+
+# Three fictional reports of one harbour story; shared names give the context
+# that spelling-variant merges require.
+A = doc("a", (
+    "Port Commissioner Dr. Ilse Varnhagen said the Coastal Rescue Service (CRS) had sent two boats to Dornfeld. "
+    "Maj. Gen. Tomas Rell, head of the Harbour Guard, said the Institute for Harbour Safety would review it. "
+    "Minister Dmytro Kovalenko visited the Dornfeld region on Monday. Varnhagen praised the crews."
+))
+B = doc("b", (
+    "The CRS said its crews reached Dornfeld Oblast before dawn. Dmytro Kovalenco, the minister, "
+    "spoke to Major General Tomas Rell and Ilse Varnhagen. Rell said the IHS had opened an inquiry."
+))
+C = doc("c", (
+    "Officials in Dornfeld said Kovalenco and Varnhagen met at the harbour. Anna Miller of the Harbour Guard "
+    "and Anna Millet, a local skipper, were both at the quay. Daniel Kim and Sarah Kim spoke. Kim left."
+))
+
+EX_A = extraction(A, [
+    ("Ilse Varnhagen", "PERSON"), ("Coastal Rescue Service", "ORG"), ("Dornfeld", "GPE"), ("Tomas Rell", "PERSON"),
+    ("Harbour Guard", "ORG"), ("Institute for Harbour Safety", "ORG"), ("Dmytro Kovalenko", "PERSON"),
+    ("Varnhagen", "PERSON"),
+], claims=(Claim(id="a:c1", doc="a", start=0, end=10, text="x", kind="indirect", speaker="a#e1"),))
+EX_B = extraction(B, [
+    ("CRS", "ORG"), ("Dornfeld", "GPE"), ("Dmytro Kovalenco", "PERSON"), ("Tomas Rell", "PERSON"),
+    ("Ilse Varnhagen", "PERSON"), ("Rell", "ORG"), ("IHS", "ORG"),
+], claims=(Claim(id="b:c1", doc="b", start=0, end=10, text="x", kind="indirect", speaker="b#e6", via="b#e1"),))
+EX_C = extraction(C, [
+    ("Dornfeld", "GPE"), ("Kovalenco", "PERSON"), ("Varnhagen", "PERSON"), ("Anna Miller", "PERSON"),
+    ("Harbour Guard", "ORG"), ("Anna Millet", "PERSON"), ("Daniel Kim", "PERSON"), ("Sarah Kim", "PERSON"),
+    ("Kim", "PERSON"),
+])
+
+
+def _resolve(aliases=None):
+    return resolve_entities([A, B, C], [EX_A, EX_B, EX_C], aliases=aliases)
+
+
+def test_acronym_defined_in_text_and_by_initials():
+    ents, _ = _resolve()
+    assert entity_of(ents, "CRS") is entity_of(ents, "Coastal Rescue Service")
+    assert entity_of(ents, "IHS") is entity_of(ents, "Institute for Harbour Safety")
+
+
+def test_titles_are_stripped_and_recorded_and_bare_surnames_join():
+    ents, _ = _resolve()
+    rell = entity_of(ents, "Tomas Rell")
+    assert rell is entity_of(ents, "Rell") and rell.type == "PERSON"
+    assert {"Maj. Gen. Tomas Rell", "Major General Tomas Rell"} <= set(rell.aliases)
+    assert any("Harbour Guard" in t for t in rell.titles)
+    assert entity_of(ents, "Varnhagen") is entity_of(ents, "Ilse Varnhagen")
+
+
+def test_place_suffixes_join_the_place():
+    ents, _ = _resolve()
+    dornfeld = entity_of(ents, "Dornfeld")
+    assert {"Dornfeld region", "Dornfeld Oblast"} <= set(dornfeld.aliases)
+    assert {m.doc for m in dornfeld.mentions} == {"a", "b", "c"}
+
+
+def test_transliteration_variant_merges_and_is_recorded():
+    ents, _ = _resolve()
+    kov = entity_of(ents, "Dmytro Kovalenko")
+    assert kov is entity_of(ents, "Dmytro Kovalenco") is entity_of(ents, "Kovalenco")
+    assert dict(kov.variants) == {"Kovalenko": ("a",), "Kovalenco": ("b", "c")}
+
+
+def test_near_names_and_two_kims_stay_apart():
+    ents, _ = _resolve()
+    assert entity_of(ents, "Anna Miller") is not entity_of(ents, "Anna Millet")
+    daniel, sarah = entity_of(ents, "Daniel Kim"), entity_of(ents, "Sarah Kim")
+    assert daniel is not sarah
+    bare = entity_of(ents, "Kim")  # ambiguous: joins neither
+    assert bare is not daniel and bare is not sarah
+
+
+def test_type_mismatch_blocks_a_merge():
+    d1 = doc("x", "Jordan said the talks in Amman went well.")
+    d2 = doc("y", "Officials from Jordan met in Amman.")
+    ents, _ = resolve_entities(
+        [d1, d2], [extraction(d1, [("Jordan", "PERSON"), ("Amman", "GPE")]),
+                   extraction(d2, [("Jordan", "GPE"), ("Amman", "GPE")])]
+    )
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 1 and {m.doc for m in people[0].mentions} == {"x"}
+
+
+def test_ids_are_stable_and_in_order_of_first_appearance():
+    first, _ = _resolve()
+    second, _ = _resolve()
+    assert [(e.id, e.name) for e in first] == [(e.id, e.name) for e in second]
+    assert [e.id for e in first] == [f"e{i}" for i in range(1, len(first) + 1)]
+    assert first[0].name == "Ilse Varnhagen"  # the first name in the first document
+    for e in first:
+        assert all(m.entity == e.id for m in e.mentions)
+        assert all(A.text if m.doc == "a" else True for m in e.mentions)
+
+
+def test_mentions_keep_their_offsets():
+    ents, _ = _resolve()
+    texts = {"a": A.text, "b": B.text, "c": C.text}
+    for e in ents:
+        for m in e.mentions:
+            assert texts[m.doc][m.start:m.end] == m.text
+
+
+def test_claims_are_repointed_to_global_ids():
+    ents, claims = _resolve()
+    by_id = {c.id: c for c in claims}
+    assert by_id["a:c1"].speaker == entity_of(ents, "Ilse Varnhagen").id
+    assert by_id["b:c1"].speaker == entity_of(ents, "Rell").id
+    assert by_id["b:c1"].via == entity_of(ents, "CRS").id
+
+
+def test_only_an_alias_file_links_unrelated_names():
+    d1 = doc("p", "The Bureau of Coastal Intelligence (KRB) said two boats sank.")
+    d2 = doc("q", "The KSB, the coastal intelligence service, said two boats sank.")
+    exs = [extraction(d1, [("Bureau of Coastal Intelligence", "ORG"), ("KRB", "ORG")]),
+           extraction(d2, [("KSB", "ORG")])]
+    ents, _ = resolve_entities([d1, d2], exs)
+    assert entity_of(ents, "KRB") is not entity_of(ents, "KSB")
+    aliases = parse_aliases("- [KRB, KSB, Bureau of Coastal Intelligence]\n")
+    ents, _ = resolve_entities([d1, d2], exs, aliases=aliases)
+    assert entity_of(ents, "KRB") is entity_of(ents, "KSB") is entity_of(ents, "Bureau of Coastal Intelligence")
+
+
+def test_alias_files_yaml_mapping_and_csv(tmp_path):
+    from newssift.resolve import load_aliases
+
+    y = tmp_path / "a.yaml"
+    y.write_text("Harbour Guard: [HG, The Coast Watch]\n")
+    c = tmp_path / "a.csv"
+    c.write_text("name,canonical\nHG,Harbour Guard\nThe Coast Watch,Harbour Guard\n")
+    assert load_aliases(y) == load_aliases(c) == {"harbour guard": "harbour guard", "hg": "harbour guard",
+                                                   "coast watch": "harbour guard"}
+
+
+def test_alias_groups_sharing_a_name_join():
+    out = parse_aliases("- [A1 Group, Alpha]\n- [Alpha, Alfa Holdings]\n")
+    assert out["a1 group"] == out["alfa holdings"] == out["alpha"]
