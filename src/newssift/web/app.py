@@ -1,0 +1,273 @@
+"""The local web app: add articles, see the stored stories, open their reports; a JSON API.
+
+Server-rendered Jinja2 pages over the store, no build step, nothing loaded
+from the network (FastAPI's CDN-based /docs is replaced by a plain page).
+Safety for a tool that opens untrusted articles on a person's machine:
+
+* binds to 127.0.0.1 by default and answers only to loopback host names
+  (DNS-rebinding guard), unless served on another interface on purpose;
+* state-changing requests from another site are refused (Origin /
+  Sec-Fetch-Site check), so a web page cannot add to or analyse the store;
+* uploads are read into memory with a size limit and handed to ingest as
+  bytes (``newssift.api.ingest_bytes``); no name from a request reaches the
+  file system;
+* every page carries a strict Content-Security-Policy.
+"""
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from urllib.parse import quote, urlsplit
+
+from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+
+from .. import __version__
+from ..config import DEFAULT_CONFIG, Config
+from ..errors import NewssiftError, StoreError
+from ..models import IngestResult
+from ..report.json import report_to_dict
+from .schemas import AddOut, AnalyzeOut, StoryOut, TextsIn, UrlsIn, add_out
+from .views import api_listing, home_page, message_page, report_page
+
+__all__ = ["create_app", "serve", "LOOPBACK_HOSTS", "MAX_UPLOAD_FILES"]
+
+#: Host names a loopback-bound app answers to ("testserver" is Starlette's test client).
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})
+#: Files accepted in one upload: a day's worth of one story's coverage, and a
+#: cap on the memory one request can take (each file up to max_input_bytes).
+MAX_UPLOAD_FILES = 50
+#: URLs accepted in one request; each is fetched in turn with the ingest timeouts.
+MAX_URLS = 50
+_UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def _security_headers(csp: str | None) -> dict[str, str]:
+    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+    if csp:
+        headers["Content-Security-Policy"] = csp + "; frame-ancestors 'none'"
+    return headers
+
+
+def _host_name(header: str | None) -> str:
+    """The name part of a Host header: ``localhost:8000`` → ``localhost``, ``[::1]:80`` → ``[::1]``."""
+    header = (header or "").strip().lower()
+    if header.startswith("["):
+        return header.split("]", 1)[0] + "]"
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS) -> FastAPI:
+    """The FastAPI app over the store at ``db`` (a SQLite path or a postgresql:// URL).
+
+    ``allowed_hosts`` are the Host header names answered; None answers any
+    (used when serving on a non-loopback interface on purpose).
+    """
+    from ..store import PENDING_STORY, Store
+
+    app = FastAPI(
+        title="newssift", version=__version__, docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+        description="Cross-check several outlets' reports of one story. Reports follow newssift report schema 1.",
+    )
+    write_lock = threading.Lock()  # one add or analysis at a time; reads go on meanwhile
+    max_request = config.max_input_bytes * 2
+
+    @contextlib.contextmanager
+    def store() -> Iterator[Store]:
+        # One Store per request: engines are cheap, and no connection is shared across threads.
+        try:
+            s = Store.open(db)
+        except StoreError as exc:
+            raise HTTPException(503, str(exc)) from exc
+        try:
+            yield s
+        finally:
+            s.close()
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        if allowed_hosts is not None and _host_name(request.headers.get("host")) not in allowed_hosts:
+            return JSONResponse({"detail": "unknown host"}, status_code=400)
+        if request.method in _UNSAFE:
+            origin = request.headers.get("origin")
+            if request.headers.get("sec-fetch-site") == "cross-site" or (
+                origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host")
+            ):
+                return JSONResponse({"detail": "cross-site request refused"}, status_code=403)
+            length = request.headers.get("content-length")
+            if length and length.isdigit() and int(length) > max_request:
+                return JSONResponse({"detail": f"request larger than {max_request} bytes"}, status_code=413)
+        response = await call_next(request)
+        for k, v in _security_headers(None).items():
+            response.headers.setdefault(k, v)
+        return response
+
+    def html(body: str, csp: str, status: int = 200) -> HTMLResponse:
+        return HTMLResponse(body, status_code=status, headers=_security_headers(csp))
+
+    def back_home(notice: str) -> RedirectResponse:
+        return RedirectResponse(f"/?notice={quote(notice)}", status_code=303)
+
+    # ------------------------------------------------------------------ ingest helpers
+    async def read_uploads(files: list[UploadFile]) -> list[tuple[str, bytes]]:
+        if len(files) > MAX_UPLOAD_FILES:
+            raise HTTPException(413, f"at most {MAX_UPLOAD_FILES} files at a time")
+        items = []
+        for f in files:
+            data = await f.read(config.max_input_bytes + 1)
+            if len(data) > config.max_input_bytes:
+                raise HTTPException(413, f"{f.filename or 'a file'} is larger than {config.max_input_bytes} bytes")
+            if data:
+                items.append((f.filename or "upload.txt", data))
+        return items
+
+    def add_and_analyze(got: IngestResult, analyze: bool) -> dict:
+        with write_lock, store() as s:
+            res = s.add_documents(got.documents) if got.documents else None
+            if analyze and res is not None and res.added:
+                s.analyze(config=config)
+            stories = s.stories()
+        return add_out(got, res, stories)
+
+    def from_bytes(items: list[tuple[str, bytes]]) -> IngestResult:
+        from ..api import ingest_bytes
+
+        return ingest_bytes(items, config=config)
+
+    def from_urls(urls: list[str]) -> IngestResult:
+        from ..pipeline import extract_inputs
+
+        bad = [u for u in urls if urlsplit(u).scheme not in ("http", "https")]
+        if bad:
+            raise HTTPException(422, f"not an http(s) URL: {bad[0][:200]}")
+        if len(urls) > MAX_URLS:
+            raise HTTPException(413, f"at most {MAX_URLS} URLs at a time")
+        return extract_inputs(urls, config=config)
+
+    def notice_of(out: AddOut) -> str:
+        parts = [f"Added {len(out.added)} document(s)"]
+        if out.duplicates:
+            parts.append(f"{len(out.duplicates)} already stored")
+        if out.problems:
+            parts.append("skipped: " + "; ".join(f"{p['source']}: {p['message']}" for p in out.problems[:5]))
+        return ", ".join(parts) + "."
+
+    # ------------------------------------------------------------------ pages
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(notice: str | None = None):
+        with store() as s:
+            stories = s.stories()
+            n_docs = s.count_documents()
+        body, csp = home_page(stories, n_docs, notice, PENDING_STORY, config.max_input_bytes)
+        return html(body, csp)
+
+    @app.get("/stories/{story}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story: str):
+        with store() as s:
+            try:
+                report = s.report(story)
+            except StoreError as exc:
+                body, csp = message_page("No such report", str(exc))
+                return html(body, csp, 404)
+        body, csp = report_page(report)
+        return html(body, csp)
+
+    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
+    def whole_report():
+        return story_page(None)  # type: ignore[arg-type]
+
+    @app.post("/add/files", include_in_schema=False)
+    async def add_files(files: list[UploadFile] = File(...), analyze: bool = Form(False)):
+        out = add_and_analyze(from_bytes(await read_uploads(files)), analyze)
+        return back_home(notice_of(AddOut(**out)))
+
+    @app.post("/add/text", include_in_schema=False)
+    def add_text(text: str = Form(...), name: str = Form(""), analyze: bool = Form(False)):
+        data = text.encode("utf-8")
+        if len(data) > config.max_input_bytes:
+            raise HTTPException(413, f"text larger than {config.max_input_bytes} bytes")
+        out = add_and_analyze(from_bytes([((name.strip() or "pasted") + ".txt", data)]), analyze)
+        return back_home(notice_of(AddOut(**out)))
+
+    @app.post("/add/urls", include_in_schema=False)
+    def add_urls(urls: str = Form(...), analyze: bool = Form(False)):
+        out = add_and_analyze(from_urls([u.strip() for u in urls.splitlines() if u.strip()]), analyze)
+        return back_home(notice_of(AddOut(**out)))
+
+    @app.post("/analyze", include_in_schema=False)
+    def analyze_page():
+        with write_lock, store() as s:
+            try:
+                res = s.analyze(config=config)
+            except NewssiftError as exc:
+                return back_home(str(exc))
+        return back_home(f"Analysed {len(res.report.documents)} document(s): {len(res.report.stories)} story(ies), "
+                         f"{res.extracted} extracted, {res.reused} reused.")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs():
+        body, csp = api_listing(app.openapi())
+        return html(body, csp)
+
+    # ------------------------------------------------------------------ JSON API
+    @app.get("/api/stories", response_model=list[StoryOut], tags=["stories"])
+    def api_stories() -> list[StoryOut]:
+        """The stories of the latest analysis, then documents not analysed yet (id ``unanalysed``)."""
+        with store() as s:
+            return [StoryOut(id=r.id, title=r.title, docs=list(r.docs), analysed_at=r.analysed_at) for r in s.stories()]
+
+    @app.get("/api/report", tags=["reports"], responses={200: {"description": "A report, schema 1"}})
+    def api_report() -> JSONResponse:
+        """The latest analysis of the whole store as report JSON (schema 1)."""
+        return api_story_report(None)  # type: ignore[arg-type]
+
+    @app.get("/api/stories/{story}/report", tags=["reports"], responses={200: {"description": "A report, schema 1"}, 404: {}})
+    def api_story_report(story: str) -> JSONResponse:
+        """One story's report JSON (schema 1): its documents, claims, facts, figures and flags."""
+        with store() as s:
+            try:
+                return JSONResponse(report_to_dict(s.report(story)))
+            except StoreError as exc:
+                raise HTTPException(404, str(exc)) from exc
+
+    @app.post("/api/documents", response_model=AddOut, tags=["documents"])
+    async def api_add_files(files: list[UploadFile] = File(...), analyze: bool = Form(True)) -> AddOut:
+        """Upload article files (HTML, text, JSON lines, WARC, feeds); store them and, by default, analyse."""
+        return AddOut(**add_and_analyze(from_bytes(await read_uploads(files)), analyze))
+
+    @app.post("/api/texts", response_model=AddOut, tags=["documents"])
+    def api_add_texts(body: TextsIn) -> AddOut:
+        """Store article texts (one article per string) and, by default, analyse."""
+        items = [(f"text-{i}.txt", t.encode("utf-8")) for i, t in enumerate(body.texts, 1)]
+        if any(len(d) > config.max_input_bytes for _, d in items):
+            raise HTTPException(413, f"a text is larger than {config.max_input_bytes} bytes")
+        return AddOut(**add_and_analyze(from_bytes(items), body.analyze))
+
+    @app.post("/api/urls", response_model=AddOut, tags=["documents"])
+    def api_add_urls(body: UrlsIn) -> AddOut:
+        """Fetch and store article URLs and, by default, analyse."""
+        return AddOut(**add_and_analyze(from_urls(body.urls), body.analyze))
+
+    @app.post("/api/analyze", response_model=AnalyzeOut, tags=["reports"])
+    def api_analyze(story: str | None = None) -> AnalyzeOut:
+        """Analyse the store (or one story): extract what is new and re-run the cross-document step."""
+        with write_lock, store() as s:
+            try:
+                res = s.analyze(story=story, config=config)
+            except NewssiftError as exc:
+                raise HTTPException(409, str(exc)) from exc
+        return AnalyzeOut(documents=len(res.report.documents), stories=[st.id for st in res.report.stories],
+                          extracted=res.extracted, reused=res.reused)
+
+    return app
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, config: Config = DEFAULT_CONFIG) -> None:
+    """Run the web app with uvicorn until interrupted (loopback only unless ``host`` says otherwise)."""
+    import uvicorn
+
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    app = create_app(db, config=config, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    print(f"newssift: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

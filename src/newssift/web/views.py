@@ -1,0 +1,73 @@
+"""Server-rendered pages of the web app: each function returns (HTML, Content-Security-Policy).
+
+The pages share the report's stylesheet and Jinja macros; autoescape is on
+for every template, so stored article text is always text.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from .. import __version__
+from ..models import Report
+from ..report.html import TEMPLATES as REPORT_TEMPLATES
+from ..report.html import asset, csp_for, render_html
+
+__all__ = ["home_page", "report_page", "message_page", "api_listing", "PAGE_CSP"]
+
+WEB_TEMPLATES = Path(__file__).with_name("templates")
+
+#: Pages of the app itself run no script at all; forms post only to the app.
+PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; base-uri 'none'; form-action 'self'"
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(WEB_TEMPLATES), str(REPORT_TEMPLATES)]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env
+
+
+@lru_cache(maxsize=1)
+def _css() -> str:
+    return asset("report.css") + (WEB_TEMPLATES / "web.css").read_text(encoding="utf-8")
+
+
+def _page(template: str, **ctx) -> tuple[str, str]:
+    body = _env().get_template(template).render(css=_css(), version=__version__, **ctx)
+    return body, PAGE_CSP
+
+
+def home_page(stories, n_docs: int, notice: str | None, pending: str, max_bytes: int) -> tuple[str, str]:
+    """The start page: stored stories, and forms to add files, text or URLs."""
+    return _page("home.html.j2", stories=stories, n_docs=n_docs, notice=notice, pending=pending,
+                 max_mb=max(1, max_bytes // (1024 * 1024)))
+
+
+def message_page(title: str, message: str) -> tuple[str, str]:
+    """A short page that says what went wrong, with a way back."""
+    return _page("message.html.j2", title=title, message=message)
+
+
+def report_page(report: Report) -> tuple[str, str]:
+    """A stored story's report: the same page as the HTML report, with a link back to the stories."""
+    return render_html(report, back_link="/"), csp_for(asset("report.js"))
+
+
+def api_listing(openapi: dict) -> tuple[str, str]:
+    """A plain, offline listing of the JSON API from the OpenAPI document (no CDN-loaded viewer)."""
+    ops = []
+    for path, methods in openapi.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [p.get("name", "") for p in op.get("parameters", [])]
+            body = "request body: " + ", ".join(op["requestBody"].get("content", {})) if op.get("requestBody") else ""
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                        "description": op.get("description", ""), "params": params, "body": body})
+    return _page("docs.html.j2", ops=ops, title=openapi.get("info", {}).get("title", "newssift"))

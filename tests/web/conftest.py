@@ -1,0 +1,79 @@
+"""A real server (uvicorn on a free loopback port, in a thread) over a fresh SQLite store, and real Chromium."""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+#: Seconds to wait for uvicorn to start listening before the test fails.
+START_TIMEOUT_S = 20
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_server(app):
+    """Start ``app`` under uvicorn in a thread; return (base URL, stop function)."""
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+
+    def stop():
+        server.should_exit = True
+        thread.join(timeout=10)
+
+    return f"http://127.0.0.1:{port}", stop
+
+
+@pytest.fixture()
+def serve_app():
+    """A function that serves an app for real and returns (base URL, stop function)."""
+    return run_server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The web app over a new SQLite store, served for real; yields (base URL, db path)."""
+    from newssift.web.app import create_app
+
+    db = tmp_path_factory.mktemp("web") / "store.db"
+    base, stop = run_server(create_app(str(db)))
+    yield base, db
+    stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Real headless Chromium (Debian's), driven by playwright; skipped only when it is not installed."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing (scripts/setup_test_env.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts(root):
+    out = root / "test-artifacts"
+    out.mkdir(exist_ok=True)
+    return out
