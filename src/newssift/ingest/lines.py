@@ -48,7 +48,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _MINOR = frozenset(
     "a an and as at but by for from in into nor of on onto or over per the to up upon via vs with".split()
 )
-_TERMINAL = re.compile(r"""[.!?…](?:["'”’»)\]]*)$|[.!?…]["'”’»)\]]+\s*$|["”»]\s*$""")
+# Characters that may follow a sentence's final stop: quotes and brackets.
+_CLOSERS = "\"'”’»)]"
 _BULLET = re.compile(r"^(?:[•·▪▫►▸◦‣●○■□◆◇*+>→»]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+\S|^\d{1,2}$")
 _COUNTER = re.compile(r"^(?:[^\W\d_][\w ]{0,24}?\s*\d[\d,.]*\s*[KkMm]?\+?|\d[\d,.]*\s*[KkMm]?\+?(?:\s*[^\W\d_][\w ]{0,24})?)$")
@@ -111,7 +112,11 @@ def titlecase_ratio(words: list[str]) -> float:
 
 def ends_sentence(s: str) -> bool:
     """True if ``s`` ends like a sentence (full stop, ?, !, …, or a closing quote)."""
-    return bool(_TERMINAL.search(s.rstrip()))
+    t = s.rstrip()
+    if t[-1:] in ('"', "”", "»"):
+        return True  # a paragraph that ends by closing a quotation
+    t = t.rstrip(_CLOSERS)
+    return t[-1:] in (".", "!", "?", "…")
 
 
 def shape_of(line: str) -> LineShape:
@@ -126,7 +131,7 @@ def shape_of(line: str) -> LineShape:
 
 
 def _kind(s: str, ws: list[str], n: int, term: bool, tc: float) -> str:
-    if _EMAIL.search(s) and n <= 6 or _URL_ONLY.match(s):
+    if "@" in s and n <= 6 and _EMAIL.search(s) or _URL_ONLY.match(s):
         return "contact"
     if _BULLET.match(s) or _NUMBERED.match(s):
         return "list_item"
@@ -135,9 +140,10 @@ def _kind(s: str, ws: list[str], n: int, term: bool, tc: float) -> str:
     if not any(c.isalpha() for c in s):
         # Only digits/punctuation ("300", "|", "•••"): counters and separators.
         return "counter"
-    letters = [c for c in s if c.isalpha()]
-    if n <= LABEL_MAX_WORDS and letters and all(c.isupper() for c in letters) and len(letters) >= 2:
-        return "label"
+    if n <= LABEL_MAX_WORDS:
+        letters = [c for c in s if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            return "label"
     if _BRACKET_TAG.match(s) and not term:
         return "label"
     if not term:
