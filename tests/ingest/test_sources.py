@@ -148,3 +148,19 @@ def test_harbour_fire_example_with_meta(examples_dir):
         assert d.title not in d.text
         assert "@" not in d.text and "pic.twitter.com" not in d.text and "Comments" not in d.text
     assert sum(len(d.embeds) for d in res.documents) >= 1
+
+
+def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypatch):
+    import newssift.ingest as ingest_mod
+
+    for i in range(12):
+        body = HTML.replace(P1, f"Story {i}: " + P1)
+        (tmp_path / f"p{i:02d}.html").write_text(body, encoding="utf-8")
+    (tmp_path / "p99.html").write_text(HTML.replace(P1, "Story 0: " + P1), encoding="utf-8")  # a copy of p00
+    (tmp_path / "p98.html").write_bytes(b"")
+    monkeypatch.setattr(ingest_mod, "PARALLEL_MIN_FILES", 10_000)
+    one = ingest([str(tmp_path)])
+    monkeypatch.setattr(ingest_mod, "PARALLEL_MIN_FILES", 2)
+    many = ingest([str(tmp_path)])
+    assert many == one
+    assert len(one.documents) == 12 and len(one.duplicates) == 1 and [p.code for p in one.problems] == ["empty"]

@@ -156,3 +156,34 @@ def test_extracted_text_keeps_lists_between_paragraphs():
     out = clean_text(raw, title="Fire breaks out at the depot", extracted=True)
     assert "- Two engines attended\n- Nobody was hurt" in out.text
     assert "Share this article" not in out.text and not out.text.startswith("Fire breaks out")
+
+
+def test_furniture_inside_the_article_is_cut_but_does_not_split_it():
+    p1 = "The coastguard said on Sunday that two fishing boats had collided in thick fog off the northern cape overnight."
+    p2 = "All six crew members were rescued by a lifeboat and taken to hospital as a precaution, a spokesman added."
+    p3 = "Investigators will examine both vessels when they are towed back to harbour later in the week, officials said."
+    p4 = "The fishing association called for better radar equipment on small boats after the third collision this year."
+    raw = "\n\n".join([p1, "Advertisement", p2, "Share 3", p3, "Advertisement", p4, "editor@seaside.example", "A teaser for another story entirely, which readers also liked this week."])
+    out = clean_text(raw)
+    for p in (p1, p2, p3, p4):
+        assert p in out.text
+    assert "Advertisement" not in out.text and "Share 3" not in out.text
+    assert "teaser" not in out.text
+    assert sum(r.reason == "duplicate_block" for r in out.removed) == 2
+
+
+def test_bullet_points_of_the_article_stay_but_link_lists_go():
+    raw = "\n".join([
+        "The city published its new flood plan on Monday after two years of consultation with residents, the mayor said.",
+        "The main measures are:",
+        "• Raising the river wall by half a metre along the old quay.",
+        "• Planting trees on the hills above the town to slow run-off.",
+        "Work on the wall will begin in the spring and is expected to last until the end of next year, the council said.",
+        "More from the City Desk",
+        "• Mayor Opens New Library Wing",
+        "• Bus Fares Frozen for Another Year",
+    ])
+    out = clean_text(raw)
+    assert "• Raising the river wall by half a metre along the old quay." in out.text
+    assert "• Planting trees" in out.text and "Work on the wall" in out.text
+    assert "Library Wing" not in out.text and "More from the City Desk" not in out.text

@@ -32,6 +32,9 @@ TITLECASE_PROSE_MAX = 0.6
 LABEL_MAX_WORDS = 4
 #: Counters ("Comments 12", "300", "1.2K views") have at most this many words.
 COUNTER_MAX_WORDS = 3
+#: A bulleted line that ends a sentence and has this many words is a bullet
+#: point of the article, not a link list item (headlines rarely end in a stop).
+LIST_SENTENCE_MIN_WORDS = 4
 #: A line ending in a colon introduces a quote when it has this many words;
 #: shorter ones ("Related:", "See also:") are trailers.
 COLON_INTRO_MIN_WORDS = 4
@@ -134,6 +137,10 @@ def _kind(s: str, ws: list[str], n: int, term: bool, tc: float) -> str:
     if "@" in s and n <= 6 and _EMAIL.search(s) or _URL_ONLY.match(s):
         return "contact"
     if _BULLET.match(s) or _NUMBERED.match(s):
+        # A bullet point of the article itself is a sentence ("• Two engines
+        # attended the scene."); a related-stories item is a headline.
+        if term and n >= LIST_SENTENCE_MIN_WORDS and tc <= TITLECASE_PROSE_MAX:
+            return "short_prose"
         return "list_item"
     if n <= COUNTER_MAX_WORDS and any(c.isdigit() for c in s) and _COUNTER.match(s):
         return "counter"

@@ -178,12 +178,18 @@ def _runs(shapes: list[LineShape | None], role: list[str | None], hard: list[boo
 
 
 def _gap(shapes, role, hard, a: int, b: int) -> int | None:
-    """Number of non-blank, non-embed lines strictly between a and b; None if one is hard furniture."""
+    """Number of non-blank, non-embed lines strictly between a and b.
+
+    None when one of them is an e-mail/URL line: that is where an article's
+    sign-off sits, so prose after it is never the same article.  Other
+    furniture (an "Advertisement" label, a share counter) may sit inside an
+    article; it is crossed but still cut.
+    """
     n = 0
     for i in range(a + 1, b):
         if shapes[i] is None or role[i] == "embed":
             continue
-        if hard[i]:
+        if shapes[i].kind == "contact":
             return None
         n += 1
     return n
