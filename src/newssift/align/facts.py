@@ -1,12 +1,12 @@
 """Group claims across documents into facts, with origins and a status.
 
-Within each story, claims from different documents that state the same
-proposition are merged greedily, best-scoring pair first (see
-:mod:`.similarity` for the score).  A merge must keep two rules: a fact holds
-at most one claim per document (an article restating itself is not a second
-report), and the average score over all cross pairs of the two groups must
-stay above :data:`LINK_THRESHOLD` so that chains of loosely similar claims do
-not snowball into one fact.  Every claim ends in exactly one fact; singletons
+Within each story, claims that state the same proposition are merged
+greedily, best-scoring pair first (see :mod:`.similarity` for the score).  A
+merge must keep one rule: every cross pair of the two groups must be
+allowed (claims of one document only pair when they restate or dispute one
+count; different measures or periods never pair) and their average score
+must stay above :data:`LINK_THRESHOLD`, so that chains of loosely similar
+claims do not snowball into one fact.  Every claim ends in exactly one fact; singletons
 are kept because the fact matrix lists them.
 """
 from __future__ import annotations
@@ -108,11 +108,10 @@ def _cluster(space: ClaimSpace) -> list[list[int]]:
 
     owner = list(range(n))  # claim -> cluster id (the cluster's smallest member)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    docs: dict[int, set[str]] = {i: {space.claims[i].doc} for i in range(n)}
     while heap:
         _, i, j = heapq.heappop(heap)
         a, b = owner[i], owner[j]
-        if a == b or docs[a] & docs[b]:
+        if a == b:
             continue
         if not _link_ok(members[a], members[b], score):
             continue
@@ -120,7 +119,6 @@ def _cluster(space: ClaimSpace) -> list[list[int]]:
         for m in members[gone]:
             owner[m] = keep
         members[keep] = sorted(members[keep] + members.pop(gone))
-        docs[keep] |= docs.pop(gone)
     return [members[k] for k in sorted(members)]
 
 

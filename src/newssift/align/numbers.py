@@ -31,6 +31,7 @@ __all__ = [
     "same_figure",
     "QuantityRelation",
     "compare_quantities",
+    "primary_quantity",
     "times_compatible",
     "point_estimate",
 ]
@@ -122,40 +123,41 @@ class QuantityRelation:
 
 
 _UNKNOWN = QuantityRelation(False, "unknown")
-_RANK = {"same": 3, "consistent": 2, "inconsistent": 1, "unknown": 0}
 
 
 def _unit_key(q: Quantity) -> str:
     return (q.unit or "").strip().lower()
 
 
+def primary_quantity(quantities: Sequence[Quantity]) -> Quantity | None:
+    """The claim's headline count: its first quantity with a measure.
+
+    A sentence such as "11 died and 37 were injured" is first of all a death
+    toll; its second number is a different proposition, so only the first
+    measured quantity decides what a claim reports.
+    """
+    return next((q for q in quantities if q.measure), None)
+
+
 def compare_quantities(a: Sequence[Quantity], b: Sequence[Quantity]) -> QuantityRelation:
-    """Relate two claims' quantities; see :class:`QuantityRelation`.
+    """Relate two claims' headline counts; see :class:`QuantityRelation`.
 
     Only quantities with a measure take part: a bare number with no measure
     is too weak to say two claims are, or are not, about the same thing.
     """
-    ma = [q for q in a if q.measure]
-    mb = [q for q in b if q.measure]
-    if not ma or not mb:
+    qa, qb = primary_quantity(a), primary_quantity(b)
+    if qa is None or qb is None:
         return _UNKNOWN
-    best: QuantityRelation | None = None
-    for qa in ma:
-        for qb in mb:
-            if qa.measure != qb.measure or _unit_key(qa) != _unit_key(qb):
-                continue
-            same = same_figure(qa, qb)
-            if same:
-                rel: Relation = "same"
-            else:
-                ok = consistent(qa, qb)
-                rel = "unknown" if ok is None else ("consistent" if ok else "inconsistent")
-            cand = QuantityRelation(False, rel, qa.measure)
-            if best is None or _RANK[rel] > _RANK[best.relation]:
-                best = cand
-    # Both claims count something, but never the same measure in the same
-    # unit: e.g. "200 killed" vs "over 200 casualties" — different facts.
-    return best if best is not None else QuantityRelation(True, "unknown")
+    if qa.measure != qb.measure or _unit_key(qa) != _unit_key(qb):
+        # Both claims count something, but not the same thing: e.g. "200
+        # killed" vs "over 200 casualties" — different facts.
+        return QuantityRelation(True, "unknown")
+    if same_figure(qa, qb):
+        rel: Relation = "same"
+    else:
+        ok = consistent(qa, qb)
+        rel = "unknown" if ok is None else ("consistent" if ok else "inconsistent")
+    return QuantityRelation(False, rel, qa.measure)
 
 
 def _span(t: TimeRef) -> tuple[str, str] | None:

@@ -31,8 +31,8 @@ __all__ = [
     "EMBED_NEIGHBOURS",
     "EMBED_WEIGHT",
     "SPEAKER_BONUS",
-    "QUANTITY_BONUS",
-    "QUANTITY_PENALTY",
+    "MEASURE_BONUS",
+    "SAME_FIGURE_BONUS",
 ]
 
 #: Rarest content tokens per claim used as blocking keys.  Two paraphrases of
@@ -44,18 +44,22 @@ BLOCK_KEYS = 5
 BLOCK_MAX = 60
 #: Nearest neighbours per claim (other documents only) when embeddings are on.
 EMBED_NEIGHBOURS = 10
-#: Share of the embedding cosine in the blended similarity.  MiniLM cosines of
-#: unrelated news sentences on one topic sit near 0.3–0.5 while TF-IDF cosines
-#: sit near 0–0.2, so the blend is weighted to keep the lexical scale.
+#: Share of the (rescaled) embedding cosine in the blended similarity.
 EMBED_WEIGHT = 0.5
+#: MiniLM cosine of unrelated sentences about one story: 0.3–0.5, where their
+#: TF-IDF cosine is 0–0.2.  Cosines are rescaled from [EMBED_FLOOR, 1] to
+#: [0, 1] before blending so both signals share a scale.
+EMBED_FLOOR = 0.3
 #: Added when both claims trace to the same origin: outlets relaying one
 #: speaker's statement is the commonest kind of shared fact.
 SPEAKER_BONUS = 0.15
-#: Added when both report the same figure of the same measure.
-QUANTITY_BONUS = 0.15
-#: Subtracted when both count the same measure and name different but
-#: compatible numbers: usually different reports ("at least 30" vs "over 200").
-QUANTITY_PENALTY = 0.2
+#: Added when both claims' headline counts are of the same measure (and unit):
+#: reports of one count ("the death toll") are one proposition even when their
+#: wording shares little ("26 workers died" / "the blaze killed at least 11").
+#: Sized so that such a pair passes MERGE_THRESHOLD with a small lexical overlap.
+MEASURE_BONUS = 0.3
+#: Further added when they also name the same figure.
+SAME_FIGURE_BONUS = 0.1
 
 
 @dataclass
@@ -79,26 +83,26 @@ class ClaimSpace:
     def score(self, i: int, j: int) -> float | None:
         """Similarity of claims ``i`` and ``j`` (None: they can never be one fact)."""
         a, b = self.claims[i], self.claims[j]
-        if a.doc == b.doc:
-            return None
         rel = compare_quantities(a.quantities, b.quantities)
         if rel.blocked or not times_compatible(a, b):
+            return None
+        # An article restating its own count ("26 died" … "twenty-six of our
+        # members") states one fact, and one setting a disputed count against
+        # the official one ("26, not the 11 in official figures") reports the
+        # dispute; any other pair from one document is two different things.
+        if a.doc == b.doc and rel.relation not in ("same", "inconsistent"):
             return None
         sim = cosine(self.vectors[i], self.vectors[j])
         if self.embeddings is not None:
             emb = float(self.embeddings[i] @ self.embeddings[j])
+            # Rescale so that the cosine of unrelated sentences on one topic
+            # maps near 0, like their TF-IDF cosine does.
+            emb = max(0.0, (emb - EMBED_FLOOR) / (1.0 - EMBED_FLOOR))
             sim = EMBED_WEIGHT * emb + (1 - EMBED_WEIGHT) * sim
         if self.origin_groups[i] & self.origin_groups[j]:
             sim += SPEAKER_BONUS
-        if rel.relation == "same":
-            sim += QUANTITY_BONUS
-        elif rel.relation == "consistent":
-            # Both true at once yet different numbers: two floors such as
-            # "at least 30" and "over 200" are different reports.  A
-            # contradiction ("9 died" / "12 died") is not penalised: when the
-            # words match, that is one proposition the sources disagree on,
-            # and the fact is marked conflicting.
-            sim -= QUANTITY_PENALTY
+        if rel.relation != "unknown":
+            sim += MEASURE_BONUS + (SAME_FIGURE_BONUS if rel.relation == "same" else 0.0)
         return sim
 
 
@@ -126,10 +130,8 @@ def candidate_pairs(space: ClaimSpace) -> list[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
         for x in range(len(members)):
-            ci = space.claims[members[x]]
             for y in range(x + 1, len(members)):
-                if space.claims[members[y]].doc != ci.doc:
-                    pairs.add((members[x], members[y]))
+                pairs.add((members[x], members[y]))
     if space.embeddings is not None and len(space.claims) > 1:
         pairs |= _embedding_neighbours(space)
     return sorted(pairs)
