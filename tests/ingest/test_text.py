@@ -187,3 +187,17 @@ def test_bullet_points_of_the_article_stay_but_link_lists_go():
     assert "• Raising the river wall by half a metre along the old quay." in out.text
     assert "• Planting trees" in out.text and "Work on the wall" in out.text
     assert "Library Wing" not in out.text and "More from the City Desk" not in out.text
+
+
+def test_hard_wrapped_wire_copy_keeps_every_line(data_dir):
+    raw = (data_dir / "wrapped_wire.txt").read_text(encoding="utf-8")
+    out = clean_text(raw)
+    lines = raw.splitlines()
+    assert out.title == "Rail strike called off after late-night deal"
+    for line in lines[6:20]:
+        if line.strip():
+            assert line.strip() in out.text, line
+    # The wrapped lines stay as they were: a line break inside a paragraph.
+    assert "on the regional\nnetwork called off" in out.text
+    assert "Valley Wire Service" not in out.text and "(Reporting by" not in out.text
+    assert {r.reason for r in out.removed} == {"navigation", "headline", "byline", "trailer"}

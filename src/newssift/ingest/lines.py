@@ -8,11 +8,13 @@ pages and outlets nobody has seen.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 __all__ = [
     "LineShape",
     "shape_of",
+    "line_shapes",
     "words_of",
     "titlecase_ratio",
     "ends_sentence",
@@ -35,6 +37,11 @@ COUNTER_MAX_WORDS = 3
 #: A bulleted line that ends a sentence and has this many words is a bullet
 #: point of the article, not a link list item (headlines rarely end in a stop).
 LIST_SENTENCE_MIN_WORDS = 4
+#: A line is the first part of a hard-wrapped paragraph (text wrapped at a
+#: fixed width) only when it is at least this long and has this many words:
+#: wrapped lines are near the wrap width (60-80 characters); headings are short.
+WRAP_MIN_CHARS = 40
+WRAP_MIN_WORDS = 5
 #: A line ending in a colon introduces a quote when it has this many words;
 #: shorter ones ("Related:", "See also:") are trailers.
 COLON_INTRO_MIN_WORDS = 4
@@ -178,3 +185,43 @@ def _kind(s: str, ws: list[str], n: int, term: bool, tc: float) -> str:
     if n >= 1 and not term:
         return "heading"
     return "other"
+
+
+_UNWRAPPABLE = ("list_item", "counter", "label", "contact", "menu")
+
+
+def line_shapes(lines: Sequence[str]) -> list[LineShape | None]:
+    """The shape of every line (None for blank ones).
+
+    The lines of one hard-wrapped paragraph (no full stop at the break, the
+    next line going on in lower case or after a comma or a minor word) share
+    the shape of the whole paragraph, so a wrapped article reads as prose.
+    Each shape keeps its own line's text.
+    """
+    base = [shape_of(s) if s.strip() else None for s in lines]
+    out = list(base)
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j + 1 < n and _continues(base[j], base[j + 1]):
+            j += 1
+        if j > i:
+            unit = shape_of(" ".join(base[k].text for k in range(i, j + 1)))
+            for k in range(i, j + 1):
+                out[k] = replace(unit, text=base[k].text)
+        i = j + 1
+    return out
+
+
+def _continues(cur: LineShape | None, nxt: LineShape | None) -> bool:
+    """True if ``nxt`` is the next part of the paragraph that ``cur`` starts."""
+    if cur is None or nxt is None or cur.terminal or cur.kind in _UNWRAPPABLE or nxt.kind in _UNWRAPPABLE:
+        return False
+    if len(cur.text) < WRAP_MIN_CHARS or cur.words < WRAP_MIN_WORDS:
+        return False
+    if nxt.text[0].islower():
+        # Going on in lower case: even a capital-heavy dateline start
+        # ("LONDON, May 2 (Agency) - ...") is part of the paragraph.
+        return True
+    last = cur.text.rsplit(None, 1)[-1].casefold()
+    return cur.titlecase <= TITLECASE_PROSE_MAX and (cur.text.endswith((",", ";", "-", "–", "—")) or last in _MINOR)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..models import Removed
 from .embeds import find_embeds
-from .lines import LineShape, norm_line, shape_of
+from .lines import LineShape, line_shapes, norm_line, shape_of
 
 __all__ = ["CleanText", "clean_text", "boilerplate_lines"]
 
@@ -84,7 +84,7 @@ def clean_text(
     to the last prose line stays, lists and sub-headings included.
     """
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    shapes: list[LineShape | None] = [shape_of(s) if s.strip() else None for s in lines]
+    shapes: list[LineShape | None] = line_shapes(lines)
     role: list[str | None] = [None] * len(lines)  # None: blank; else a reason or "body"
 
     embed_ranges = find_embeds(lines)
@@ -291,6 +291,8 @@ def _refine_reasons(shapes: list[LineShape | None], role: list[str | None]) -> N
     item; a short name line beside an e-mail line is a byline.
     """
     idx = [i for i, sh in enumerate(shapes) if sh is not None]
+    head = next((i for i in idx if role[i] == "headline"), None)
+    body = next((i for i in idx if role[i] == "body"), None)
     for p, i in enumerate(idx):
         if role[i] not in ("navigation", "trailer"):
             continue
@@ -299,9 +301,11 @@ def _refine_reasons(shapes: list[LineShape | None], role: list[str | None]) -> N
         next_i = idx[p + 1] if p + 1 < len(idx) else None
         if prev_i is not None and role[prev_i] == "link_list" and sh.kind == "heading":
             role[i] = "link_list"
-        elif 2 <= sh.words <= BYLINE_MAX_WORDS and sh.titlecase >= 1.0 and not any(c.isdigit() for c in sh.text) and any(
-            j is not None and role[j] == "contact" for j in (prev_i, next_i)
+        elif 2 <= sh.words <= BYLINE_MAX_WORDS and sh.titlecase >= 1.0 and not any(c.isdigit() for c in sh.text) and (
+            any(j is not None and role[j] == "contact" for j in (prev_i, next_i))
+            or (head is not None and body is not None and head < i < body)
         ):
+            # A name beside an e-mail address, or between headline and body.
             role[i] = "byline"
 
 
