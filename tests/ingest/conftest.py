@@ -18,7 +18,7 @@ def data_dir() -> Path:
 class _Handler(http.server.BaseHTTPRequestHandler):
     """Serves the routes in ``server.routes``: path -> (status, headers, body)."""
 
-    def do_GET(self):  # noqa: N802 — http.server's naming
+    def do_GET(self):
         self.server.agents.append(self.headers.get("User-Agent"))
         status, headers, body = self.server.routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"not here"))
         self.send_response(status)

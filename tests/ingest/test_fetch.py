@@ -17,7 +17,7 @@ ARTICLE = b"""<!doctype html><html><head><meta charset="utf-8">
 <blockquote class="twitter-tweet"><p lang="en">Forty years of keeping us safe. Thank you, Elsa! #GreyPoint pic.twitter.com/aB3dE5fG7h</p>&mdash; Harbour Trust (@HarbourTrust) <a href="https://twitter.com/x">May 2, 2024</a></blockquote>
 <p>The lighthouse has been automated and will be monitored from the trust's office in the town, a spokesman added.</p>
 </article><footer>Shore Times 2024</footer></body></html>"""
-PLAIN = "The market hall will open on Sundays from June, the council said on Tuesday, after traders asked for longer hours.\n".encode()
+PLAIN = b"The market hall will open on Sundays from June, the council said on Tuesday, after traders asked for longer hours.\n"
 
 
 def _free_port() -> int:
@@ -94,7 +94,7 @@ def test_streamed_body_over_cap_is_cut_off():
     class Chunky(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.send_header("Transfer-Encoding", "chunked")

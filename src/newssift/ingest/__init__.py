@@ -89,7 +89,7 @@ def _read_one(src: Source, config: Config, fetcher: Fetcher) -> list[Page | Inpu
         return read_source(src, config, fetcher)
     except InputError as exc:
         return [InputProblem(exc.source, exc.message, exc.code)]
-    except Exception as exc:  # noqa: BLE001 — a reader bug must not sink the other inputs
+    except Exception as exc:  # a reader bug must not sink the other inputs
         log.debug("reading %s failed", src.label, exc_info=True)
         return [InputProblem(src.label, _one_line(f"could not be read ({type(exc).__name__}: {exc})"), "parse")]
 
@@ -161,7 +161,7 @@ def _clean_one(page: Page, boilerplate: frozenset[str]) -> Document | InputProbl
         return to_document(page, boilerplate)
     except InputError as exc:
         return InputProblem(exc.source, exc.message, exc.code)
-    except Exception as exc:  # noqa: BLE001 — one odd page must not sink the others
+    except Exception as exc:  # one odd page must not sink the others
         log.debug("cleaning %s failed", page.source, exc_info=True)
         return InputProblem(page.source, _one_line(f"could not be cleaned ({type(exc).__name__}: {exc})"), "parse")
 

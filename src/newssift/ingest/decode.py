@@ -10,7 +10,12 @@ import gzip
 import io
 import re
 
-from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
+from ..errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputTooLargeError,
+)
 
 __all__ = ["check_size", "decode_bytes", "detect_language", "gunzip", "looks_binary", "looks_like_html"]
 
@@ -46,7 +51,7 @@ _MAGIC = [
 ]
 _CTRL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.I)
+_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)
 # Windows code pages that charset-normalizer may pick for Western text; cp1252
 # is a superset of latin-1's printable range, so it decodes both right.
 _WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "windows_1252", "cp1250", "mac_roman", "cp850", "cp437"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["find_embeds", "is_signature_line", "has_social_link"]
+__all__ = ["find_embeds", "has_social_link", "is_signature_line"]
 
 #: A post is at most 280 characters on X (500 on Mastodon/Threads, rarely
 #: used in full); 320 leaves room for the ``pic.twitter.com/...`` link that the
@@ -24,12 +24,12 @@ EMBED_MAX_CHARS = 320
 SIGNATURE_MAX_CHARS = 160
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATEISH = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", re.I)
+_DATEISH = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", re.IGNORECASE)
 # "— Name (@handle) December 16, 2024" (X/Twitter, Bluesky, Mastodon blockquotes).
 _SIGNATURE = re.compile(r"^\s*[—–―-]{1,2}\s*[^()\n]{0,80}\(@[\w.@-]{1,60}\)\s*(?P<tail>.*)$")
 # "A post shared by Name (@handle)" (Instagram blockquotes).
-_SHARED_BY = re.compile(r"^\s*A (?:post|photo|video) shared by\b.{0,80}\(@[\w.]{1,60}\)", re.I)
-_SOCIAL_LINK = re.compile(r"(?:\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+|\bhttps?://(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+)", re.I)
+_SHARED_BY = re.compile(r"^\s*A (?:post|photo|video) shared by\b.{0,80}\(@[\w.]{1,60}\)", re.IGNORECASE)
+_SOCIAL_LINK = re.compile(r"(?:\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+|\bhttps?://(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+)", re.IGNORECASE)
 
 
 def is_signature_line(line: str) -> bool:

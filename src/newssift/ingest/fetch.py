@@ -7,6 +7,7 @@ read in chunks and the download stops as soon as it passes the size cap.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 from urllib.parse import urlsplit
 
 from ..config import Config
@@ -48,7 +49,7 @@ class Fetcher:
         self.config = config
         self._client = None
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

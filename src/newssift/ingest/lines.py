@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 __all__ = [
-    "LineShape",
-    "shape_of",
-    "line_shapes",
-    "words_of",
-    "titlecase_ratio",
-    "ends_sentence",
-    "norm_line",
     "PROSE_MIN_WORDS",
+    "LineShape",
+    "ends_sentence",
+    "line_shapes",
+    "norm_line",
+    "shape_of",
+    "titlecase_ratio",
+    "words_of",
 ]
 
 #: A body paragraph line has at least this many words.  Related-story
@@ -56,7 +56,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 # Minor words a title-case headline keeps lower-case; without them a headline
 # like "Troops Are Dying in Combat with Russia" would look half lower-case.
 _MINOR = frozenset(
-    "a an and as at but by for from in into nor of on onto or over per the to up upon via vs with".split()
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "with"]
 )
 # Characters that may follow a sentence's final stop: quotes and brackets.
 _CLOSERS = "\"'”’»)]"
@@ -64,7 +64,7 @@ _BULLET = re.compile(r"^(?:[•·▪▫►▸◦‣●○■□◆◇*+>→»]|[
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+\S|^\d{1,2}$")
 _COUNTER = re.compile(r"^(?:[^\W\d_][\w ]{0,24}?\s*\d[\d,.]*\s*[KkMm]?\+?|\d[\d,.]*\s*[KkMm]?\+?(?:\s*[^\W\d_][\w ]{0,24})?)$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,20}\]\s*")
 # Menu items are set apart by runs of spaces or separator characters.
 _MENU_SPLIT = re.compile(r"\s{2,}|\s*[|·•»›]\s*|\t")

@@ -16,7 +16,7 @@ from ..errors import ParseError
 from ..models import Document
 from .sources import stem_of
 
-__all__ = ["load_meta", "apply_meta", "META_FIELDS"]
+__all__ = ["META_FIELDS", "apply_meta", "load_meta"]
 
 META_FIELDS = ("url", "outlet", "title", "published", "author")
 _KEYS = ("id", "file", "path", "filename")

@@ -17,7 +17,7 @@ from ..models import Document, Removed
 from .decode import detect_language
 from .text import clean_text
 
-__all__ = ["Page", "to_document", "content_hash", "slug_of_url", "normalise_body"]
+__all__ = ["Page", "content_hash", "normalise_body", "slug_of_url", "to_document"]
 
 #: Longest id made from a URL; enough to keep host and path apart, short
 #: enough to read in a table.

@@ -18,7 +18,7 @@ from .html import extract_html
 from .page import Page, slug_of_url
 from .sources import Source, stem_of
 
-__all__ = ["read_source", "html_page", "text_page", "Parts"]
+__all__ = ["Parts", "html_page", "read_source", "text_page"]
 
 Parts = list[Page | InputProblem]
 

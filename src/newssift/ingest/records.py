@@ -20,7 +20,7 @@ from .fetch import Fetcher, kind_of_content_type
 from .page import Page, slug_of_url
 from .readers import Parts, html_page, read_url
 
-__all__ = ["pages_from_records", "pages_from_warc", "pages_from_feed"]
+__all__ = ["pages_from_feed", "pages_from_records", "pages_from_warc"]
 
 #: A feed item's own content is used instead of its page only when it is at
 #: least this long: summaries of a sentence or two are not the article.

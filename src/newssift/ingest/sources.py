@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..models import InputProblem
 
-__all__ = ["Source", "expand_inputs", "kind_of_path", "stem_of", "KNOWN_SUFFIXES"]
+__all__ = ["KNOWN_SUFFIXES", "Source", "expand_inputs", "kind_of_path", "stem_of"]
 
 # File name endings and the reader each goes to.  Longer endings first so that
 # ".warc.gz" wins over ".gz".

@@ -22,7 +22,7 @@ from ..models import Removed
 from .embeds import find_embeds
 from .lines import LineShape, line_shapes, norm_line, shape_of
 
-__all__ = ["CleanText", "clean_text", "boilerplate_lines"]
+__all__ = ["CleanText", "boilerplate_lines", "clean_text"]
 
 #: Headings/labels allowed between two prose runs for them to count as one
 #: article (a sub-heading, a photo credit).  Two such lines in a row are
