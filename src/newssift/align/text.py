@@ -53,8 +53,18 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
+seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+#: Number words, so "eight" and "8" meet (spaCy counts number words as stop words).
+_NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+
+
 def _number_token(tok: str) -> str | None:
-    """Canonical form of a numeric token ("10,000" -> "10000"), or None."""
+    """Canonical form of a numeric token ("10,000" -> "#10000", "twenty-six" -> "#26"), or None."""
+    parts = tok.split("-")
+    if all(p in _NUMBER_WORDS for p in parts) and len(parts) <= 2:
+        return f"#{sum(_NUMBER_WORDS[p] for p in parts)}"
     digits = tok.replace(",", "")
     try:
         value = float(digits)
