@@ -164,3 +164,11 @@ def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypa
     many = ingest([str(tmp_path)])
     assert many == one
     assert len(one.documents) == 12 and len(one.duplicates) == 1 and [p.code for p in one.problems] == ["empty"]
+
+
+def test_html_file_in_its_declared_charset(tmp_path):
+    text = "Мэр города заявил в понедельник, что мост через реку откроют весной после ремонта, который длился два года."
+    page = f'<html><head><meta charset="windows-1251"><title>Мост</title></head><body><article><p>{text}</p><p>{text}</p></article></body></html>'
+    (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
+    (doc,) = ingest([str(tmp_path / "ru.html")]).documents
+    assert text in doc.text and doc.language == "ru"

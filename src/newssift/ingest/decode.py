@@ -17,7 +17,15 @@ from ..errors import (
     InputTooLargeError,
 )
 
-__all__ = ["check_size", "decode_bytes", "detect_language", "gunzip", "looks_binary", "looks_like_html"]
+__all__ = [
+    "check_size",
+    "decode_bytes",
+    "declared_html_charset",
+    "detect_language",
+    "gunzip",
+    "looks_binary",
+    "looks_like_html",
+]
 
 #: Bytes examined for binary content; a NUL byte in the first 8 KiB is the
 #: rule `file`/git use, and 8 KiB covers any file header.
@@ -51,6 +59,8 @@ _MAGIC = [
 ]
 _CTRL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+_LATIN1_LABELS = {k: "cp1252" for k in ("latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "ascii", "us-ascii")}
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)
 # Windows code pages that charset-normalizer may pick for Western text; cp1252
 # is a superset of latin-1's printable range, so it decodes both right.
@@ -120,11 +130,21 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     if declared:
+        # Browsers read a declared latin-1 or ASCII as windows-1252 (WHATWG
+        # Encoding Standard); pages mislabelled so are common, and cp1252
+        # agrees with latin-1 on every letter.
+        enc = _LATIN1_LABELS.get(declared.strip().lower(), declared)
         try:
-            return _nonempty(data.decode(declared), source)
+            return _nonempty(data.decode(enc), source)
         except (UnicodeDecodeError, LookupError):
             pass
     return _nonempty(_guess(data, source), source)
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes (``<meta charset>``), if any."""
+    m = _META_CHARSET.search(data[:SNIFF_BYTES])
+    return m.group(1).decode("ascii", "replace") if m else None
 
 
 def _guess(data: bytes, source: str) -> str:

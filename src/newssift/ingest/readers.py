@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from ..config import Config
 from ..errors import InputNotFoundError, UnsupportedInputError
 from ..models import InputProblem
-from .decode import check_size, decode_bytes, gunzip, looks_like_html
+from .decode import check_size, declared_html_charset, decode_bytes, gunzip, looks_like_html
 from .fetch import Fetcher
 from .html import extract_html
 from .page import Page, slug_of_url
@@ -74,7 +74,7 @@ def text_page(data: bytes, label: str, ident: str, path: str | None = None, grou
 def html_page(data: bytes | str, label: str, ident: str, path: str | None = None, url: str | None = None,
               fmt: str = "html", declared: str | None = None) -> Page:
     """An HTML page through trafilatura."""
-    html = data if isinstance(data, str) else decode_bytes(data, label, declared)
+    html = data if isinstance(data, str) else decode_bytes(data, label, declared or declared_html_charset(data))
     art = extract_html(html, label, url=url)
     page_url = url or art.url
     return Page(
