@@ -201,3 +201,16 @@ def test_hard_wrapped_wire_copy_keeps_every_line(data_dir):
     assert "on the regional\nnetwork called off" in out.text
     assert "Valley Wire Service" not in out.text and "(Reporting by" not in out.text
     assert {r.reason for r in out.removed} == {"navigation", "headline", "byline", "trailer"}
+
+
+def test_one_item_per_line_menus_share_bars_and_comments(data_dir):
+    raw = (data_dir / "gazette_flood.txt").read_text(encoding="utf-8")
+    out = clean_text(raw)
+    lines = raw.splitlines()
+    assert out.title == "Floodwaters recede in river town as clean-up begins"
+    body = [l for l in lines[17:26] if l != "Advertisement"]
+    for line in body:
+        assert line in out.text, line
+    for gone in ("Skip to main content", "Reddit", "Advertisement", "Most viewed", "Heatwave grips", "weak embankment",
+                 "heartbreaking", "Reply", "2 hours ago", "Updated 3:14 PM"):
+        assert gone not in out.text, gone
