@@ -208,7 +208,8 @@ def test_one_item_per_line_menus_share_bars_and_comments(data_dir):
     out = clean_text(raw)
     lines = raw.splitlines()
     assert out.title == "Floodwaters recede in river town as clean-up begins"
-    body = [l for l in lines[17:26] if l != "Advertisement"]
+    body = [l for l in lines[19:26] if l != "Advertisement"]
+    assert body[0].startswith("LINNHAVEN") and body[-1].startswith("The national weather")
     for line in body:
         assert line in out.text, line
     for gone in ("Skip to main content", "Reddit", "Advertisement", "Most viewed", "Heatwave grips", "weak embankment",
