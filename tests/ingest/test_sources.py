@@ -172,3 +172,17 @@ def test_html_file_in_its_declared_charset(tmp_path):
     (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
     (doc,) = ingest([str(tmp_path / "ru.html")]).documents
     assert text in doc.text and doc.language == "ru"
+
+
+def test_html_cuts_are_recorded(tmp_path):
+    page = HTML.replace("<body>", "<body><nav><ul><li>Home</li><li>Weather</li></ul></nav>").replace(
+        "</article>", "</article><aside><h3>Most read</h3><p>Another story entirely</p></aside>"
+    )
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (doc,) = ingest([str(tmp_path / "p.html")]).documents
+    cut = {r.reason: r.text for r in doc.removed}
+    assert cut["outside_article"].startswith("Home\nWeather") or "Most read" in cut["outside_article"]
+    outside = "\n".join(r.text for r in doc.removed if r.reason == "outside_article")
+    for s in ("Home", "Weather", "Most read", "Another story entirely"):
+        assert s in outside and s not in doc.text
+    assert P1 not in outside

@@ -30,6 +30,9 @@ _EMBED_XPATH = (
     " or contains(@class,'threads-post') or contains(@class,'fb-xfbml-parse-ignore')]"
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Elements that hold one block of visible text (what a reader sees as a line).
+_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "caption",
+               "pre", "address", "div", "section", "header", "footer", "nav", "aside", "article", "main", "body")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class HtmlArticle:
     sitename: str | None = None
     url: str | None = None
     embeds: tuple[str, ...] = ()
+    outside: tuple[tuple[str, ...], ...] = ()  # runs of page blocks left out of the article
 
 
 def extract_html(html: str, source: str, url: str | None = None) -> HtmlArticle:
@@ -58,6 +62,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlArticle:
     # Comments and processing instructions can hide markup or code too.
     etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     embeds = tuple(_lift_embeds(tree))
+    blocks = _blocks(tree)
     doc = _trafilatura(tree, url, fast=True)
     if doc is None or len(doc.text or "") < MIN_FAST_CHARS:
         slow = _trafilatura(tree, url, fast=False)
@@ -73,6 +78,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> HtmlArticle:
         sitename=_clean(doc.sitename) or _clean(doc.hostname),
         url=_clean(doc.url) or url,
         embeds=embeds,
+        outside=_left_out(blocks, doc.text),
     )
 
 
@@ -90,6 +96,45 @@ def _trafilatura(tree, url: str | None, fast: bool):
         include_links=False,
         with_metadata=True,
     )
+
+
+def _blocks(tree) -> list[str]:
+    """The page's visible text, one string per innermost block element, in page order."""
+    els = list(tree.iter(*_BLOCK_TAGS))
+    containers = set()
+    for el in els:
+        # A block that holds other blocks is listed through them.
+        parent = el.getparent()
+        while parent is not None and parent not in containers:
+            containers.add(parent)
+            parent = parent.getparent()
+    out = []
+    for el in els:
+        if el in containers:
+            continue
+        t = " ".join(el.text_content().split())
+        if t:
+            out.append(t)
+    return out
+
+
+def _left_out(blocks: list[str], text: str) -> tuple[tuple[str, ...], ...]:
+    """Runs of consecutive blocks whose text is not in the extracted article."""
+    kept = _fold(text)
+    runs: list[list[str]] = []
+    prev_out = False
+    for b in blocks:
+        out = _fold(b) not in kept
+        if out:
+            if not prev_out:
+                runs.append([])
+            runs[-1].append(b)
+        prev_out = out
+    return tuple(tuple(r) for r in runs)
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.split())
 
 
 def _lift_embeds(tree) -> list[str]:

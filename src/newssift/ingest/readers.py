@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from ..config import Config
 from ..errors import InputNotFoundError, UnsupportedInputError
-from ..models import InputProblem
+from ..models import InputProblem, Removed
 from .decode import check_size, declared_html_charset, decode_bytes, gunzip, looks_like_html
 from .fetch import Fetcher
 from .html import extract_html
@@ -90,6 +90,7 @@ def html_page(data: bytes | str, label: str, ident: str, path: str | None = None
         published=art.published,
         author=art.author,
         embeds=art.embeds,
+        removed=tuple(Removed(text="\n".join(run), reason="outside_article") for run in art.outside),
     )
 
 
