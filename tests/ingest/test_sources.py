@@ -161,7 +161,16 @@ def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypa
     monkeypatch.setattr(ingest_mod, "PARALLEL_MIN_FILES", 10_000)
     one = ingest([str(tmp_path)])
     monkeypatch.setattr(ingest_mod, "PARALLEL_MIN_FILES", 2)
+    real, used = ingest_mod._read_in_workers, []
+
+    def spy(sources, config):
+        out = real(sources, config)
+        used.append(out is not None)
+        return out
+
+    monkeypatch.setattr(ingest_mod, "_read_in_workers", spy)
     many = ingest([str(tmp_path)])
+    assert used == [True]  # the worker path really ran
     assert many == one
     assert len(one.documents) == 12 and len(one.duplicates) == 1 and [p.code for p in one.problems] == ["empty"]
 

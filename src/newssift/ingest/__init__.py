@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -115,6 +116,10 @@ def _read_in_workers(sources: list[Source], config: Config) -> list[list[Documen
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return None  # spawning fresh interpreters costs more than it saves here
+    if threading.active_count() > 1:
+        # Forking a process that runs other threads (a web server, a model's
+        # thread pool) can copy a held lock into the child: stay in-process.
+        return None
     try:
         with ProcessPoolExecutor(max_workers=_workers(), mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(partial(_read_and_clean, config=config), sources, chunksize=WORKER_CHUNK))
