@@ -88,7 +88,8 @@ def _mixed_inputs(examples: Path):
         pytest.skip("examples/mixed has not landed yet")
     with labels_path.open(newline="", encoding="utf-8") as fh:
         labels = {row["doc_id"]: row["story"] for row in csv.DictReader(fh)}
-    result = ingest([str(examples / "mixed")])
+    meta = examples / "mixed" / "meta.csv"
+    result = ingest([str(examples / "mixed")], meta=meta if meta.is_file() else None)
     return result.documents, labels
 
 
