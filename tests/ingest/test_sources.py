@@ -195,3 +195,16 @@ def test_html_cuts_are_recorded(tmp_path):
     for s in ("Home", "Weather", "Most read", "Another story entirely"):
         assert s in outside and s not in doc.text
     assert P1 not in outside
+
+
+def test_saved_html_page_with_furniture(data_dir):
+    (doc,) = ingest([str(data_dir / "tidewater_gazette.html")]).documents
+    assert doc.id == "tidewater_gazette" and doc.source_format == "html"
+    assert (doc.title, doc.outlet, doc.author, doc.published) == (
+        "Ferry operator fined after engine fire forced evacuation", "Tidewater Gazette", "Lena Okafor", "2023-10-05")
+    assert doc.text.startswith("A ferry company was fined 180,000 euros")
+    assert doc.text.endswith("It has 30 days to appeal.")
+    for gone in ("window.__ads", "cookies", "Most read", "Advertisement", "rights reserved", "onclick"):
+        assert gone not in doc.text
+    outside = "\n".join(r.text for r in doc.removed if r.reason == "outside_article")
+    assert "Most read" in outside and "cookies" in outside

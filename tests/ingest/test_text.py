@@ -215,3 +215,25 @@ def test_one_item_per_line_menus_share_bars_and_comments(data_dir):
     for gone in ("Skip to main content", "Reddit", "Advertisement", "Most viewed", "Heatwave grips", "weak embankment",
                  "heartbreaking", "Reply", "2 hours ago", "Updated 3:14 PM"):
         assert gone not in out.text, gone
+
+
+def test_plain_text_copy_of_a_page_gives_the_html_body(data_dir):
+    """A browser-style copy of a saved page (one line per block) cleans to the same body as trafilatura."""
+    import lxml.html
+    from lxml import etree
+
+    from newssift.ingest.html import _blocks, extract_html
+
+    html = (data_dir / "tidewater_gazette.html").read_text(encoding="utf-8")
+    art = extract_html(html, "page")
+    tree = lxml.html.document_fromstring(html)
+    etree.strip_elements(tree, "script", "style", with_tail=False)
+    pasted = "\n".join(_blocks(tree))
+    out = clean_text(pasted)
+    assert out.title == "Ferry operator fined after engine fire forced evacuation"
+    paragraphs = [p for p in art.text.splitlines() if len(p) > 80]
+    assert len(paragraphs) == 5
+    for p in paragraphs:
+        assert p in out.text
+    for gone in ("cookies", "Home", "4 min read", "Photo: Gazette staff", "Advertisement", "Most read", "Library", "rights reserved"):
+        assert gone not in out.text, gone

@@ -14,6 +14,7 @@ one and a single newline where it did not.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ MAX_GAP_LINES = 2
 #: full prose lines; a lone teaser paragraph after "Read more" + a headline
 #: is not the article's continuation.
 MERGE_STRONG_MIN = 2
+#: A line of this many words or fewer, without a full stop, inside the body
+#: is a page label ("Advertisement", "Share"), not a sub-heading: sub-headings
+#: say something ("What happens next").
+INLINE_LABEL_MAX_WORDS = 1
 #: A headline has at least this many words ("Daniel Kim Views" is a byline) and
 #: at most this many (longer lines are deck or prose).
 HEADLINE_MIN_WORDS = 4
@@ -117,6 +122,8 @@ def clean_text(
             key = norm_line(lines[i])
             if hard[i]:
                 role[i] = _reason(shapes[i], key in repeated, key in boilerplate)
+            elif not extracted and shapes[i].kind == "heading" and shapes[i].words <= INLINE_LABEL_MAX_WORDS:
+                role[i] = "label"
             elif key in seen_body:
                 role[i] = "duplicate_block"
             else:
@@ -231,6 +238,12 @@ def _edges(shapes, role) -> tuple[int | None, int | None]:
     return (idx[0], idx[-1]) if idx else (None, None)
 
 
+# Shapes a headline does not have: separator dots/bars between fields (a byline
+# "By A · 3 min read"), or a full stop inside the line (a photo caption
+# "Smoke over the quay. Photo: agency").
+_NOT_HEADLINE = re.compile(r"[·|•]|[a-z]{2,}\.\s+[A-Z]")
+
+
 def _find_headline(lines, shapes, role, lo: int | None, known: str | None) -> int | None:
     """Index of the headline line above the body, or None."""
     end = lo if lo is not None else len(lines)
@@ -247,7 +260,7 @@ def _find_headline(lines, shapes, role, lo: int | None, known: str | None) -> in
             continue
         if not (HEADLINE_MIN_WORDS <= sh.words <= HEADLINE_MAX_WORDS) or sh.text.endswith((".", ":", ",")):
             continue
-        if sh.kind == "prose":
+        if sh.kind == "prose" or _NOT_HEADLINE.search(sh.text):
             continue
         cands.append(i)
     if not cands:
