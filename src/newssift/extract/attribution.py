@@ -130,7 +130,7 @@ def source_of(v, depth: int = 0) -> Source:
     src = _own_source(v)
     if src is None and depth < MAX_INHERIT_DEPTH:
         h = v.head
-        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and h is not v and h.pos_ in ("VERB", "AUX"):
+        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and h.i != v.i and h.pos_ in ("VERB", "AUX"):
             if h.lemma_.lower() in RELAY_VERBS:
                 relayed = _relay_source(h)
                 outer = source_of(h, depth + 1)

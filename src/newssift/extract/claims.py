@@ -65,9 +65,10 @@ HEADLINE_CAPS_SHARE = 0.6
 #: an attribution the parser put in a sentence of its own.
 QUOTE_GAP_CHARS = 3
 
-#: An attribution tag split off after a quote is short ("he said during a
-#: briefing."); longer sentences start a new statement.
-SHORT_TAG_TOKENS = 15
+#: Tokens read after a closing quotation mark when looking for its reporting
+#: verb ('," Pentagon spokesperson Maj. Gen. Pat Ryder said'); 20 covers a
+#: speaker with a long title.
+TAG_SCAN_TOKENS = 20
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -85,6 +86,7 @@ class Construction:
     speaker_tokens: list | None = None
     via_tokens: list | None = None
     outer_start: int = -1  # where the whole construction (speaker and verb) begins
+    phrase_start: int = -1  # where an "according to"-style phrase begins
     hedge_cue: bool = False
 
 
@@ -115,6 +117,15 @@ def _is_real_quote(doc, start: int, end: int) -> bool:
         return False
     words = [t for t in span if t.is_alpha]
     return len(words) >= MIN_QUOTE_WORDS or any(t.tag_ in _FINITE_TAGS for t in span)
+
+
+def _abbreviation(t) -> bool:
+    """A short capitalised word before a full stop ("Maj", "Gen", "Lt"): the stop does not end a sentence."""
+    return t.is_title and len(t.text) <= 4 and t.is_alpha
+
+
+def _overlap(a: int, b: int, c: int, d: int) -> int:
+    return max(0, min(b, d) - max(a, c))
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
@@ -161,10 +172,47 @@ def _subtree_span(tok) -> tuple[int, int]:
 
 # ---------------------------------------------------------------------------- constructions
 def _complement(v):
+    """The clause a reporting verb introduces.
+
+    Its ccomp; failing that, a "that"-clause after the verb that the parser hung
+    elsewhere ("stated in a briefing the previous day that ..." read as a
+    relative clause of "day"), as long as no other verb stands between.
+    """
     for c in v.children:
         if c.dep_ == "ccomp":
             return c
+    sent = v.sent
+    for t in v.doc[v.i + 1:sent.end]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.lower_ != "that":
+            if any(c.dep_ == "mark" and c.lower_ == "that" and c.i > v.i for c in t.children):
+                anc = t
+                while anc.i != v.i and anc.head.i != anc.i:
+                    anc = anc.head
+                if anc.i == v.i:
+                    return t
+            return None
     return None
+
+
+def _continuation_end(v, comp) -> int:
+    """Right edge of a complement that the parser cut short.
+
+    "officials confirmed that troops deployed alongside X have engaged in
+    combat" is often parsed with "have engaged" as a second verb of
+    "confirmed"; a conjunct with no subject, no coordinating word before it and
+    no clause of its own continues the complement.
+    """
+    end = comp.right_edge.idx + len(comp.right_edge.text)
+    for c in v.children:
+        if c.dep_ != "conj" or c.i < comp.i:
+            continue
+        if any(k.dep_ in ("nsubj", "nsubjpass", "ccomp") for k in c.children):
+            continue
+        between = v.doc[comp.right_edge.i + 1:c.left_edge.i]
+        if any(t.dep_ == "cc" or t.text in (",", ";") for t in between):
+            continue
+        end = max(end, c.right_edge.idx + len(c.right_edge.text))
+    return end
 
 
 def _verb_constructions(sent, quotes) -> list[Construction]:
@@ -182,6 +230,11 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
             if src.head is not None and (src.head.lower_ in MEDIA_NOUNS or src.head.lemma_.lower() in MEDIA_NOUNS) and src.via is None:
                 continue  # "the footage showed ..." is the outlet describing material
             s, e = _subtree_span(comp)
+            if comp.dep_ == "ccomp":
+                e = max(e, _continuation_end(t, comp))
+            else:  # a re-attached "that"-clause: content starts after "that"
+                mark = next(c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that")
+                s = doc[mark.i + 1].idx if mark.i + 1 < len(doc) else s
             infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and not any(
                 c.dep_ == "mark" for c in comp.children)
             outer = min(t.idx, s)
@@ -225,9 +278,9 @@ def _according_constructions(sent) -> list[Construction]:
         if pobj is None:
             continue
         # The clause the phrase qualifies: the nearest verb above it, else the sentence root.
-        anchor = t.head if t.head is not t else sent.root
+        anchor = t.head if t.head.i != t.i else sent.root
         hops = 0
-        while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor and hops < 4:
+        while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i and hops < 4:
             anchor, hops = anchor.head, hops + 1
         if anchor.pos_ not in ("VERB", "AUX"):
             anchor = sent.root
@@ -249,22 +302,22 @@ def _according_constructions(sent) -> list[Construction]:
         src = Source(head)
         s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         out.append(Construction("according_to", s, e, cue, t, src, speaker_tokens=toks,
-                                outer_start=s))
+                                outer_start=s, phrase_start=doc[p_lo].idx))
     return out
 
 
 def find_constructions(sent, quotes: list[tuple[int, int]]) -> list[Construction]:
     """Indirect-speech, according-to and released-material constructions of one sentence."""
     items = _verb_constructions(sent, quotes) + _according_constructions(sent)
-    # "as reported by X" after a reporting verb names a relay, not a new claim.
+    # "as reported by X" after reported speech names a relay, not a new claim.
     for acc in [c for c in items if c.cue == "as reported by"]:
-        host = next((c for c in items if c.kind == "indirect" and c.cue_token is not None
-                     and acc.cue_token.head == c.cue_token), None)
+        host = next((c for c in items if c.kind == "indirect" and c.start <= acc.phrase_start < c.end + 2), None)
         if host is not None:
             host.via_tokens = acc.speaker_tokens
+            host.end = min(host.end, acc.phrase_start)
             items.remove(acc)
-    # Drop content that lies inside a direct quotation (the quote is the claim).
-    items = [c for c in items if not any(qs <= c.start and c.end <= qe + 1 for qs, qe in quotes)]
+    # Drop content that lies mostly inside a direct quotation (the quote is the claim).
+    items = [c for c in items if not any(_overlap(c.start, c.end, qs, qe) * 2 > (c.end - c.start) for qs, qe in quotes)]
     # Nesting: an inner construction inside a named-source content is part of it.
     keep = []
     for c in items:
@@ -314,30 +367,37 @@ def is_hedged(doc, start: int, end: int, sent) -> bool:
 
 
 def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]]):
-    """The reporting verb outside the quotation marks that introduces a quote, if any."""
+    """The reporting verb outside the quotation marks that introduces a quote, if any.
+
+    After the quote first ('"...," X said'): the words up to the end of that
+    sentence, read as tokens so that an abbreviation the parser took for a
+    sentence end ("Maj. Gen.") does not hide the verb. Then before it ('X said,
+    "..."'), in the quote's sentence or a previous one ending in a comma or colon.
+    """
     s, e = quote
     first = doc.char_span(s, e, alignment_mode="expand")
     if first is None:
         return None
-    open_sent, close_sent = doc[first.start].sent, doc[first.end - 1].sent
-    after = [t for t in close_sent if t.idx >= e and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
-             and not _inside(t.idx, quotes)]
-    if after:
-        return after[0]
+    k = first.end
+    while k < len(doc) and doc[k].idx < e:
+        k += 1
+    # A quote closed by a full stop ends its sentence: a tag after it belongs to the next.
+    tail = doc[k:k + TAG_SCAN_TOKENS] if not doc.text[s:e].rstrip().endswith(".") else []
+    for t in tail:
+        if "\n" in t.text or t.text in ('"', "\u201c", "\u00ab", "!", "?", ";"):
+            break
+        if t.text == "." and not _abbreviation(doc[t.i - 1]):
+            break
+        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS:
+            return t
+    open_sent = doc[first.start].sent
     before = [t for t in open_sent if t.idx < s and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
               and not _inside(t.idx, quotes)]
     if before:
         return before[-1]
-    # The parser may cut '... ," he said.' or 'He said, "...' off into a sentence of its own.
-    nxt = doc[close_sent.end] if close_sent.end < len(doc) else None
-    if nxt is not None and nxt.idx - e <= QUOTE_GAP_CHARS:
-        after = [t for t in nxt.sent if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
-                 and not _inside(t.idx, quotes)]
-        if after and len(nxt.sent) <= SHORT_TAG_TOKENS:
-            return after[0]
     if open_sent.start > 0:
         prev = doc[open_sent.start - 1].sent
-        if s - (prev.end_char) <= QUOTE_GAP_CHARS and prev.text.rstrip()[-1:] in (",", ":"):
+        if s - prev.end_char <= QUOTE_GAP_CHARS + 1 and prev.text.rstrip()[-1:] in (",", ":"):
             before = [t for t in prev if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
                       and not _inside(t.idx, quotes)]
             if before:

@@ -165,6 +165,9 @@ class EntityTable:
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
             if low in PERSON_PRONOUNS:
+                prev = _previous_subject(head)
+                if prev is not None:
+                    return self.speaker(phrase_of(prev), prev)
                 return self.last_before(start, frozenset({"PERSON"}))
             if low in ORG_PRONOUNS:
                 return self.last_before(start, frozenset({"ORG", "GROUP"}))
@@ -182,10 +185,25 @@ class EntityTable:
             inside = self.covering(start, end)
             return inside[0][3] if inside else None
         label = "ORG" if low in INSTITUTION_NOUNS else ("GROUP" if low in GROUP_NOUNS else "ORG")
-        if head.ent_type_ == "PERSON":
-            label = "PERSON"
         s_tok = next((i for i, t in enumerate(tokens) if t.dep_ != "det" and t.pos_ != "DET"), 0)
+        if head.ent_type_ == "PERSON" or _looks_like_person(head):
+            # Only the name itself: "Ukrainian military blogger Yuriy Butusov" -> "Yuriy Butusov".
+            names = [t for t in tokens if t.i <= head.i and _name_word(t)]
+            run = [head]
+            for t in reversed([t for t in names if t.i < head.i]):
+                if t.i == run[0].i - 1:
+                    run.insert(0, t)
+            known = self.person_by_surname(head.text)
+            s_chr = run[0].idx
+            return self.add(s_chr, head.idx + len(head.text), "PERSON", ent=known)
         return self.add(tokens[s_tok].idx, end, label)
+
+    def person_by_surname(self, surname: str) -> int | None:
+        """The person entity whose name ends with this word, if exactly one does."""
+        key = surname.casefold()
+        hits = {i for i, e in enumerate(self.ents) if e.type == "PERSON" and e.mentions
+                and e.name.split()[-1].casefold() == key}
+        return hits.pop() if len(hits) == 1 else None
 
     # ------------------------------------------------------------------ freezing
     def freeze(self) -> tuple[tuple[Entity, ...], tuple[Mention, ...], dict[int, str]]:
@@ -211,6 +229,59 @@ class EntityTable:
             mentions.extend(ms)
         mentions.sort(key=lambda m: (m.start, m.end))
         return tuple(entities), tuple(mentions), ids
+
+
+def _name_word(t) -> bool:
+    """A capitalised word that can be part of a person's name (not a title or a body word)."""
+    low = t.lower_
+    return (t.is_title or t.is_upper) and t.is_alpha and low not in HONORIFICS and low not in ROLE_NOUNS \
+        and low not in INSTITUTION_NOUNS and low not in GROUP_NOUNS and t.ent_type_ not in ("GPE", "NORP")
+
+
+def _looks_like_person(head) -> bool:
+    """Whether an unrecognised capitalised speaker is a person rather than a body.
+
+    Evidence: an apposition or a title word naming a role ("X, commander of
+    ...", "military blogger X"), or a two- or three-word capitalised name with no
+    body word in it ("Oleksandr Syrskyi").
+    """
+    if not _name_word(head):
+        return False
+    for c in head.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS | {"commander", "head", "chief", "leader"}:
+            return True
+        if c.dep_ in ("compound", "amod") and c.i < head.i and (c.lower_ in ROLE_NOUNS or c.lower_ in HONORIFICS):
+            return True
+    run = [head]
+    k = head.i - 1
+    while k >= 0 and head.doc[k].dep_ == "compound" and head.doc[k].head.i == head.i and _name_word(head.doc[k]):
+        run.insert(0, head.doc[k])
+        k -= 1
+    return 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in run)
+
+
+def _previous_subject(pronoun):
+    """The capitalised subject of the sentence before a "he"/"she" (its likeliest referent)."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    if pronoun.i > sent.start + 2 or sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    for t in prev:
+        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and _name_word(t) and t.tag_ in ("NNP", "NN") \
+                and t.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            return t
+    return None
+
+
+def phrase_of(head) -> list:
+    """The contiguous capitalised name ending at ``head``."""
+    run = [head]
+    k = head.i - 1
+    while k >= 0 and head.doc[k].head.i == head.i and head.doc[k].dep_ == "compound" and _name_word(head.doc[k]):
+        run.insert(0, head.doc[k])
+        k -= 1
+    return run
 
 
 def _clean_name(s: str) -> str:

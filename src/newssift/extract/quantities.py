@@ -160,7 +160,7 @@ def _governing_verb(x):
     """The verb governing a noun phrase head (through prepositions), within MAX_VERB_HOPS."""
     cur = x
     for _ in range(MAX_VERB_HOPS):
-        if cur.dep_ in ("ROOT",) or cur.head is cur:
+        if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "AUX") else None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
