@@ -237,3 +237,28 @@ def test_plain_text_copy_of_a_page_gives_the_html_body(data_dir):
         assert p in out.text
     for gone in ("cookies", "Home", "4 min read", "Photo: Gazette staff", "Advertisement", "Most read", "Library", "rights reserved"):
         assert gone not in out.text, gone
+
+
+def test_credit_and_label_lines_inside_the_body_are_cut():
+    p1 = "The museum reopened its east wing on Saturday after a two-year renovation that cost about 12 million euros."
+    p2 = "Visitors queued around the block before the doors opened, and tickets for the first week sold out within hours."
+    p3 = "The director said the restored ceiling frescoes would be lit at night for the first time in the building's history."
+    raw = "\n\n".join([p1, "Photo: City Archive", p2, "Advertisement", p3, "A longer sub-heading stays here", p1.replace("museum", "gallery")])
+    out = clean_text(raw)
+    assert "Photo: City Archive" not in out.text and "Advertisement" not in out.text
+    assert "A longer sub-heading stays here" in out.text and p3 in out.text
+    assert [r.reason for r in out.removed] == ["label", "label"]
+
+
+def test_byline_under_a_deck_is_not_body():
+    raw = "\n".join([
+        "Harbour Authority Approves Night Dredging",
+        "The work will run for six weeks and close the inner channel to small boats.",
+        "By Nadia Ferris",
+        "The harbour authority approved a plan on Thursday to dredge the inner channel at night, when traffic is lightest, its board said.",
+        "Fishermen had asked for the work to be done in winter, when fewer boats go out, but the board said the schedule could not be moved.",
+    ])
+    out = clean_text(raw)
+    assert out.title == "Harbour Authority Approves Night Dredging"
+    assert "By Nadia Ferris" not in out.text
+    assert out.text.startswith("The harbour authority approved")

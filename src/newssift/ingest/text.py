@@ -37,6 +37,11 @@ MERGE_STRONG_MIN = 2
 #: is a page label ("Advertisement", "Share"), not a sub-heading: sub-headings
 #: say something ("What happens next").
 INLINE_LABEL_MAX_WORDS = 1
+#: "Field: value" lines this short inside the body are credits and pointers
+#: ("Photo: Agency", "Source: ministry"), not sub-headings.
+INLINE_FIELD_MAX_WORDS = 4
+#: A byline is a short all-capitalised name line: 2 to this many words.
+BYLINE_MAX_WORDS = 4
 #: A headline has at least this many words ("Daniel Kim Views" is a byline) and
 #: at most this many (longer lines are deck or prose).
 HEADLINE_MIN_WORDS = 4
@@ -122,7 +127,7 @@ def clean_text(
             key = norm_line(lines[i])
             if hard[i]:
                 role[i] = _reason(shapes[i], key in repeated, key in boilerplate)
-            elif not extracted and shapes[i].kind == "heading" and shapes[i].words <= INLINE_LABEL_MAX_WORDS:
+            elif not extracted and _inline_label(shapes[i]):
                 role[i] = "label"
             elif key in seen_body:
                 role[i] = "duplicate_block"
@@ -149,6 +154,23 @@ def clean_text(
 
 
 # --------------------------------------------------------------------------- helpers
+def _name_like(sh: LineShape) -> bool:
+    """A byline-shaped line: two to four capitalised words, no digits, no colon."""
+    return (
+        2 <= sh.words <= BYLINE_MAX_WORDS
+        and sh.titlecase >= 1.0
+        and ":" not in sh.text
+        and not any(c.isdigit() for c in sh.text)
+    )
+
+
+def _inline_label(sh: LineShape) -> bool:
+    """A short label line inside the body: "Advertisement", "Photo: Agency"."""
+    if sh.kind != "heading":
+        return False
+    return sh.words <= INLINE_LABEL_MAX_WORDS or (":" in sh.text and sh.words <= INLINE_FIELD_MAX_WORDS)
+
+
 def _long_prose(sh: LineShape) -> bool:
     return sh.is_prose and len(sh.text) >= REPEAT_PROSE_MIN_CHARS
 
@@ -184,22 +206,22 @@ def _runs(shapes: list[LineShape | None], role: list[str | None], hard: list[boo
     return [r for r in runs if r[3] > 0]
 
 
-def _gap(shapes, role, hard, a: int, b: int) -> int | None:
-    """Number of non-blank, non-embed lines strictly between a and b.
+def _gap(shapes, role, a: int, b: int) -> list[int] | None:
+    """The non-blank, non-embed lines strictly between a and b.
 
     None when one of them is an e-mail/URL line: that is where an article's
     sign-off sits, so prose after it is never the same article.  Other
     furniture (an "Advertisement" label, a share counter) may sit inside an
     article; it is crossed but still cut.
     """
-    n = 0
+    out = []
     for i in range(a + 1, b):
         if shapes[i] is None or role[i] == "embed":
             continue
         if shapes[i].kind == "contact":
             return None
-        n += 1
-    return n
+        out.append(i)
+    return out
 
 
 def _body_region(shapes, role, hard) -> tuple[int | None, int | None]:
@@ -209,20 +231,23 @@ def _body_region(shapes, role, hard) -> tuple[int | None, int | None]:
         return None, None
     k = max(range(len(runs)), key=lambda j: runs[j][2])
     lo, hi = runs[k][0], runs[k][1]
-    # Grow forward: the article continues after a sub-heading.
+    # Grow forward: the article continues after a sub-heading or a label.
     j = k + 1
     while j < len(runs):
-        g = _gap(shapes, role, hard, hi, runs[j][0])
-        if g is None or g > MAX_GAP_LINES or (g > 1 and runs[j][3] < MERGE_STRONG_MIN):
+        g = _gap(shapes, role, hi, runs[j][0])
+        if g is None or len(g) > MAX_GAP_LINES or (len(g) > 1 and runs[j][3] < MERGE_STRONG_MIN):
             break
         hi = runs[j][1]
         j += 1
-    # Grow backward more cautiously: above the body sit headline and deck,
-    # so only a one-line gap to a run of real paragraphs is crossed.
+    # Grow backward more cautiously: above the body sit headline and deck.
+    # One line is crossed when it is too short to be a headline (a label, a
+    # sub-heading) or when real paragraphs lie beyond it.
     j = k - 1
     while j >= 0:
-        g = _gap(shapes, role, hard, runs[j][1], lo)
-        if g is None or g > 1 or runs[j][3] < MERGE_STRONG_MIN:
+        g = _gap(shapes, role, runs[j][1], lo)
+        if g is None or len(g) > 1:
+            break
+        if runs[j][3] < MERGE_STRONG_MIN and any(shapes[i].words >= HEADLINE_MIN_WORDS or _name_like(shapes[i]) for i in g):
             break
         lo = runs[j][0]
         j -= 1
@@ -293,10 +318,6 @@ def _reason(sh: LineShape, repeated: bool, boiler: bool, before: bool = False) -
     return "navigation" if before else "trailer"
 
 
-#: A byline is a short all-capitalised name line: 2 to this many words.
-BYLINE_MAX_WORDS = 4
-
-
 def _refine_reasons(shapes: list[LineShape | None], role: list[str | None]) -> None:
     """Second look at cut lines using their neighbours.
 
@@ -314,7 +335,7 @@ def _refine_reasons(shapes: list[LineShape | None], role: list[str | None]) -> N
         next_i = idx[p + 1] if p + 1 < len(idx) else None
         if prev_i is not None and role[prev_i] == "link_list" and sh.kind == "heading":
             role[i] = "link_list"
-        elif 2 <= sh.words <= BYLINE_MAX_WORDS and sh.titlecase >= 1.0 and not any(c.isdigit() for c in sh.text) and (
+        elif _name_like(sh) and (
             any(j is not None and role[j] == "contact" for j in (prev_i, next_i))
             or (head is not None and body is not None and head < i < body)
         ):
