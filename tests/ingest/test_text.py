@@ -122,7 +122,7 @@ def test_repeated_prose_line_inside_body_is_kept_once():
 
 def test_boilerplate_shared_by_pages_of_one_site():
     pages = [
-        f"Valley Gazette newsletter\nStory {n}: the town planning committee met on day {n} and approved several small applications for extensions.\nFollow the Gazette"
+        f"Valley Gazette newsletter\nHome  News  Sport\nStory {n}: the town planning committee met on day {n} and approved several small applications for extensions.\nFollow the Gazette\nTerms of use"
         for n in range(3)
     ]
     shared = boilerplate_lines(pages)
@@ -262,3 +262,9 @@ def test_byline_under_a_deck_is_not_body():
     assert out.title == "Harbour Authority Approves Night Dredging"
     assert "By Nadia Ferris" not in out.text
     assert out.text.startswith("The harbour authority approved")
+
+
+def test_a_shared_sub_heading_is_not_site_boilerplate():
+    body = "The port authority said on Friday that the new crane had passed its final safety tests and would start work next month."
+    pages = [f"{body} Page {n}.\nWhat we know so far\nMore paragraphs followed in the article, all of them about the crane and the port {n}." for n in range(3)]
+    assert boilerplate_lines(pages) == frozenset()

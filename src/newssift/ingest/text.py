@@ -53,6 +53,10 @@ HEADLINE_TITLECASE_MIN = 0.6
 REPEAT_PROSE_MIN_CHARS = 40
 #: Lines shared by this many pages of one site are site boilerplate.
 BOILERPLATE_MIN_PAGES = 2
+#: A page shares its site's template when at least this many of its non-
+#: sentence lines recur elsewhere: a site's nav, footer and labels give
+#: dozens; two outlets' copies of one wire story share a sub-heading or two.
+TEMPLATE_MIN_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -66,19 +70,26 @@ class CleanText:
 
 
 def boilerplate_lines(pages: Iterable[str]) -> frozenset[str]:
-    """Lines that are not sentences and occur on several pages of one site (folded form).
+    """Lines that are not sentences and recur on several pages of one site (folded form).
 
     Sentence lines are never counted: outlets quoting the same wire copy
-    share whole sentences that are body, not furniture.
+    share whole sentences that are body, not furniture.  Only pages that
+    share a template (at least TEMPLATE_MIN_LINES such lines with another
+    page) count, so two outlets that carry the same wire story with the same
+    sub-heading do not lose it.
     """
-    seen: Counter[str] = Counter()
+    keysets = []
     for page in pages:
         keys = set()
         for line in page.splitlines():
             if line.strip() and not shape_of(line).is_proseish:
                 keys.add(norm_line(line))
-        seen.update(keys)
-    return frozenset(k for k, n in seen.items() if n >= BOILERPLATE_MIN_PAGES)
+        keysets.append(keys)
+    seen: Counter[str] = Counter(k for keys in keysets for k in keys)
+    shared = {k for k, n in seen.items() if n >= BOILERPLATE_MIN_PAGES}
+    templated = [keys & shared for keys in keysets if len(keys & shared) >= TEMPLATE_MIN_LINES]
+    again: Counter[str] = Counter(k for keys in templated for k in keys)
+    return frozenset(k for k, n in again.items() if n >= BOILERPLATE_MIN_PAGES)
 
 
 def clean_text(
