@@ -208,3 +208,23 @@ def test_saved_html_page_with_furniture(data_dir):
         assert gone not in doc.text
     outside = "\n".join(r.text for r in doc.removed if r.reason == "outside_article")
     assert "Most read" in outside and "cookies" in outside
+
+
+def test_gzipped_html_and_html_saved_as_txt(tmp_path):
+    import gzip
+
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(HTML.encode()))
+    (tmp_path / "saved.txt").write_text(HTML.replace(P1, P3 + " Saved as text."), encoding="utf-8")
+    res = ingest([str(tmp_path / "page.html.gz"), str(tmp_path / "saved.txt")])
+    assert not res.problems
+    assert [(d.id, d.source_format) for d in res.documents] == [("page", "html"), ("saved", "html")]
+    assert all("<p>" not in d.text and P2 in d.text for d in res.documents)
+
+
+def test_atom_feed_file(tmp_path, http_server):
+    http_server.routes["/a1"] = (200, {"Content-Type": "text/html"}, HTML.encode())
+    atom = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Atom</title>
+<entry><title>Airport adds routes</title><link href="{http_server.base}/a1"/><id>a1</id><updated>2024-03-05T10:00:00Z</updated></entry></feed>"""
+    (tmp_path / "news.atom").write_text(atom, encoding="utf-8")
+    (doc,) = ingest([str(tmp_path / "news.atom")]).documents
+    assert doc.source_format == "feed" and doc.outlet == "Valley Atom" and P1 in doc.text
