@@ -29,8 +29,10 @@ TOP = 16  # room above the first row for the summary label
 AXIS_H = 34
 #: Share of the largest value added to the axis so open bounds have room to point right.
 HEADROOM = 0.25
-#: Characters of a row label before it is cut (the table under the chart has the full text).
-LABEL_CHARS = 34
+#: Characters of each half of a row label ("outlet · source") before it is
+#: cut; 2 × 14 + 3 characters of 13px text fit the 230-unit gutter. The table
+#: under the chart has the full text.
+LABEL_PART_CHARS = 14
 #: Ticks on the value axis; five reads well at 720 units wide.
 TICKS = 5
 
@@ -106,7 +108,7 @@ def build_chart(idx: ReportIndex, fig: Figure, number: int) -> Chart | None:
     for i, v in enumerate(fig.values):
         y = TOP + ROW_H * i + ROW_H / 2
         who = v.source_text or idx.entity_name(v.source) or "no source named"
-        label = shorten(f"{v.outlet or idx.label(v.doc)} · {who}", LABEL_CHARS)
+        label = f"{shorten(v.outlet or idx.label(v.doc), LABEL_PART_CHARS)} · {shorten(who, LABEL_PART_CHARS)}"
         anchor = idx.span_anchor(v.doc, v.start, v.end)
         tip = f"{v.text} — {who}, {v.outlet or idx.label(v.doc)}" + (f", {v.time}" if v.time else "")
         p = _point(v)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,14 +111,21 @@ def report_context(report: Report) -> dict:
     """Everything the report template draws, as view-models (no HTML)."""
     idx = ReportIndex(report)
     brief, brief_ok = build_brief(idx)
+    figures = _figures(idx)
+    # One summary rule shared by every figure is said once, above them.
+    rules = {f.rule for f in figures}
+    common_rule = rules.pop() if len(rules) == 1 else ""
+    if common_rule:
+        figures = tuple(replace(f, rule="") for f in figures)
     return {
+        "common_rule": common_rule,
         "glance": build_glance(idx),
         "brief": brief,
         "brief_ok": brief_ok,
-        "outlets": tuple(idx.label(d.id) for d in report.documents),
+        "outlets": tuple((idx.short_label(d.id), idx.label(d.id)) for d in report.documents),
         "doc_anchors": tuple(idx.doc_anchor(d.id) for d in report.documents),
         "matrix": build_matrix(idx),
-        "figures": _figures(idx),
+        "figures": figures,
         "sources": build_sources(idx),
         "flags": build_flags(idx),
         "documents": build_documents(idx),

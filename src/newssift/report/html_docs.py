@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Document, Flag, Removed
 from .html_index import Cite, ReportIndex, humanise, safe_url, shorten
 
-__all__ = ["Segment", "DocView", "FlagView", "DiffPart", "build_documents", "build_flags", "word_diff"]
+__all__ = ["Segment", "DocView", "FlagView", "DiffPart", "build_documents", "build_flags", "word_diff", "context_parts"]
 
 #: Furniture pieces listed per document before the rest is summarised as a
 #: count; enough for a scraped page's menus without burying the article.
 REMOVED_SHOWN = 60
+
+#: Sources listed beside a report's text, the most quoted first.
+SPEAKERS_SHOWN = 8
 
 _WORDS = re.compile(r"\S+|\s+")
 
@@ -53,6 +57,8 @@ class DocView:
     embeds: tuple[str, ...]
     n_claims: int
     n_flags: int
+    notes: tuple[tuple[str, str, str], ...] = ()  # flags in this report: (label, explanation, anchor)
+    speakers: tuple[tuple[str, int], ...] = ()  # who is quoted here and how often
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,8 @@ class FlagView:
     related: tuple[Cite, ...]
     diffs: tuple[tuple[str, tuple[DiffPart, ...]], ...]  # (other outlet, parts)
     detail: str | None
+    parts: tuple[str, str, str] = ("", "", "")  # the passage in context: before, flagged, after
+    related_parts: tuple[tuple[str, str, str], ...] = ()
 
 
 _KIND_CLASS = {"claim": 0, "speaker": 1, "qty": 2, "flag": 3, "value": 4}
@@ -146,6 +154,10 @@ def build_documents(idx: ReportIndex) -> tuple[DocView, ...]:
             removed_more=max(0, len(doc.removed) - REMOVED_SHOWN), embeds=doc.embeds,
             n_claims=sum(1 for c in idx.report.claims if c.doc == doc.id),
             n_flags=sum(1 for f in idx.report.flags if f.doc == doc.id),
+            notes=tuple((humanise(f.kind).capitalize(), f.explanation, idx.span_anchor(f.doc, f.start, f.end))
+                        for f in idx.report.flags if f.doc == doc.id),
+            speakers=tuple(Counter(idx.speaker_name(c) for c in idx.report.claims
+                                   if c.doc == doc.id and idx.speaker_name(c)).most_common(SPEAKERS_SHOWN)),
         ))
     return tuple(views)
 
@@ -171,15 +183,52 @@ def word_diff(a: str, b: str) -> tuple[DiffPart, ...]:
 
 #: Flag kinds whose passages are variants of one another, shown as a word diff.
 DIFF_KINDS = frozenset({"quote_variant", "spelling_variant", "headline_mismatch"})
+#: Kinds whose flagged words are best compared inside their whole quote or sentence.
+CONTEXT_DIFF_KINDS = frozenset({"quote_variant"})
+#: A passage under half the length of the one it is compared with is a
+#: fragment of it (a changed word) and is compared in its context instead.
+SHORT_SIDE = 0.5
+#: Most characters of context shown on each side of a flagged passage.
+CONTEXT_CHARS = 400
+_SENTENCE_END = (". ", "? ", "! ", "\n", ".\u201d ", '." ')
+
+
+def context_parts(idx: ReportIndex, doc_id: str, start: int | None, end: int | None, text: str) -> tuple[str, str, str]:
+    """(before, flagged words, after): the flagged span inside the smallest claim that holds it, else its sentence."""
+    if not idx.valid_span(doc_id, start, end):
+        return "", text, ""
+    doc = idx.docs[doc_id]
+    holders = [c for c in idx.report.claims if c.doc == doc_id and c.start <= start and c.end >= end and c.end - c.start > end - start]
+    if holders:
+        c = min(holders, key=lambda c: c.end - c.start)
+        lo, hi = c.start, c.end
+    else:
+        lo = max((doc.text.rfind(m, 0, start) + len(m) for m in _SENTENCE_END if doc.text.rfind(m, 0, start) >= 0), default=0)
+        ends = [doc.text.find(m, end) for m in _SENTENCE_END if doc.text.find(m, end) >= 0]
+        hi = min(ends) + 1 if ends else len(doc.text)
+    lo, hi = max(lo, start - CONTEXT_CHARS), min(hi, end + CONTEXT_CHARS)
+    return doc.text[lo:start].lstrip(), doc.text[start:end], doc.text[end:hi].rstrip()
 
 
 def _flag_view(idx: ReportIndex, f: Flag) -> FlagView:
     passage = Cite(idx.span_anchor(f.doc, f.start, f.end), idx.label(f.doc), shorten(f.text, 600))
+    parts = context_parts(idx, f.doc, f.start, f.end, f.text)
     related = tuple(Cite(idx.span_anchor(r.doc, r.start, r.end), idx.label(r.doc), shorten(r.text, 600)) for r in f.related)
+    related_parts = tuple(context_parts(idx, r.doc, r.start, r.end, r.text) for r in f.related)
     diffs = ()
     if f.kind in DIFF_KINDS:
-        diffs = tuple((idx.label(r.doc), word_diff(f.text, r.text)) for r in f.related if r.text and r.text != f.text)
-    return FlagView(f.kind, humanise(f.kind).capitalize(), f.explanation, passage, related, diffs, f.detail)
+        pairs = []
+        for r, rp in zip(f.related, related_parts):
+            # A side much shorter than the other (one word against a whole quote)
+            # is compared in its context, so the diff lines up word for word.
+            expand = f.kind in CONTEXT_DIFF_KINDS
+            mine = "".join(parts) if expand and len(f.text) < SHORT_SIDE * len(r.text) else f.text
+            other = "".join(rp) if expand and len(r.text) < SHORT_SIDE * len(f.text) else r.text
+            if other and other != mine:
+                pairs.append((idx.label(r.doc), word_diff(mine, other)))
+        diffs = tuple(pairs)
+    return FlagView(f.kind, humanise(f.kind).capitalize(), f.explanation, passage, related, diffs, f.detail,
+                    parts, related_parts)
 
 
 def build_flags(idx: ReportIndex) -> tuple[tuple[str, tuple[FlagView, ...]], ...]:

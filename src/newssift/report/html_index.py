@@ -16,6 +16,9 @@ __all__ = ["ReportIndex", "Cite", "outlet_label", "safe_url", "shorten", "fmt_nu
 #: Longest snippet (characters) shown inline for a claim or passage before it
 #: is cut with an ellipsis; two lines of text on a laptop-width column.
 SNIPPET_CHARS = 220
+#: Characters of an outlet label in a fact-matrix column header: two short
+#: lines in a 7rem column.
+SHORT_LABEL_CHARS = 22
 
 
 def shorten(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -122,11 +125,17 @@ class ReportIndex:
         return self.labels.get(doc_id, doc_id)
 
     def entity_name(self, key: str | None) -> str:
-        """The display name of an entity id, or the key itself for a source that is no entity."""
+        """The display name of an entity id; for a source key that is no entity (``src:officials``), its name part."""
         if key is None:
             return ""
         ent = self.entities.get(key)
-        return ent.name if ent else key
+        if ent:
+            return ent.name
+        return key.split(":", 1)[1] if ":" in key and not key.startswith(("http:", "https:")) else key
+
+    def short_label(self, doc_id: str) -> str:
+        """The outlet label cut for a narrow column (the full one goes in a tooltip)."""
+        return shorten(self.label(doc_id), SHORT_LABEL_CHARS)
 
     def speaker_name(self, claim: Claim) -> str:
         """Who asserts a claim, as a reader would name them."""

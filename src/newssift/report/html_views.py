@@ -211,7 +211,8 @@ def build_matrix(idx: ReportIndex) -> tuple[FactRow, ...]:
                 cells.append(MatrixCell(state, Cite(idx.doc_anchor(d), idx.label(d)) if state == "states" else None))
                 continue
             has_flag = any(doc == d and claim.start <= s < claim.end for doc, s in flagged)
-            differs = (len(sigs) > 1 and _signature(claim) != common) or has_flag
+            # A flag only marks a difference when another report states the fact too.
+            differs = (len(sigs) > 1 and _signature(claim) != common) or (has_flag and len(by_doc) > 1)
             cells.append(MatrixCell("differs" if differs else "states", idx.cite_claim(claim)))
         label, symbol = STATUS_LABELS.get(fact.status, (humanise(fact.status), "•"))
         rows.append(FactRow(
