@@ -228,3 +228,11 @@ def test_atom_feed_file(tmp_path, http_server):
     (tmp_path / "news.atom").write_text(atom, encoding="utf-8")
     (doc,) = ingest([str(tmp_path / "news.atom")]).documents
     assert doc.source_format == "feed" and doc.outlet == "Valley Atom" and P1 in doc.text
+
+
+def test_meta_json_inside_the_folder_is_not_an_article(tmp_path):
+    (tmp_path / "story.txt").write_text(P1 + "\n\n" + P2, encoding="utf-8")
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps([{"id": "story", "outlet": "Valley Post"}]), encoding="utf-8")
+    res = ingest([str(tmp_path)], meta=meta)
+    assert not res.problems and [d.outlet for d in res.documents] == ["Valley Post"]

@@ -55,6 +55,10 @@ def ingest(inputs: Sequence[str], config: Config = DEFAULT_CONFIG, meta: Path | 
     per document id.  Never raises for a single bad input.
     """
     sources, problems = expand_inputs(inputs)
+    if meta is not None:
+        # The sidecar may sit in the folder being read (meta.json): it is not an article.
+        sidecar = Path(meta).resolve()
+        sources = [s for s in sources if s.path is None or s.path.resolve() != sidecar]
     # One slot per source, in input order, so ids, problems and the choice of
     # which duplicate is kept do not depend on how the work was spread.
     slots: list[list[Page | Document | InputProblem]] = [[] for _ in sources]

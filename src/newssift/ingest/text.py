@@ -26,8 +26,9 @@ from .lines import LineShape, line_shapes, norm_line, shape_of
 __all__ = ["CleanText", "boilerplate_lines", "clean_text"]
 
 #: Headings/labels allowed between two prose runs for them to count as one
-#: article (a sub-heading, a photo credit).  Two such lines in a row are
-#: allowed only when real prose follows on both sides (see _MERGE_STRONG_MIN).
+#: article (a sub-heading, a photo credit, an "Advertisement" label).  Two such
+#: lines in a row are crossed only towards real paragraphs (MERGE_STRONG_MIN);
+#: link lists and comment threads put three or more lines between prose.
 MAX_GAP_LINES = 2
 #: A run joined across a gap of more than one line must have at least this many
 #: full prose lines; a lone teaser paragraph after "Read more" + a headline
@@ -42,8 +43,9 @@ INLINE_LABEL_MAX_WORDS = 1
 INLINE_FIELD_MAX_WORDS = 4
 #: A byline is a short all-capitalised name line: 2 to this many words.
 BYLINE_MAX_WORDS = 4
-#: A headline has at least this many words ("Daniel Kim Views" is a byline) and
-#: at most this many (longer lines are deck or prose).
+#: A headline has at least this many words (three capitalised words are a
+#: byline or an outlet name) and at most this many (longer lines are deck or
+#: prose); news headlines run 5-20 words.
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
 #: Capitalised-word share from which a line reads as a Title-Case headline.
