@@ -93,3 +93,15 @@ def test_report_of_the_shared_corpus(browser, shared_corpus, tmp_path, artifacts
     assert ev["errors"] == [] and [m for m in ev["console"] if m[0] == "error"] == []
     page.screenshot(path=str(artifacts / "report-kursk-2024.png"), full_page=True)
     page.close()
+
+
+def test_phone_width_with_long_outlet_names_does_not_overflow(browser, sample_report, tmp_path):
+    from dataclasses import replace
+
+    long_names = tuple(replace(d, outlet="The-Extraordinarily-Long-Named-Regional-Evening-Chronicle-" + d.id)
+                       for d in sample_report.documents)
+    path = write_html(replace(sample_report, documents=long_names), tmp_path / "long.html")
+    page, _ = _open(browser, path, width=390)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1
+    page.close()
