@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from newssift.ingest import ingest
 
 P1 = "The regional airport will add three new routes this summer, its operator said on Monday, including a daily flight to the coast."
@@ -236,3 +238,21 @@ def test_meta_json_inside_the_folder_is_not_an_article(tmp_path):
     meta.write_text(json.dumps([{"id": "story", "outlet": "Valley Post"}]), encoding="utf-8")
     res = ingest([str(tmp_path)], meta=meta)
     assert not res.problems and [d.outlet for d in res.documents] == ["Valley Post"]
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2024-12-16", "2024-12-16"),
+        ("2024-12-16T09:30:00Z", "2024-12-16T09:30:00Z"),
+        ("Mon, 16 Dec 2024 09:30:00 GMT", "2024-12-16T09:30:00+00:00"),
+        ("16 December 2024", "2024-12-16"),
+        ("December 16, 2024", "2024-12-16"),
+        ("16.12.2024", "2024-12-16"),
+        ("sometime last week", "sometime last week"),
+    ],
+)
+def test_publication_dates_become_iso(written, iso):
+    from newssift.ingest.page import normalise_date
+
+    assert normalise_date(written) == iso

@@ -19,8 +19,8 @@ from ..errors import (
 
 __all__ = [
     "check_size",
-    "decode_bytes",
     "declared_html_charset",
+    "decode_bytes",
     "detect_language",
     "gunzip",
     "looks_binary",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..models import Document
+from .page import normalise_date
 from .sources import stem_of
 
 __all__ = ["META_FIELDS", "apply_meta", "load_meta"]
@@ -64,6 +65,8 @@ def apply_meta(docs: list[Document], rows: list[dict[str, str]]) -> list[Documen
         )
         if row:
             fill = {f: row[f] for f in META_FIELDS if row.get(f) and not getattr(d, f)}
+            if "published" in fill:
+                fill["published"] = normalise_date(fill["published"])
             if fill:
                 d = replace(d, **fill)
         out.append(d)

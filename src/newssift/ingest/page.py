@@ -10,6 +10,8 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from ..errors import ParseError
@@ -78,7 +80,7 @@ def to_document(page: Page, boilerplate: frozenset[str] = frozenset()) -> Docume
         path=page.path,
         url=page.url,
         outlet=page.outlet,
-        published=page.published,
+        published=normalise_date(page.published),
         author=page.author,
         language=detect_language(clean.text),
         embeds=page.embeds + clean.embeds,
@@ -86,6 +88,37 @@ def to_document(page: Page, boilerplate: frozenset[str] = frozenset()) -> Docume
         content_hash=content_hash(clean.text),
         source_format=page.source_format,
     )
+
+
+# Day-first and month-first formats that news sites and sidecars write.
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%Y")
+
+
+def normalise_date(value: str | None) -> str | None:
+    """An ISO 8601 date or datetime for a publication date as written; unchanged if unreadable.
+
+    ISO input is kept as it is (a date stays a date); RFC 2822 dates (feeds,
+    HTTP) and the common written forms become ISO.  Ambiguous slashed dates
+    are read day-first, as most of the world writes them.
+    """
+    if not value:
+        return value
+    s = value.strip()
+    try:
+        datetime.fromisoformat(s)
+        return s
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(s).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(s, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return s
 
 
 def with_id(page: Page, new_id: str) -> Page:

@@ -12,7 +12,13 @@ from urllib.parse import urlsplit
 from ..config import Config
 from ..errors import InputNotFoundError, UnsupportedInputError
 from ..models import InputProblem, Removed
-from .decode import check_size, declared_html_charset, decode_bytes, gunzip, looks_like_html
+from .decode import (
+    check_size,
+    declared_html_charset,
+    decode_bytes,
+    gunzip,
+    looks_like_html,
+)
 from .fetch import Fetcher
 from .html import extract_html
 from .page import Page, slug_of_url
