@@ -71,7 +71,7 @@ def align_facts(
     groups: list[tuple[str | None, list[Claim], ClaimSpace]] = []
     for story_id, members in by_story.items():
         emb = embeddings[[row_of[c.id] for c in members]] if embeddings is not None else None
-        space = build_space(members, origin_index, emb)
+        space = build_space(members, origin_index, emb, entities)
         for cluster in _cluster(space):
             groups.append((story_id, [members[i] for i in cluster], space))
 

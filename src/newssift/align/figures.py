@@ -18,12 +18,12 @@ separate figures and are never merged into one corroborated number.
 """
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..models import Claim, Document, Entity, Fact, Figure, FigureValue, Quantity
+from .figures_keys import subject_key
 from .numbers import point_estimate
 from .origins import build_origin_index
 
@@ -34,30 +34,6 @@ RULE = (
     "(ceilings count at their number); best = value stated by the most independent sources, "
     "else the median of point estimates (range midpoints, floors and ceilings at their number)"
 )
-
-#: Count nouns that say what kind of individual is counted, not whose.  Two
-#: reports of "North Korean soldiers" and "North Korean troops" count one
-#: subject, so these words are dropped when a subject has a qualifying word.
-_COUNT_NOUNS = frozenset(
-    """people person persons individuals soldiers soldier troops troop servicemen personnel fighters
-    forces members casualties victims residents men women""".split()
-)
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_DROP = frozenset("""the a an of some about around at least over more than up to nearly almost
-    approximately roughly some several dozen hundreds thousands""".split())
-
-
-def subject_key(subject: str | None) -> str:
-    """A normalised key for "who is counted": qualifying words, else the counted noun."""
-    if not subject:
-        return ""
-    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(subject)]
-    words = [w for w in words if w not in _DROP]
-    qualifying = [w for w in words if w not in _COUNT_NOUNS]
-    if qualifying:
-        return " ".join(qualifying)
-    return words[-1].rstrip("s") if words else ""
-
 
 def build_figures(
     documents: Sequence[Document], claims: Sequence[Claim], entities: Sequence[Entity], facts: Sequence[Fact]

@@ -11,14 +11,16 @@ speak of periods that do not overlap.
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..models import Claim
-from .numbers import compare_quantities, times_compatible
+from ..models import Claim, Entity
+from .figures_keys import subject_key
+from .numbers import compare_quantities, primary_quantity, times_compatible
 from .origins import OriginIndex
 from .text import Vector, content_tokens, cosine, idf_table, tfidf
 
@@ -33,6 +35,7 @@ __all__ = [
     "SPEAKER_BONUS",
     "MEASURE_BONUS",
     "SAME_FIGURE_BONUS",
+    "PLACE_PENALTY",
 ]
 
 #: Rarest content tokens per claim used as blocking keys.  Two paraphrases of
@@ -58,6 +61,11 @@ SPEAKER_BONUS = 0.15
 #: wording shares little ("26 workers died" / "the blaze killed at least 11").
 #: Sized so that such a pair passes MERGE_THRESHOLD with a small lexical overlap.
 MEASURE_BONUS = 0.3
+#: Subtracted when both claims name places and share none: "the market in A
+#: closed" and "the market in B closed" are different facts however alike
+#: their words.  A penalty, not a veto, because a region and a town in it are
+#: different entities (resolve does not know containment).
+PLACE_PENALTY = 0.25
 #: Further added when they also name the same figure.
 SAME_FIGURE_BONUS = 0.1
 
@@ -71,6 +79,7 @@ class ClaimSpace:
     vectors: list[Vector]
     origin_groups: list[frozenset[str]]
     embeddings: np.ndarray | None = None
+    places: list[frozenset[str]] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -101,18 +110,62 @@ class ClaimSpace:
             sim = EMBED_WEIGHT * emb + (1 - EMBED_WEIGHT) * sim
         if self.origin_groups[i] & self.origin_groups[j]:
             sim += SPEAKER_BONUS
-        if rel.relation != "unknown":
+        if self._places_differ(i, j):
+            sim -= PLACE_PENALTY
+        if rel.relation != "unknown" and self._same_subject(i, j):
             sim += MEASURE_BONUS + (SAME_FIGURE_BONUS if rel.relation == "same" else 0.0)
         return sim
 
 
-def build_space(claims: Sequence[Claim], origins: OriginIndex, embeddings: np.ndarray | None = None) -> ClaimSpace:
+    def _places_differ(self, i: int, j: int) -> bool:
+        pi, pj = self.places[i], self.places[j]
+        return bool(pi and pj and not pi & pj)
+
+    def _same_subject(self, i: int, j: int) -> bool:
+        """Whether two counts of one measure may count the same people or things.
+
+        Not when they name different places ("killed in A" / "killed in B")
+        or different qualified subjects ("civilians" / "soldiers").
+        """
+        if self._places_differ(i, j):
+            return False
+        qa, qb = primary_quantity(self.claims[i].quantities), primary_quantity(self.claims[j].quantities)
+        ka, kb = subject_key(qa.subject if qa else None), subject_key(qb.subject if qb else None)
+        return not ka or not kb or ka == kb
+
+
+def build_space(
+    claims: Sequence[Claim], origins: OriginIndex, embeddings: np.ndarray | None = None,
+    entities: Sequence[Entity] = (),
+) -> ClaimSpace:
     """Tokenise and vectorise the claims of one story (IDF over that story's claims)."""
     tokens = [content_tokens(c.text) for c in claims]
     idf = idf_table(tokens)
     vectors = [tfidf(t, idf) for t in tokens]
     groups = [frozenset(origins.group(s) for s in origins.claim_sources(c)) for c in claims]
-    return ClaimSpace(claims, tokens, vectors, groups, embeddings)
+    return ClaimSpace(claims, tokens, vectors, groups, embeddings, claim_places(claims, entities))
+
+
+#: Entity types that are places.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def claim_places(claims: Sequence[Claim], entities: Sequence[Entity]) -> list[frozenset[str]]:
+    """Place entities mentioned inside each claim's span (via the entities' mentions)."""
+    by_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for e in entities:
+        if e.type in PLACE_TYPES:
+            for m in e.mentions:
+                by_doc[m.doc].append((m.start, e.id))
+    for lst in by_doc.values():
+        lst.sort()
+    out = []
+    for c in claims:
+        lst = by_doc.get(c.doc, [])
+        lo = bisect.bisect_left(lst, (c.start, ""))
+        hi = bisect.bisect_left(lst, (c.end, ""))
+        out.append(frozenset(eid for _, eid in lst[lo:hi]))
+    return out
 
 
 def candidate_pairs(space: ClaimSpace) -> list[tuple[int, int]]:
