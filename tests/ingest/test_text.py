@@ -268,3 +268,12 @@ def test_a_shared_sub_heading_is_not_site_boilerplate():
     body = "The port authority said on Friday that the new crane had passed its final safety tests and would start work next month."
     pages = [f"{body} Page {n}.\nWhat we know so far\nMore paragraphs followed in the article, all of them about the crane and the port {n}." for n in range(3)]
     assert boilerplate_lines(pages) == frozenset()
+
+
+def test_long_post_with_its_picture_link_is_an_embed():
+    post = "A long post from the regional governor about the storm damage and the repair crews, " * 5 + "pic.twitter.com/AbCdE12345"
+    body = "The governor posted a long statement on Tuesday evening as crews worked to restore power to the valley."
+    after = "Power had been restored to most homes by Wednesday morning, the utility company said in a statement."
+    out = clean_text(f"{body}\n{post}\n— Regional Governor (@RegionGov) May 7, 2024\n{after}")
+    assert len(out.embeds) == 1 and out.embeds[0].startswith("A long post") and "pic.twitter.com" not in out.text
+    assert body in out.text and after in out.text

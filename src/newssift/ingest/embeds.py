@@ -86,9 +86,13 @@ def _walk_back(lines: Sequence[str], sig: int, taken: set[int]) -> int:
                 break
             j -= 1
             continue
-        if len(s) > budget or s.endswith(":") or is_signature_line(s):
+        if is_signature_line(s) or s.endswith(":"):
             break
-        budget -= len(s)
+        if len(s) > budget and not (first == sig and has_social_link(s)):
+            # Too long for a post, unless it is the line right above the
+            # signature and carries the post's own picture/status link.
+            break
+        budget = max(budget - len(s), 0)
         first = j
         seen_text = True
         j -= 1
