@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Claim, DocExtraction, Document
-from .attribution import phrase_tokens
+from .attribution import named_head, phrase_tokens
 from .claims import (
     Construction,
     find_constructions,
@@ -17,6 +17,7 @@ from .claims import (
     is_assertion,
     is_hedged,
     quote_speaker_verb,
+    uncovered_main_clause,
     _is_real_quote,
     _trim,
 )
@@ -48,7 +49,9 @@ def _resolve(table: EntityTable, tokens, head) -> tuple[int | None, tuple[int, i
     """Entity index and character span of a speaker phrase."""
     if head is None:
         return None, None
-    tokens = tokens or phrase_tokens(head)
+    if not tokens:
+        head = named_head(head)
+        tokens = phrase_tokens(head)
     span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     return table.speaker(tokens, head), span
 
@@ -100,6 +103,12 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
             kind = c.kind if (ent is not None or span is not None) else "unattributed"
             drafts.append(_Draft(s, e, kind, sent, ent, span, via, via_span, c.cue,
                                  c.hedge_cue or is_hedged(parsed, s, e, sent)))
+        if cons and not any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes):
+            main = uncovered_main_clause(sent, cons)
+            if main is not None and is_assertion(sent):
+                s, e = _trim(parsed, *main)
+                if e - s > 1:
+                    drafts.append(_Draft(s, e, "unattributed", sent, hedged=is_hedged(parsed, s, e, sent)))
         if cons or sent.start in quoted_sents or any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes):
             continue
         if is_assertion(sent):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .lexicon import MEDIA_NOUNS, PUBLISH_VERBS, RELAY_VERBS, REPORT_NOUNS
 
-__all__ = ["Source", "source_of", "source_phrase", "phrase_tokens"]
+__all__ = ["Source", "source_of", "source_phrase", "phrase_tokens", "named_head"]
 
 # Dependents that are not part of the name of a speaker.
 _NOT_NAME_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "prep_incl"})
@@ -37,6 +37,16 @@ class Source:
     head: object | None  # spaCy Token
     via: object | None = None
     passive: bool = False
+
+
+def named_head(head):
+    """The name in apposition to a role noun ("its medical director, Dr Emil Rauta" -> "Rauta")."""
+    if head.pos_ == "PROPN":
+        return head
+    for c in head.children:
+        if c.dep_ == "appos" and c.i > head.i and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON"):
+            return c
+    return head
 
 
 def phrase_tokens(head) -> list:
@@ -82,6 +92,7 @@ def source_phrase(head) -> tuple[list, object]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return phrase_tokens(p), p
+    head = named_head(head)
     return phrase_tokens(head), head
 
 
@@ -101,6 +112,10 @@ def _relay_source(cite):
             for c in d.children:
                 if c.dep_ == "poss":
                     return c
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):  # "a statement by the fire service"
+                    p = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if p is not None:
+                        return p
             return None
         return d
     return None
@@ -119,6 +134,8 @@ def _own_source(v) -> Source | None:
     if agent is not None:
         return Source(agent)
     if subj is not None:
+        if subj.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+            return Source(v.head)  # "the union, which said ..."
         return Source(subj)
     if passive is not None or any(c.dep_ == "auxpass" for c in v.children):
         return Source(None, passive=True)

@@ -36,6 +36,7 @@ from .lexicon import (
     PUBLISH_VERBS,
     REPORTING_VERBS,
     SHOW_VERBS,
+    STANCE_VERBS,
 )
 
 __all__ = ["Construction", "find_quotes", "find_constructions", "is_assertion", "is_hedged"]
@@ -87,6 +88,7 @@ class Construction:
     via_tokens: list | None = None
     outer_start: int = -1  # where the whole construction (speaker and verb) begins
     phrase_start: int = -1  # where an "according to"-style phrase begins
+    outer_end: int = -1  # where the whole construction ends
     hedge_cue: bool = False
 
 
@@ -144,7 +146,8 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
                     or toks[0].is_space or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
         toks.pop(0)
     while toks and (toks[-1].is_space or toks[-1].text in (",", ";", ":", "-", "\u2014", "(")
-                    or toks[-1].pos_ in ("CCONJ", "SCONJ", "ADP") and toks[-1].i < len(doc) - 1):
+                    or toks[-1].pos_ in ("CCONJ", "SCONJ") or toks[-1].pos_ == "ADP" and not list(toks[-1].children)
+                    and toks[-1].dep_ != "prt" and toks[-1].head.i >= toks[0].i and toks[-1].head.pos_ != "ADJ"):
         toks.pop()
     if not toks:
         return start, start
@@ -215,6 +218,36 @@ def _continuation_end(v, comp) -> int:
     return end
 
 
+def _media_author(src: Source) -> Source | None:
+    """For a source that is material ("the report found"), its author ("the inspectorate's report"); None if unnamed."""
+    h = src.head
+    if h is None or not (h.lower_ in MEDIA_NOUNS or h.lemma_.lower() in MEDIA_NOUNS) or src.via is not None:
+        return src
+    toks, author = source_phrase(h)
+    if author.i == h.i:
+        return None  # "the footage showed ...": the outlet describing material
+    return Source(author)
+
+
+def _tag_content(t):
+    """Content of a trailing attribution ("..., his family told Sarnet Today."; "A, she said, and B").
+
+    The tag's reporting verb has a subject, no clause of its own, and follows a
+    comma; the content is the sentence up to that comma.
+    """
+    doc = t.doc
+    sent = t.sent
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > t.i or t.dep_ not in ("relcl", "parataxis", "ROOT", "ccomp", "conj", "advcl"):
+        return None
+    left = subj.left_edge.i - 1
+    if left <= sent.start or doc[left].text != ",":
+        return None
+    if any(tok.pos_ in ("VERB", "AUX") and tok.tag_ in _FINITE_TAGS for tok in doc[sent.start:left]):
+        return sent.start_char, doc[left].idx
+    return None
+
+
 def _verb_constructions(sent, quotes) -> list[Construction]:
     out = []
     doc = sent.doc
@@ -224,11 +257,26 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
             continue
         if lemma in REPORTING_VERBS:
             comp = _complement(t)
-            if comp is None:
-                continue
             src = source_of(t)
-            if src.head is not None and (src.head.lower_ in MEDIA_NOUNS or src.head.lemma_.lower() in MEDIA_NOUNS) and src.via is None:
-                continue  # "the footage showed ..." is the outlet describing material
+            src = _media_author(src)
+            if src is None:
+                continue
+            hedge = lemma in HEDGE_VERBS or (src.passive and lemma in PASSIVE_HEDGE_VERBS)
+            outer = t.idx
+            if src.head is not None and src.head.i < t.i:
+                outer = min(outer, src.head.left_edge.idx)
+            t_end = t.right_edge.idx + len(t.right_edge.text)
+            if comp is None:
+                tag = _tag_content(t)
+                if tag is not None:
+                    out.append(Construction("indirect", tag[0], tag[1], t.text, t, src, outer_start=tag[0],
+                                            outer_end=t_end, hedge_cue=hedge))
+                elif lemma in STANCE_VERBS and src.head is not None and src.head.i < t.i and any(
+                        c.dep_ in ("dobj", "xcomp") for c in t.children):
+                    # "It has denied storing cargo improperly.": the stance is the claim.
+                    out.append(Construction("indirect", src.head.left_edge.idx, t_end, t.text, t, src,
+                                            outer_start=src.head.left_edge.idx, outer_end=t_end, hedge_cue=hedge))
+                continue
             s, e = _subtree_span(comp)
             if comp.dep_ == "ccomp":
                 e = max(e, _continuation_end(t, comp))
@@ -237,13 +285,11 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 s = doc[mark.i + 1].idx if mark.i + 1 < len(doc) else s
             infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and not any(
                 c.dep_ == "mark" for c in comp.children)
-            outer = min(t.idx, s)
-            if src.head is not None and src.head.i < t.i:
-                outer = min(outer, src.head.left_edge.idx)
+            outer = min(outer, s)
             if infinitival and src.head is not None and src.head.i < t.i:
                 s = src.head.left_edge.idx  # "X estimated the toll to be ..." reads whole
-            hedge = lemma in HEDGE_VERBS or (src.passive and lemma in PASSIVE_HEDGE_VERBS)
-            out.append(Construction("indirect", s, e, t.text, t, src, outer_start=outer, hedge_cue=hedge))
+            out.append(Construction("indirect", s, e, t.text, t, src, outer_start=outer,
+                                    outer_end=max(e, t_end), hedge_cue=hedge))
         elif lemma in PUBLISH_VERBS:
             for d in t.children:
                 if d.dep_ != "dobj" or not (d.lower_ in MEDIA_NOUNS or d.lemma_.lower() in MEDIA_NOUNS):
@@ -254,7 +300,7 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 s, e = _subtree_span(d)
                 if doc[d.left_edge.i].pos_ == "DET":
                     s = doc[d.left_edge.i + 1].idx
-                out.append(Construction("indirect", s, e, t.text, t, src,
+                out.append(Construction("indirect", s, e, t.text, t, src, outer_end=e,
                                         outer_start=min(t.idx, src.head.left_edge.idx if src.head is not None else t.idx)))
     return out
 
@@ -302,7 +348,8 @@ def _according_constructions(sent) -> list[Construction]:
         src = Source(head)
         s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         out.append(Construction("according_to", s, e, cue, t, src, speaker_tokens=toks,
-                                outer_start=s, phrase_start=doc[p_lo].idx))
+                                outer_start=min(s, doc[p_lo].idx), phrase_start=doc[p_lo].idx,
+                                outer_end=max(e, doc[p_hi].idx + len(doc[p_hi].text))))
     return out
 
 
@@ -332,10 +379,44 @@ def find_constructions(sent, quotes: list[tuple[int, int]]) -> list[Construction
         inner = [c for c in keep if c is not o and o.start < c.outer_start < o.end and c.source.head is not None]
         if inner:
             o.end = min(c.outer_start for c in inner)
+            # Cut off the words that only led into the inner construction (", with").
+            toks = [t for t in sent if o.start <= t.idx and t.idx + len(t.text) <= o.end]
+            while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].pos_ in ("ADP", "CCONJ", "SCONJ")):
+                toks.pop()
+            o.end = toks[-1].idx + len(toks[-1].text) if toks else o.start
     return [c for c in keep if c.end > c.start]
 
 
 # ---------------------------------------------------------------------------- judgements
+def uncovered_main_clause(sent, cons: list[Construction]) -> tuple[int, int] | None:
+    """The sentence's main clause when no construction covers it ("A handles 40 percent, and agents said B").
+
+    The longest run of words outside every construction that holds the
+    sentence's root verb, as offsets; None when the root is covered.
+    """
+    root = sent.root
+    covered = [(c.outer_start, max(c.outer_end, c.end)) for c in cons]
+    covered += [(c.cue_token.idx, c.cue_token.idx + len(c.cue_token.text)) for c in cons if c.cue_token is not None]
+    if any(a <= root.idx < b for a, b in covered):
+        return None
+    runs, cur = [], []
+    for t in sent:
+        if any(a <= t.idx < b for a, b in covered):
+            if cur:
+                runs.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        runs.append(cur)
+    for run in runs:
+        if any(t.i == root.i for t in run):
+            words = [t for t in run if t.is_alpha]
+            if len(words) >= MIN_ASSERTION_WORDS and any(t.tag_ in _FINITE_TAGS for t in run):
+                return run[0].idx, run[-1].idx + len(run[-1].text)
+    return None
+
+
 def is_assertion(sent) -> bool:
     """Whether a sentence asserts something in running text (not a headline, link, question or label)."""
     text = sent.text.strip()
@@ -379,7 +460,7 @@ def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]
     if first is None:
         return None
     k = first.end
-    while k < len(doc) and doc[k].idx < e:
+    while k < len(doc) and doc[k].idx <= e:  # past the closing mark itself
         k += 1
     # A quote closed by a full stop ends its sentence: a tag after it belongs to the next.
     tail = doc[k:k + TAG_SCAN_TOKENS] if not doc.text[s:e].rstrip().endswith(".") else []

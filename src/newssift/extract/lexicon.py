@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "REPORTING_VERBS",
     "HEDGE_VERBS",
+    "STANCE_VERBS",
     "HEDGE_WORDS",
     "HEDGE_PHRASES",
     "PASSIVE_HEDGE_VERBS",
@@ -29,6 +30,8 @@ __all__ = [
     "WOUND_VERBS",
     "MEASURE_VERBS",
     "MEASURE_NOUNS",
+    "MEASURE_ADJS",
+    "PEOPLE_NOUNS",
     "TROOP_NOUNS",
     "DEPLOY_VERBS",
     "TIME_UNITS",
@@ -51,6 +54,10 @@ REPORTING_VERBS = frozenset(
     suspect fear think expect announce corroborate verify assure promise vow
     """.split()
 )
+
+#: Reporting verbs whose object, not a clause, is the claim ("denied the
+#: charge", "confirmed the deaths", "noted indications of casualties").
+STANCE_VERBS = frozenset("deny admit acknowledge confirm dispute reject note report announce".split())
 
 #: Reporting verbs that by themselves mark the content as unproven.
 HEDGE_VERBS = frozenset("claim allege purport speculate suspect rumor rumour".split())
@@ -138,7 +145,8 @@ ROLE_NOUNS = frozenset(
     """
     spokesperson spokesman spokeswoman secretary minister president premier chancellor
     commander chief head director general colonel officer ambassador governor mayor
-    adviser advisor coordinator envoy official analyst blogger prosecutor judge
+    adviser advisor coordinator envoy official analyst blogger prosecutor judge leader
+    manager chairman chairwoman chair
     """.split()
 )
 
@@ -174,7 +182,32 @@ MEASURE_VERBS = {
     "kidnap": "abducted",
     "free": "released",
     "vote": "votes",
+    "treat": "wounded",
+    "hospitalize": "wounded",
+    "hospitalise": "wounded",
+    "relocate": "evacuated",
 }
+
+#: Adjectives that say what the counted people are ("40 injured people",
+#: "listed as missing").
+MEASURE_ADJS = {
+    "injured": "wounded",
+    "wounded": "wounded",
+    "hurt": "wounded",
+    "dead": "killed",
+    "killed": "killed",
+    "missing": "missing",
+    "unaccounted": "missing",
+    "displaced": "displaced",
+    "homeless": "displaced",
+}
+
+#: Nouns for people in general: a count of them says nothing of what happened
+#: to them, so they give no measure of their own.
+PEOPLE_NOUNS = frozenset(
+    "people persons person men women children residents workers members families individuals "
+    "civilians citizens employees staff passengers inhabitants adults".split()
+)
 
 #: Nouns whose count is itself the measure.
 MEASURE_NOUNS = {

@@ -23,7 +23,16 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Entity, Mention
-from .lexicon import GROUP_NOUNS, HONORIFICS, INSTITUTION_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS
+from .lexicon import (
+    GROUP_NOUNS,
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    PUBLISH_VERBS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+)
 
 __all__ = ["EntityTable", "collect_entities", "normalise_name"]
 
@@ -152,6 +161,25 @@ class EntityTable:
                 best, best_start = ent, s
         return best
 
+    def first_after(self, offset: int, types: frozenset[str], role: str | None = None) -> int | None:
+        """The entity of the given types mentioned first after ``offset`` (with ``role`` in its titles)."""
+        for s, _e, _lab, ent in sorted(self.spans):
+            if s >= offset and self.ents[ent].type in types:
+                if role and not any(role in t.lower() for t in self.ents[ent].titles):
+                    continue
+                return ent
+        return None
+
+    def body_with_word(self, word: str, offset: int) -> int | None:
+        """The body (ORG) whose name contains ``word`` mentioned last before ``offset``, else first after."""
+        best = None
+        for s, _e, _lab, ent in sorted(self.spans):
+            e = self.ents[ent]
+            if e.type == "ORG" and word in e.name.casefold().split():
+                if s < offset or best is None:
+                    best = ent
+        return best
+
     def speaker(self, tokens, head) -> int | None:
         """The entity for a speaker phrase (spaCy tokens; ``head`` its head word).
 
@@ -175,11 +203,23 @@ class EntityTable:
         has_name = any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
         if low in ROLE_NOUNS and not has_name:
             found = self.last_before(start, frozenset({"PERSON"}), role=low)
+            if found is None:
+                found = self.first_after(start, frozenset({"PERSON"}), role=low)
             if found is not None:
                 return found
+            for c in head.children:  # "a spokesman for the inspectorate" -> the inspectorate
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "at"):
+                    p = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if p is not None:
+                        return self.speaker(list(p.subtree), p)
         head_start = head.idx
         for s, e, _lab, ent in self.covering(head_start, head_start + len(head.text)):
             return ent
+        if not has_name and head.pos_ == "NOUN":
+            # "the union", "the inspectorate": a body named earlier whose name has this noun.
+            named = self.body_with_word(low, start)
+            if named is not None:
+                return named
         if low not in GROUP_NOUNS and not has_name and low not in INSTITUTION_NOUNS:
             # A common-noun phrase that names no one ("the footage") is no speaker entity.
             inside = self.covering(start, end)
@@ -269,7 +309,8 @@ def _previous_subject(pronoun):
     prev = doc[sent.start - 1].sent
     for t in prev:
         if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and _name_word(t) and t.tag_ in ("NNP", "NN") \
-                and t.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+                and t.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC") \
+                and t.head.lemma_.lower() in REPORTING_VERBS | PUBLISH_VERBS:
             return t
     return None
 

@@ -19,7 +19,9 @@ from .lexicon import (
     CURRENCY_UNITS,
     DEPLOY_VERBS,
     KILL_VERBS,
+    MEASURE_ADJS,
     MEASURE_NOUNS,
+    PEOPLE_NOUNS,
     MEASURE_VERBS,
     NUMBER_WORDS,
     QUALIFIER_PHRASES,
@@ -103,7 +105,8 @@ def _number_run(doc, i: int, hi: int) -> int:
     j = i
     while j < hi:
         t = doc[j]
-        if _is_numberish(t) or (t.lower_ in ("a", "an") and j == i and j + 1 < hi and doc[j + 1].lower_ in SCALE_WORDS):
+        if _is_numberish(t) or (t.lower_ in ("a", "an") and j == i and j + 1 < hi
+                                and (doc[j + 1].lower_ in SCALE_WORDS or doc[j + 1].lower_ == "dozen")):
             j += 1
         elif t.text == "-" and j > i and j + 1 < hi and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ in NUMBER_WORDS:
             j += 1
@@ -168,10 +171,23 @@ def _governing_verb(x):
     return None
 
 
-def _own_object(v) -> bool:
-    """Whether a verb has its own object or number (then its conjuncts do not share ours)."""
+_VAGUE_HEADS = frozenset(w for phrase, _lo, _hi in VAGUE_AMOUNTS for w in phrase.split() if w not in ("a", "of"))
+
+
+def _has_number(tok) -> bool:
+    return any(t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in _VAGUE_HEADS for t in tok.subtree)
+
+
+def _own_object(v, other) -> bool:
+    """Whether conjunct verb ``v`` has its own object or count (then it does not share ``other``'s).
+
+    A shared subject does not count ("its forces killed or wounded 30"), but a
+    subject holding a number does ("11 people died and 37 were injured").
+    """
     for c in v.children:
-        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and any(t.like_num for t in c.subtree)):
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and _has_number(c)):
+            return True
+        if c.dep_ == "nsubj" and (_has_number(c) or v.i > other.i):
             return True
     return False
 
@@ -185,14 +201,20 @@ def _measure(anchor, noun) -> tuple[str | None, object]:
         if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
             lemmas.add(c.lemma_.lower())
             lemmas.update(k.lemma_.lower() for k in c.conjuncts)
+            if c.lower_ in MEASURE_ADJS and c.dep_ == "amod":
+                adjs.add(MEASURE_ADJS[c.lower_])
     v = _governing_verb(x)
     counted = noun
     if v is not None:
         lemmas.add(v.lemma_.lower())
-        lemmas.update(k.lemma_.lower() for k in v.conjuncts if not _own_object(k))
+        lemmas.update(k.lemma_.lower() for k in v.conjuncts if not _own_object(k, v))
         for c in v.children:
-            if c.dep_ in ("acomp", "oprd", "xcomp") and c.lower_ in MEASURE_NOUNS:
-                adjs.add(MEASURE_NOUNS[c.lower_])
+            if c.dep_ in ("acomp", "oprd", "xcomp", "advmod") and c.lower_ in MEASURE_ADJS:
+                adjs.add(MEASURE_ADJS[c.lower_])
+            if c.dep_ == "prep" and c.lower_ in ("as", "for"):  # "listed as missing", "unaccounted for"
+                adjs.update(MEASURE_ADJS[k.lower_] for k in c.subtree if k.lower_ in MEASURE_ADJS)
+            if c.dep_ in ("prt", "prep") and c.lower_ == "out" and v.lemma_.lower() in ("move", "bus", "ship", "take"):
+                adjs.add("evacuated")  # "moved out of the district"
             if counted is None and c.dep_ in ("nsubj", "nsubjpass") and c.i != x.i:
                 if c.lower_ in MEASURE_NOUNS or c.lower_ in TROOP_NOUNS:
                     counted = c
@@ -222,6 +244,8 @@ def _measure(anchor, noun) -> tuple[str | None, object]:
             return "troops", counted
         if lemmas & DEPLOY_VERBS and low in ("forces", "units", "men"):
             return "troops", counted
+        if counted.tag_ == "NNS" and low not in PEOPLE_NOUNS and low.isalpha() and counted.i > anchor.i:
+            return low, counted  # "300 containers": the counted thing is the measure
     return None, counted
 
 
