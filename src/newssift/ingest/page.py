@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -119,8 +119,3 @@ def normalise_date(value: str | None) -> str | None:
         except ValueError:
             continue
     return s
-
-
-def with_id(page: Page, new_id: str) -> Page:
-    """The same page under another id."""
-    return replace(page, id=new_id)

@@ -24,7 +24,7 @@ from .html import extract_html
 from .page import Page, slug_of_url
 from .sources import Source, stem_of
 
-__all__ = ["Parts", "html_page", "read_source", "text_page"]
+__all__ = ["Parts", "html_page", "read_source", "read_url", "text_page"]
 
 Parts = list[Page | InputProblem]
 
