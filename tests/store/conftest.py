@@ -7,112 +7,24 @@ owned by, and run as, the ``postgres`` system user.
 """
 from __future__ import annotations
 
-import glob
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
-import uuid
+import sys
 from pathlib import Path
 
 import pytest
 
-PG_USER = "postgres"
-
-
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
-    if found:
-        return Path(found[-1]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _as_owner(cmd: list[str], owner: str | None) -> list[str]:
-    if owner is None:
-        return cmd
-    runuser = shutil.which("runuser")
-    if runuser:
-        return [runuser, "-u", owner, "--", *cmd]
-    return ["su", owner, "-s", "/bin/sh", "-c", " ".join(cmd)]
-
-
-class PgServer:
-    """A running throw-away PostgreSQL cluster."""
-
-    def __init__(self, bindir: Path, root: Path, owner: str | None):
-        self.bindir, self.root, self.owner = bindir, root, owner
-        self.data, self.sock = root / "data", root / "sock"
-        self.port = _free_port()
-
-    def start(self) -> None:
-        self.sock.mkdir()
-        if self.owner:
-            pw = pwd.getpwnam(self.owner)
-            for p in (self.root, self.sock):
-                os.chown(p, pw.pw_uid, pw.pw_gid)
-        run = lambda cmd: subprocess.run(_as_owner(cmd, self.owner), capture_output=True, text=True, timeout=120)  # noqa: E731
-        init = run([str(self.bindir / "initdb"), "-D", str(self.data), "-U", PG_USER, "--auth=trust", "-E", "UTF8", "--no-sync"])
-        if init.returncode:
-            raise RuntimeError(f"initdb failed: {init.stderr.strip()[-500:]}")
-        opts = f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 -c fsync=off"
-        start = run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w", "start"])
-        if start.returncode:
-            log = (self.root / "log").read_text(errors="replace")[-500:] if (self.root / "log").exists() else ""
-            raise RuntimeError(f"pg_ctl start failed: {start.stderr.strip()[-300:]} {log}")
-
-    def stop(self) -> None:
-        subprocess.run(
-            _as_owner([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"], self.owner),
-            capture_output=True, timeout=60,
-        )
-
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql://{PG_USER}@127.0.0.1:{self.port}/{database}"
-
-    def create_database(self) -> str:
-        """A fresh empty database; returns its URL."""
-        import psycopg
-
-        name = "t_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={PG_USER} dbname=postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pg import PgUnavailable, start_temp_server  # noqa: E402  (tests/pg.py, shared with benchmarks/)
 
 
 @pytest.fixture(scope="session")
 def pg_server():
     """A real PostgreSQL server for the session (skips with the reason when none can be started)."""
-    bindir = _pg_bin()
-    if bindir is None:
-        pytest.skip("PostgreSQL is not installed (scripts/setup_test_env.sh installs Debian's postgresql)")
-    owner = None
-    if os.geteuid() == 0:
-        try:
-            pwd.getpwnam(PG_USER)
-        except KeyError:
-            pytest.skip("running as root and there is no 'postgres' user to run initdb as")
-        owner = PG_USER
-    # Directly under the temp dir: pytest's own tmp dirs are private to root,
-    # and the postgres user must be able to reach its data directory.
-    root = Path(tempfile.mkdtemp(prefix="newssift-pg-"))
-    server = PgServer(bindir, root, owner)
     try:
-        server.start()
-    except (RuntimeError, subprocess.TimeoutExpired, OSError) as exc:
-        shutil.rmtree(root, ignore_errors=True)
-        pytest.skip(f"could not start PostgreSQL: {exc}")
+        server = start_temp_server()
+    except PgUnavailable as exc:
+        pytest.skip(str(exc))
     yield server
     server.stop()
-    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

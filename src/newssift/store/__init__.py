@@ -182,9 +182,8 @@ class Store:
             covered: set[str] = set()
             if run is not None:
                 finished = conn.execute(select(schema.runs.c.finished_at).where(schema.runs.c.id == run)).scalar()
-                report = rows.load_report(conn, run)
-                covered = {d.id for d in report.documents}
-                out = [StoryRow(st.id, st.title, st.docs, finished) for st in report.stories]
+                covered = set(conn.execute(select(schema.r_documents.c.doc_id).where(schema.r_documents.c.run == run)).scalars())
+                out = [StoryRow(st.id, st.title, st.docs, finished) for st in rows.load_stories(conn, run)]
             all_ids = conn.execute(select(schema.documents.c.id).order_by(schema.documents.c.seq)).scalars().all()
         pending = tuple(i for i in all_ids if i not in covered)
         if pending:

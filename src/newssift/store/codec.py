@@ -92,16 +92,43 @@ def _build(cls: type, values: Mapping[str, Any]) -> Any:
     return cls(**kwargs)
 
 
+_PLAIN = (str, int, bool, type(None))
+
+
+def _is_plain(tp: Any) -> bool:
+    """True when a stored value of this type needs no conversion (str, int, bool and their Optional/Literal forms)."""
+    if tp in _PLAIN:
+        return True
+    origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return all(_is_plain(a) for a in typing.get_args(tp))
+    return False
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(field name, type or None when the value is used as stored) for each field of ``cls``."""
+    hints = _hints(cls)
+    return tuple((f.name, None if _is_plain(hints[f.name]) else hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def decode(cls: type, row: Mapping[str, Any], **children: Any) -> Any:
     """Rebuild a ``cls`` object from a row (column values plus its ``extra`` JSON) and its child objects."""
-    hints = _hints(cls)
     extra = row.get("extra") or {}
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name in children:
-            kwargs[f.name] = children[f.name]
-        elif f.name in row and f.name != "extra":
-            kwargs[f.name] = from_jsonable(hints[f.name], row[f.name])
-        elif f.name in extra:
-            kwargs[f.name] = from_jsonable(hints[f.name], extra[f.name])
+    # The conversion plan is computed once per class: decoding is the hot loop
+    # when a large store is read back.
+    for name, tp in _plan(cls):
+        if name in children:
+            kwargs[name] = children[name]
+            continue
+        if name in row and name != "extra":
+            value = row[name]
+        elif name in extra:
+            value = extra[name]
+        else:
+            continue
+        kwargs[name] = value if tp is None or value is None else from_jsonable(tp, value)
     return cls(**kwargs)

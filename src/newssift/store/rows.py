@@ -39,6 +39,7 @@ __all__ = [
     "load_extractions",
     "save_report",
     "load_report",
+    "load_stories",
     "IN_CHUNK",
 ]
 
@@ -60,12 +61,14 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
 
 def _select_owned(conn: Connection, table: Table, key: str, owners: Sequence[Any] | None) -> Iterator[Any]:
     """Rows of ``table`` whose ``key`` column is in ``owners`` (all rows when None), in key/pos order."""
+    # Plain dicts: membership tests on SQLAlchemy's RowMapping cost several
+    # times more, and decoding tests every field name of every row.
     order = [c for c in table.primary_key.columns]
     if owners is None:
-        yield from conn.execute(select(table).order_by(*order)).mappings()
+        yield from map(dict, conn.execute(select(table).order_by(*order)).mappings())
         return
     for chunk in _chunks(list(owners)):
-        yield from conn.execute(select(table).where(table.c[key].in_(chunk)).order_by(*order)).mappings()
+        yield from map(dict, conn.execute(select(table).where(table.c[key].in_(chunk)).order_by(*order)).mappings())
 
 
 # ----------------------------------------------------------------- documents
@@ -91,10 +94,10 @@ def load_documents(conn: Connection, ids: Sequence[str] | None = None) -> list[D
         embeds[r["doc_id"]].append(r["text"])
     rows = []
     if ids is None:
-        rows = list(conn.execute(select(s.documents).order_by(s.documents.c.seq)).mappings())
+        rows = list(map(dict, conn.execute(select(s.documents).order_by(s.documents.c.seq)).mappings()))
     else:
         for chunk in _chunks(list(ids)):
-            rows += conn.execute(select(s.documents).where(s.documents.c.id.in_(chunk))).mappings()
+            rows += map(dict, conn.execute(select(s.documents).where(s.documents.c.id.in_(chunk))).mappings())
         rows.sort(key=lambda r: r["seq"])
     return [decode(Document, r, removed=tuple(removed[r["id"]]), embeds=tuple(embeds[r["id"]])) for r in rows]
 
@@ -229,20 +232,29 @@ def save_report(conn: Connection, run: int, report: Report) -> None:
     )
 
 
+def load_stories(conn: Connection, run: int) -> list[Story]:
+    """The stories stored under ``run`` (without loading the rest of its report)."""
+    docs = _grouped(
+        conn.execute(select(s.story_docs).where(s.story_docs.c.run == run).order_by(s.story_docs.c.story_pos, s.story_docs.c.pos)).mappings(),
+        "story_pos",
+    )
+    found = map(dict, conn.execute(select(s.stories).where(s.stories.c.run == run).order_by(s.stories.c.pos)).mappings())
+    return [decode(Story, r, docs=tuple(d["doc_id"] for d in docs.get((r["pos"],), ()))) for r in found]
+
+
 def load_report(conn: Connection, run: int) -> Report:
     """The report stored under ``run``, exactly as it was saved."""
     head = conn.execute(select(s.runs).where(s.runs.c.id == run)).mappings().one()
 
     def rows(table: Table) -> list[Any]:
         order = [c for c in table.primary_key.columns]
-        return list(conn.execute(select(table).where(table.c.run == run).order_by(*order)).mappings())
+        return list(map(dict, conn.execute(select(table).where(table.c.run == run).order_by(*order)).mappings()))
 
     doc_ids = [r["doc_id"] for r in rows(s.r_documents)]
     by_id = {d.id: d for d in load_documents(conn, doc_ids)}
     mentions = _grouped(rows(s.r_mentions), "run", "entity_pos")
     quantities = _grouped(rows(s.r_quantities), "run", "claim_pos")
     values = _grouped(rows(s.figure_values), "figure_pos")
-    story_docs = _grouped(rows(s.story_docs), "story_pos")
     return Report(
         documents=tuple(by_id[d] for d in doc_ids),
         entities=tuple(_entities_from(rows(s.r_entities), mentions, run)),
@@ -253,10 +265,7 @@ def load_report(conn: Connection, run: int) -> Report:
             for r in rows(s.figures)
         ),
         flags=tuple(decode(Flag, r) for r in rows(s.flags)),
-        stories=tuple(
-            decode(Story, r, docs=tuple(d["doc_id"] for d in story_docs.get((r["pos"],), ())))
-            for r in rows(s.stories)
-        ),
+        stories=tuple(load_stories(conn, run)),
         problems=from_jsonable(tuple[InputProblem, ...], head["problems"]) or (),
         duplicates=from_jsonable(tuple[Duplicate, ...], head["duplicates"]) or (),
         meta=tuple((str(k), str(v)) for k, v in head["meta"] or ()),
