@@ -163,3 +163,24 @@ def test_empty_report_renders(tmp_path):
     p = write_html(Report(), tmp_path / "empty.html")
     page = _parse(p.read_text(encoding="utf-8"))
     assert set(SECTIONS) <= page.ids
+
+
+def test_many_reports_switch_the_matrix_to_a_list_of_outlets(sample_report):
+    from newssift.report.html_views import MATRIX_MAX_COLUMNS
+
+    extra = tuple(replace(sample_report.documents[0], id=f"x{i}", outlet=f"Extra {i}", content_hash=str(i))
+                  for i in range(MATRIX_MAX_COLUMNS))
+    rep = replace(sample_report, documents=sample_report.documents + extra)
+    html = render_html(rep)
+    page = _parse(html)
+    assert not any(a.get("class") == "outlet-col" for t, a in page.tags if t == "th")
+    assert "Reported by" in html
+    assert {h[1:] for h in page.hrefs if h.startswith("#")} <= page.ids
+    # each fact lists exactly the reports that carry it
+    assert html.count('class="carried-by"') == len(rep.facts)
+
+
+def test_few_reports_get_one_matrix_column_each(sample_report):
+    page = _parse(render_html(sample_report))
+    cols = [a for t, a in page.tags if t == "th" and a.get("class") == "outlet-col"]
+    assert len(cols) == len(sample_report.documents)

@@ -20,7 +20,7 @@ from ..models import Report
 from .charts import Chart, build_chart, value_text
 from .html_docs import build_documents, build_flags
 from .html_index import Cite, ReportIndex, fmt_number, humanise, shorten
-from .html_views import build_brief, build_glance, build_matrix, build_sources
+from .html_views import build_brief, build_glance, build_matrix, build_sources, matrix_is_compact
 
 __all__ = ["render_html", "write_html", "notebook_frame", "csp_for", "report_context", "template_env", "FigureView", "asset"]
 
@@ -125,6 +125,7 @@ def report_context(report: Report) -> dict:
         "outlets": tuple((idx.short_label(d.id), idx.label(d.id)) for d in report.documents),
         "doc_anchors": tuple(idx.doc_anchor(d.id) for d in report.documents),
         "matrix": build_matrix(idx),
+        "matrix_compact": matrix_is_compact(idx),
         "figures": figures,
         "sources": build_sources(idx),
         "flags": build_flags(idx),

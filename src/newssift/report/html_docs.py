@@ -90,9 +90,7 @@ _KIND_CLASS = {"claim": 0, "speaker": 1, "qty": 2, "flag": 3, "value": 4}
 def _spans(idx: ReportIndex, doc: Document) -> list[tuple[int, int, str, str]]:
     """Every referenced span of a document as (start, end, kind, tooltip)."""
     out: list[tuple[int, int, str, str]] = []
-    for c in idx.report.claims:
-        if c.doc != doc.id:
-            continue
+    for c in idx.claims_by_doc.get(doc.id, ()):
         who = idx.speaker_name(c) or "no source named"
         out.append((c.start, c.end, "claim", f"claim ({humanise(c.kind)}) — {who}" + (" — hedged" if c.hedged else "")))
         if c.speaker_start >= 0:
@@ -100,16 +98,13 @@ def _spans(idx: ReportIndex, doc: Document) -> list[tuple[int, int, str, str]]:
         for q in c.quantities:
             what = humanise(q.measure) or "quantity"
             out.append((q.start, q.end, "qty", f"{what}: {humanise(q.qualifier)}"))
-    for fig in idx.report.figures:
-        for v in fig.values:
-            if v.doc == doc.id:
-                out.append((v.start, v.end, "value", f"figure: {humanise(fig.measure)}"))
-    for f in idx.report.flags:
-        if f.doc == doc.id and f.start is not None and f.end is not None:
+    for fig, v in idx.values_by_doc.get(doc.id, ()):
+        out.append((v.start, v.end, "value", f"figure: {humanise(fig.measure)}"))
+    for f in idx.flags_by_doc.get(doc.id, ()):
+        if f.start is not None and f.end is not None:
             out.append((f.start, f.end, "flag", f"flag: {humanise(f.kind)}"))
-        for r in f.related:
-            if r.doc == doc.id:
-                out.append((r.start, r.end, "flag", f"flag: {humanise(f.kind)} (related)"))
+    for f, r in idx.related_by_doc.get(doc.id, ()):
+        out.append((r.start, r.end, "flag", f"flag: {humanise(f.kind)} (related)"))
     n = len(doc.text)
     return [s for s in out if 0 <= s[0] < s[1] <= n]
 
@@ -152,12 +147,12 @@ def build_documents(idx: ReportIndex) -> tuple[DocView, ...]:
             raw_url=doc.url if not safe_url(doc.url) else None, language=doc.language,
             segments=segments(idx, doc), removed=doc.removed[:REMOVED_SHOWN],
             removed_more=max(0, len(doc.removed) - REMOVED_SHOWN), embeds=doc.embeds,
-            n_claims=sum(1 for c in idx.report.claims if c.doc == doc.id),
-            n_flags=sum(1 for f in idx.report.flags if f.doc == doc.id),
+            n_claims=len(idx.claims_by_doc.get(doc.id, ())),
+            n_flags=len(idx.flags_by_doc.get(doc.id, ())),
             notes=tuple((humanise(f.kind).capitalize(), f.explanation, idx.span_anchor(f.doc, f.start, f.end))
-                        for f in idx.report.flags if f.doc == doc.id),
-            speakers=tuple(Counter(idx.speaker_name(c) for c in idx.report.claims
-                                   if c.doc == doc.id and idx.speaker_name(c)).most_common(SPEAKERS_SHOWN)),
+                        for f in idx.flags_by_doc.get(doc.id, ())),
+            speakers=tuple(Counter(n for n in map(idx.speaker_name, idx.claims_by_doc.get(doc.id, ())) if n)
+                           .most_common(SPEAKERS_SHOWN)),
         ))
     return tuple(views)
 
@@ -198,7 +193,7 @@ def context_parts(idx: ReportIndex, doc_id: str, start: int | None, end: int | N
     if not idx.valid_span(doc_id, start, end):
         return "", text, ""
     doc = idx.docs[doc_id]
-    holders = [c for c in idx.report.claims if c.doc == doc_id and c.start <= start and c.end >= end and c.end - c.start > end - start]
+    holders = [c for c in idx.claims_by_doc.get(doc_id, ()) if c.start <= start and c.end >= end and c.end - c.start > end - start]
     if holders:
         c = min(holders, key=lambda c: c.end - c.start)
         lo, hi = c.start, c.end

@@ -86,6 +86,20 @@ class ReportIndex:
         self.doc_pos: dict[str, int] = {d.id: i for i, d in enumerate(report.documents)}
         self.claims: dict[str, Claim] = {c.id: c for c in report.claims}
         self.entities: dict[str, Entity] = {e.id: e for e in report.entities}
+        # Per-document lists, so that per-document views cost O(items) and not O(documents × items).
+        self.claims_by_doc: dict[str, list[Claim]] = {}
+        for c in report.claims:
+            self.claims_by_doc.setdefault(c.doc, []).append(c)
+        self.flags_by_doc: dict[str, list] = {}
+        self.related_by_doc: dict[str, list] = {}
+        for f in report.flags:
+            self.flags_by_doc.setdefault(f.doc, []).append(f)
+            for r in f.related:
+                self.related_by_doc.setdefault(r.doc, []).append((f, r))
+        self.values_by_doc: dict[str, list] = {}
+        for fig in report.figures:
+            for v in fig.values:
+                self.values_by_doc.setdefault(v.doc, []).append((fig, v))
         labels = [outlet_label(d) for d in report.documents]
         # Two documents from one outlet get numbered labels so matrix columns stay distinct.
         seen: dict[str, int] = {}

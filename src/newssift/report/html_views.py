@@ -7,6 +7,7 @@ text can never become markup.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ __all__ = [
     "build_glance",
     "build_brief",
     "build_matrix",
+    "matrix_is_compact",
     "build_sources",
 ]
 
@@ -30,6 +32,10 @@ __all__ = [
 BRIEF_MAX_FACTS = 6
 #: When nothing is corroborated, this many single-origin facts stand in, clearly labelled.
 BRIEF_FALLBACK_FACTS = 3
+#: Beyond this many reports the fact matrix stops drawing one column per
+#: report (a 7rem column each: 24 already need a wide screen and scrolling)
+#: and lists, per fact, the reports that carry it.
+MATRIX_MAX_COLUMNS = 24
 #: Claims listed under one source before the rest are folded away.
 SOURCE_CLAIMS_SHOWN = 8
 
@@ -186,6 +192,11 @@ def _signature(claim: Claim) -> tuple:
     return tuple(sorted((q.measure or "", q.low, q.high, q.qualifier) for q in claim.quantities))
 
 
+def matrix_is_compact(idx: ReportIndex) -> bool:
+    """True when the matrix lists reporting outlets per fact instead of one column per report."""
+    return len(idx.report.documents) > MATRIX_MAX_COLUMNS
+
+
 def build_matrix(idx: ReportIndex) -> tuple[FactRow, ...]:
     """Facts × reports: which report states each fact, says it differently, or is silent.
 
@@ -194,7 +205,8 @@ def build_matrix(idx: ReportIndex) -> tuple[FactRow, ...]:
     gives other numbers, or that carries a flag inside its claim, differs.
     """
     doc_ids = [d.id for d in idx.report.documents]
-    flagged = {(f.doc, f.start) for f in idx.report.flags if f.start is not None}
+    compact = matrix_is_compact(idx)
+    flagged = {d: sorted(f.start for f in fl if f.start is not None) for d, fl in idx.flags_by_doc.items()}
     rows = []
     for fact in idx.report.facts:
         claims = _fact_claims(idx, fact)
@@ -210,10 +222,14 @@ def build_matrix(idx: ReportIndex) -> tuple[FactRow, ...]:
                 state = "states" if d in fact.docs else "silent"
                 cells.append(MatrixCell(state, Cite(idx.doc_anchor(d), idx.label(d)) if state == "states" else None))
                 continue
-            has_flag = any(doc == d and claim.start <= s < claim.end for doc, s in flagged)
+            starts = flagged.get(d, ())
+            i = bisect.bisect_left(starts, claim.start)
+            has_flag = i < len(starts) and starts[i] < claim.end
             # A flag only marks a difference when another report states the fact too.
             differs = (len(sigs) > 1 and _signature(claim) != common) or (has_flag and len(by_doc) > 1)
             cells.append(MatrixCell("differs" if differs else "states", idx.cite_claim(claim)))
+        if compact:
+            cells = [c for c in cells if c.state != "silent"]
         label, symbol = STATUS_LABELS.get(fact.status, (humanise(fact.status), "•"))
         rows.append(FactRow(
             id=fact.id, summary=_fact_summary(idx, fact), status=fact.status, status_label=label,
