@@ -256,3 +256,15 @@ def test_publication_dates_become_iso(written, iso):
     from newssift.ingest.page import normalise_date
 
     assert normalise_date(written) == iso
+
+
+def test_sidecar_title_cuts_the_matching_headline(tmp_path):
+    # A sentence-case headline the cleaner could not tell from a deck on its own.
+    raw = "Ferry fares to rise in spring\n\nA second short line without a stop\n\n" + P1 + "\n\n" + P2
+    (tmp_path / "fares.txt").write_text(raw, encoding="utf-8")
+    meta = tmp_path / "m.csv"
+    meta.write_text("id,title\nfares,Ferry fares to rise in spring\n", encoding="utf-8")
+    (doc,) = ingest([str(tmp_path / "fares.txt")], meta=meta).documents
+    assert doc.title == "Ferry fares to rise in spring"
+    assert [r.reason for r in doc.removed if r.text == "Ferry fares to rise in spring"] == ["headline"]
+    assert doc.text == P1 + "\n\n" + P2

@@ -55,10 +55,15 @@ def ingest(inputs: Sequence[str], config: Config = DEFAULT_CONFIG, meta: Path | 
     per document id.  Never raises for a single bad input.
     """
     sources, problems = expand_inputs(inputs)
+    rows: list[dict[str, str]] = []
     if meta is not None:
         # The sidecar may sit in the folder being read (meta.json): it is not an article.
         sidecar = Path(meta).resolve()
         sources = [s for s in sources if s.path is None or s.path.resolve() != sidecar]
+        try:
+            rows = load_meta(Path(meta))
+        except InputError as exc:
+            problems.append(InputProblem(exc.source, exc.message, exc.code))
     # One slot per source, in input order, so ids, problems and the choice of
     # which duplicate is kept do not depend on how the work was spread.
     slots: list[list[Page | Document | InputProblem]] = [[] for _ in sources]
@@ -77,13 +82,13 @@ def ingest(inputs: Sequence[str], config: Config = DEFAULT_CONFIG, meta: Path | 
         for i in sorted(todo):
             slots[i] = _read_one(sources[i], config, fetcher)
     pages = [x for slot in slots for x in slot]
-    docs = _clean_pages(pages, problems)
-    docs = _unique_ids(docs)
-    if meta is not None:
-        try:
-            docs = apply_meta(docs, load_meta(Path(meta)))
-        except InputError as exc:
-            problems.append(InputProblem(exc.source, exc.message, exc.code))
+    if rows:
+        # Before cleaning, so that a headline the sidecar names is cut from
+        # the page by matching it; afterwards for pages cleaned in workers.
+        pages = apply_meta(pages, rows)
+    docs = _unique_ids(_clean_pages(pages, problems))
+    if rows:
+        docs = apply_meta(docs, rows)
     kept, duplicates = _dedupe(docs)
     return IngestResult(documents=tuple(kept), problems=tuple(problems), duplicates=tuple(duplicates))
 

@@ -11,9 +11,9 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import ParseError
-from ..models import Document
 from .page import normalise_date
 from .sources import stem_of
 
@@ -21,6 +21,7 @@ __all__ = ["META_FIELDS", "apply_meta", "load_meta"]
 
 META_FIELDS = ("url", "outlet", "title", "published", "author")
 _KEYS = ("id", "file", "path", "filename")
+T = TypeVar("T")
 
 
 def load_meta(path: Path) -> list[dict[str, str]]:
@@ -48,8 +49,11 @@ def load_meta(path: Path) -> list[dict[str, str]]:
     return out
 
 
-def apply_meta(docs: list[Document], rows: list[dict[str, str]]) -> list[Document]:
-    """Fill each document's missing url/outlet/title/published/author from its row."""
+def apply_meta(docs: list[T], rows: list[dict[str, str]]) -> list[T]:
+    """Fill each document's (or page's) missing url/outlet/title/published/author from its row.
+
+    Items without those fields (input problems) pass through unchanged.
+    """
     by_key: dict[str, dict[str, str]] = {}
     for r in rows:
         for k in _KEYS:
@@ -60,6 +64,9 @@ def apply_meta(docs: list[Document], rows: list[dict[str, str]]) -> list[Documen
             by_key.setdefault("url:" + r["url"], r)
     out = []
     for d in docs:
+        if not all(hasattr(d, f) for f in ("id", "path") + META_FIELDS):
+            out.append(d)
+            continue
         row = by_key.get(d.id) or (by_key.get(stem_of(Path(d.path))) if d.path else None) or (
             by_key.get("url:" + d.url) if d.url else None
         )
