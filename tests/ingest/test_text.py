@@ -277,3 +277,9 @@ def test_long_post_with_its_picture_link_is_an_embed():
     out = clean_text(f"{body}\n{post}\n— Regional Governor (@RegionGov) May 7, 2024\n{after}")
     assert len(out.embeds) == 1 and out.embeds[0].startswith("A long post") and "pic.twitter.com" not in out.text
     assert body in out.text and after in out.text
+
+
+def test_snippet_without_sentences_is_kept_but_a_furniture_page_is_not():
+    assert clean_text("Council approves budget of 40 million\n").text == "Council approves budget of 40 million"
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "  • Story One Headline Here", "  • Story Two Headline Here", "Contact us"])
+    assert clean_text(menu).text == ""

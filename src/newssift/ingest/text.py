@@ -41,6 +41,10 @@ INLINE_LABEL_MAX_WORDS = 1
 #: "Field: value" lines this short inside the body are credits and pointers
 #: ("Photo: Agency", "Source: ministry"), not sub-headings.
 INLINE_FIELD_MAX_WORDS = 4
+#: A text with no sentence-shaped line and at most this many lines is a
+#: snippet the user pasted on purpose, kept whole; a longer one is a page of
+#: furniture with no article.
+SNIPPET_MAX_LINES = 3
 #: A byline is a short all-capitalised name line: 2 to this many words.
 BYLINE_MAX_WORDS = 4
 #: A headline has at least this many words (three capitalised words are a
@@ -132,6 +136,8 @@ def clean_text(
         hard = [False] * len(lines)
     else:
         lo, hi = _body_region(shapes, role, hard)
+        if lo is None:
+            lo, hi = _snippet(shapes, role, hard)
     if lo is not None:
         seen_body: set[str] = set()
         for i in range(lo, hi + 1):
@@ -265,6 +271,14 @@ def _body_region(shapes, role, hard) -> tuple[int | None, int | None]:
         lo = runs[j][0]
         j -= 1
     return lo, hi
+
+
+def _snippet(shapes, role, hard) -> tuple[int | None, int | None]:
+    """A text of a line or few with no sentence at all is kept whole (a pasted snippet)."""
+    idx = [i for i, sh in enumerate(shapes) if sh is not None and role[i] != "embed" and not hard[i]]
+    if not idx or len(idx) > SNIPPET_MAX_LINES:
+        return None, None
+    return idx[0], idx[-1]
 
 
 def _edges(shapes, role) -> tuple[int | None, int | None]:
