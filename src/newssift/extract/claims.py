@@ -274,8 +274,10 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 elif lemma in STANCE_VERBS and src.head is not None and src.head.i < t.i and any(
                         c.dep_ in ("dobj", "xcomp") for c in t.children):
                     # "It has denied storing cargo improperly.": the stance is the claim.
-                    out.append(Construction("indirect", src.head.left_edge.idx, t_end, t.text, t, src,
-                                            outer_start=src.head.left_edge.idx, outer_end=t_end, hedge_cue=hedge))
+                    obj = [c for c in t.children if c.dep_ in ("dobj", "xcomp")][-1]
+                    o_end = obj.right_edge.idx + len(obj.right_edge.text)
+                    out.append(Construction("indirect", src.head.left_edge.idx, o_end, t.text, t, src,
+                                            outer_start=src.head.left_edge.idx, outer_end=o_end, hedge_cue=hedge))
                 continue
             s, e = _subtree_span(comp)
             if comp.dep_ == "ccomp":

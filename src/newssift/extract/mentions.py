@@ -161,6 +161,10 @@ class EntityTable:
                 best, best_start = ent, s
         return best
 
+    def first_offset(self, ent: int, before: int) -> int:
+        """Offset of the entity's last mention before ``before`` (-1 if none)."""
+        return max((s for s, _e, _l, v in self.spans if v == ent and s < before), default=-1)
+
     def first_after(self, offset: int, types: frozenset[str], role: str | None = None) -> int | None:
         """The entity of the given types mentioned first after ``offset`` (with ``role`` in its titles)."""
         for s, _e, _lab, ent in sorted(self.spans):
@@ -192,14 +196,16 @@ class EntityTable:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
-            if low in PERSON_PRONOUNS:
-                prev = _previous_subject(head)
-                if prev is not None:
-                    return self.speaker(phrase_of(prev), prev)
-                return self.last_before(start, frozenset({"PERSON"}))
-            if low in ORG_PRONOUNS:
-                return self.last_before(start, frozenset({"ORG", "GROUP"}))
-            return None
+            if low not in PERSON_PRONOUNS and low not in ORG_PRONOUNS:
+                return None
+            person = low in PERSON_PRONOUNS
+            types = frozenset({"PERSON"}) if person else frozenset({"ORG", "GROUP"})
+            last = self.last_before(start, types)
+            prev = _previous_subject(head, person)
+            # The nearer of the last named person (body) and the previous reporting subject.
+            if prev is not None and (last is None or prev.idx > self.first_offset(last, start)):
+                return self.speaker(phrase_of(prev), prev)
+            return last
         has_name = any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
         if low in ROLE_NOUNS and not has_name:
             found = self.last_before(start, frozenset({"PERSON"}), role=low)
@@ -300,17 +306,26 @@ def _looks_like_person(head) -> bool:
     return 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in run)
 
 
-def _previous_subject(pronoun):
-    """The capitalised subject of the sentence before a "he"/"she" (its likeliest referent)."""
+def _previous_subject(pronoun, person: bool = True):
+    """The subject of the sentence before the pronoun's, when it did the reporting ("X said ... . He added").
+
+    For "he"/"she" a capitalised name that NER may have missed; for "it"/"they" a
+    named body. None when that sentence's main verb is no reporting verb.
+    """
     doc = pronoun.doc
     sent = pronoun.sent
-    if pronoun.i > sent.start + 2 or sent.start == 0:
+    if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    for t in prev:
-        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and _name_word(t) and t.tag_ in ("NNP", "NN") \
-                and t.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC") \
-                and t.head.lemma_.lower() in REPORTING_VERBS | PUBLISH_VERBS:
+    root = prev.root
+    if root.lemma_.lower() not in REPORTING_VERBS | PUBLISH_VERBS:
+        return None
+    for t in root.children:
+        if t.dep_ != "nsubj":
+            continue
+        if person and _name_word(t) and t.tag_ in ("NNP", "NN") and t.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            return t
+        if not person and (t.ent_type_ == "ORG" or t.pos_ == "PROPN"):
             return t
     return None
 
@@ -349,7 +364,7 @@ def _trim_ent(ent) -> tuple[int, int, str | None]:
             break
     while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct or toks[-1].pos_ in ("DET", "ADP", "CCONJ")):
         toks = toks[:-1]
     if not toks:
         return -1, -1, acr

@@ -75,6 +75,8 @@ def parse_number(words: list[str]) -> float | None:
         if re.match(r"^\d+(\.\d+)?$", low):
             current += float(low)
             seen = True
+        elif low == "dozen":
+            current, seen = (current or 1) * 12, True  # "a dozen", "two dozen"
         elif low in NUMBER_WORDS:
             current += NUMBER_WORDS[low]
             seen = True
@@ -120,7 +122,7 @@ def _number_run(doc, i: int, hi: int) -> int:
 def _not_a_count(doc, i: int, j: int, noun) -> bool:
     """True for years, durations, ages, percentages, ordinals, phone numbers and list numbers."""
     first, last = doc[i], doc[j - 1]
-    if any(t.ent_type_ in NOT_COUNT_LABELS for t in doc[i:j]):
+    if any(t.ent_type_ in NOT_COUNT_LABELS and _date_like(t) for t in doc[i:j]):
         return True
     if _PHONE.match(doc.text[first.idx:last.idx + len(last.text)]) and "," not in last.text:
         return True
@@ -144,6 +146,37 @@ def _not_a_count(doc, i: int, j: int, noun) -> bool:
             return True
     if re.match(r"^\d+(st|nd|rd|th)$", first.lower_):
         return True
+    return False
+
+
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+
+
+def _date_like(tok) -> bool:
+    """Whether the DATE/TIME/PERCENT/ORDINAL entity around a number really is one.
+
+    The small model sometimes labels "between 30 and 40" a DATE; an entity is
+    believed only when it has a calendar word, a time unit, a year, a clock
+    time, a per-cent word or an ordinal in it.
+    """
+    if tok.ent_type_ in ("PERCENT", "ORDINAL"):
+        return True
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return False
+    doc, i, j = tok.doc, ent.start, ent.end - 1
+    for t in doc[i:j + 1]:
+        low = t.lower_
+        if low in _CALENDAR_WORDS or low in TIME_UNITS or ":" in low or "/" in low or low in ("ago", "earlier", "later"):
+            return True
+        if re.match(r"^\d{4}$", low) and YEAR_RANGE[0] <= int(low) <= YEAR_RANGE[1]:
+            return True
+        if re.match(r"^\d+(st|nd|rd|th)$", low):
+            return True
     return False
 
 
@@ -288,7 +321,7 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
             i = j
             continue
         rng = _RANGE_TOKEN.match(t.text)
-        if rng and t.ent_type_ not in NOT_COUNT_LABELS:
+        if rng and not (t.ent_type_ in NOT_COUNT_LABELS and _date_like(t)):
             a, b = (float(x.replace(",", "")) for x in rng.groups())
             noun = _counted_noun(t)
             if not _not_a_count(doc, i, i + 1, noun):
