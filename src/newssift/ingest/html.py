@@ -20,6 +20,11 @@ __all__ = ["HtmlArticle", "extract_html"]
 #: article (a caption or a cookie line), and the slower fallbacks are tried.
 MIN_FAST_CHARS = 200
 
+#: A block this long found inside an article paragraph is part of it (an
+#: inline-split paragraph); shorter blocks must match a whole paragraph, since
+#: menu words ("Home", "World") occur inside prose by chance.
+MIN_INSIDE_CHARS = 40
+
 # Elements whose content is code or another document, never article text.
 _ACTIVE = ("script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "frameset", "frame", "svg", "math")
 # Class names the embed snippets of social networks give their blockquote.
@@ -121,10 +126,15 @@ def _blocks(tree) -> list[str]:
 def _left_out(blocks: list[str], text: str) -> tuple[tuple[str, ...], ...]:
     """Runs of consecutive blocks whose text is not in the extracted article."""
     kept = _fold(text)
+    kept_lines = {_fold(line) for line in text.splitlines()}
     runs: list[list[str]] = []
     prev_out = False
     for b in blocks:
-        out = _fold(b) not in kept
+        fb = _fold(b)
+        # A block is in the article when it is one of its paragraphs, or a
+        # long piece of one; a short block ("Home") found inside a paragraph
+        # by chance is still the menu item it was.
+        out = fb not in kept_lines and (len(fb) < MIN_INSIDE_CHARS or fb not in kept)
         if out:
             if not prev_out:
                 runs.append([])
