@@ -184,3 +184,8 @@ def test_few_reports_get_one_matrix_column_each(sample_report):
     page = _parse(render_html(sample_report))
     cols = [a for t, a in page.tags if t == "th" and a.get("class") == "outlet-col"]
     assert len(cols) == len(sample_report.documents)
+
+
+def test_word_diff_ignores_moved_punctuation_and_curly_quotes():
+    parts = word_diff("I have witnessed in 22 years of service", "“I have seen in 22 years of service,”")
+    assert [(p.op, p.text.strip()) for p in parts if p.op != "same"] == [("del", "witnessed"), ("ins", "seen")]

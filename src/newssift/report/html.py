@@ -25,6 +25,8 @@ from .html_views import build_brief, build_glance, build_matrix, build_sources, 
 __all__ = ["render_html", "write_html", "notebook_frame", "csp_for", "report_context", "template_env", "FigureView", "asset"]
 
 TEMPLATES = Path(__file__).with_name("templates")
+#: Characters of the claim shown under each reported value: one line on a laptop.
+FIGURE_CLAIM_CHARS = 140
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class FigureRow:
     outlet: str
     time: str
     cite: Cite
+    claim: str = ""  # the sentence the value was reported in, shortened
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ def _figures(idx: ReportIndex) -> tuple[FigureView, ...]:
                 outlet=v.outlet or idx.label(v.doc),
                 time=v.time or "",
                 cite=Cite(idx.span_anchor(v.doc, v.start, v.end), v.outlet or idx.label(v.doc), v.text),
+                claim=shorten(idx.claims[v.claim].text, FIGURE_CLAIM_CHARS) if v.claim in idx.claims else "",
             ))
         title = humanise(fig.measure).capitalize() or "Figure"
         views.append(FigureView(

@@ -25,6 +25,7 @@ REMOVED_SHOWN = 60
 SPEAKERS_SHOWN = 8
 
 _WORDS = re.compile(r"\S+|\s+")
+_EDGE_PUNCT = ".,;:!?\"'()[]"
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,10 @@ def build_documents(idx: ReportIndex) -> tuple[DocView, ...]:
             n_claims=len(idx.claims_by_doc.get(doc.id, ())),
             n_flags=len(idx.flags_by_doc.get(doc.id, ())),
             notes=tuple((humanise(f.kind).capitalize(), f.explanation, idx.span_anchor(f.doc, f.start, f.end))
-                        for f in idx.flags_by_doc.get(doc.id, ())),
+                        for f in idx.flags_by_doc.get(doc.id, ()))
+            # Passages that another report's flag compares with this one (the other side of a variant).
+            + tuple((f"{humanise(f.kind).capitalize()} (compared from {idx.label(f.doc)})", f.explanation,
+                     idx.span_anchor(r.doc, r.start, r.end)) for f, r in idx.related_by_doc.get(doc.id, ())),
             speakers=tuple(Counter(n for n in map(idx.speaker_name, idx.claims_by_doc.get(doc.id, ())) if n)
                            .most_common(SPEAKERS_SHOWN)),
         ))
@@ -162,8 +166,9 @@ def word_diff(a: str, b: str) -> tuple[DiffPart, ...]:
     wa, wb = _WORDS.findall(a), _WORDS.findall(b)
     # Compare words case- and quote-insensitively: outlets re-typeset quotes.
     norm = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-    ka = [w.translate(norm).lower() for w in wa]
-    kb = [w.translate(norm).lower() for w in wb]
+    # Edge punctuation is ignored too ("service" = "service,"): it moves with the quote marks.
+    ka = [w.translate(norm).lower().strip(_EDGE_PUNCT) or w for w in wa]
+    kb = [w.translate(norm).lower().strip(_EDGE_PUNCT) or w for w in wb]
     parts: list[DiffPart] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal":

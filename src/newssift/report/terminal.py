@@ -26,6 +26,8 @@ __all__ = ["print_summary", "progress_bar", "summary_tables", "LONG_RUN_DOCS"]
 LONG_RUN_DOCS = 20
 #: Facts and flags listed one by one in verbose mode before "and N more".
 VERBOSE_ROWS = 30
+#: Characters of a figure's subject in the figures table.
+SUBJECT_CHARS = 28
 #: Characters of a fact summary or flag passage on one terminal line.
 LINE_CHARS = 90
 
@@ -60,7 +62,9 @@ def summary_tables(report: Report, verbose: bool = False) -> list[Table]:
         figs = Table(title="Figures", title_justify="left", show_edge=False)
         for col, just in (("measure", "left"), ("subject", "left"), ("values", "right"), ("low", "right"),
                           ("best", "right"), ("high", "right")):
-            figs.add_column(col, justify=just)
+            # Names stay on one line (cut with an ellipsis) so each figure is one row.
+            figs.add_column(col, justify=just, no_wrap=True, overflow="ellipsis",
+                            max_width=SUBJECT_CHARS if col == "subject" else None)
         for g in report.figures:
             figs.add_row(humanise(g.measure), g.subject or "", str(len(g.values)), fmt_number(g.low),
                          fmt_number(g.best), fmt_number(g.high))
