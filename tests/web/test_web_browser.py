@@ -54,7 +54,9 @@ def test_upload_then_story_then_report(browser, server, artifacts):
     assert "window.__pwned = 1" in page.inner_text("#reports")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.title() != "pwned"
-    assert page.locator("a.back").get_attribute("href") == "/"
+    assert page.locator("a.back").first.get_attribute("href") == "/"
+    json_link = page.locator("a.back", has_text="Report JSON").get_attribute("href")
+    assert json_link.startswith("/api/stories/") and json_link.endswith("/report")
     page.screenshot(path=str(artifacts / "web-report.png"), full_page=True)
     assert ev["foreign"] == []
     assert ev["errors"] == [] and [m for m in ev["console"] if m[0] == "error"] == []

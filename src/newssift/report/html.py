@@ -141,11 +141,14 @@ def report_context(report: Report) -> dict:
     }
 
 
-def render_html(report: Report, *, back_link: str | None = None, title: str | None = None) -> str:
+def render_html(
+    report: Report, *, back_link: str | None = None, title: str | None = None,
+    links: tuple[tuple[str, str], ...] = (),
+) -> str:
     """The report as one self-contained HTML page.
 
-    ``back_link`` (used by the web app) adds a link back to a same-site page;
-    the file written by ``write_html`` has none.
+    ``back_link`` and ``links`` ((label, same-site path) pairs, e.g. the JSON
+    download) are for the web app; the file written by ``write_html`` has none.
     """
     script = asset("report.js")
     ctx = report_context(report)
@@ -155,6 +158,7 @@ def render_html(report: Report, *, back_link: str | None = None, title: str | No
         script=script,
         csp=csp_for(script),
         back_link=back_link,
+        links=links,
         page_title=title or ctx["glance"].title or "newssift report",
     )
 

@@ -170,7 +170,8 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
             except StoreError as exc:
                 body, csp = message_page("No such report", str(exc))
                 return html(body, csp, 404)
-        body, csp = report_page(report)
+        json_path = f"/api/stories/{quote(story, safe='')}/report" if story else "/api/report"
+        body, csp = report_page(report, json_path)
         return html(body, csp)
 
     @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
