@@ -38,3 +38,27 @@ def test_layout_metrics_meet_targets(shared_corpus):
         spec = gold["layout"][doc.id]
         if spec.get("title"):
             assert doc.title == lines_of[doc.id][spec["title"] - 1].strip()
+
+
+def test_corpus_bodies_survive_inside_foreign_furniture(shared_corpus, data_dir):
+    """Each corpus article wrapped in another site's header and footer keeps every body line."""
+    import yaml
+
+    from newssift.ingest.text import clean_text
+
+    _, gold_path = _scorer(shared_corpus)
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    page = (data_dir / "courier_bridge.txt").read_text(encoding="utf-8").splitlines()
+    header, footer = page[:12], page[27:]  # the test page's own furniture around its article
+    for path in sorted(shared_corpus.glob("*.txt")):
+        spec = gold["layout"][path.stem]
+        lines = path.read_text(encoding="utf-8").splitlines()
+        body_idx = {i for r in spec["body"] for i in (range(r[0], r[1] + 1) if isinstance(r, list) else [r])}
+        article = [l for n, l in enumerate(lines, 1) if n in body_idx or n in {i for r in spec.get("embeds") or [] for i in range(r[0], r[1] + 1)}]
+        out = clean_text("\n".join(header + [""] + article + [""] + footer))
+        for n in sorted(body_idx):
+            if n <= len(lines) and lines[n - 1].strip():
+                assert lines[n - 1].strip() in out.text, (path.stem, n)
+        for f in header + footer:
+            if len(f.strip()) >= 4:
+                assert f.strip() not in out.text, (path.stem, f)
