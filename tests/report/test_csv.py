@@ -54,5 +54,6 @@ def test_formula_injection_is_defused(sample_report, tmp_path):
 
 def test_numbers_stay_numbers():
     assert safe_cell(-3) == -3 and safe_cell(2.5) == 2.5
+    assert safe_cell(11.0) == 11 and isinstance(safe_cell(11.0), int)
     assert safe_cell(None) == "" and safe_cell(True) == "true"
     assert safe_cell(("a", "b")) == "a|b"

@@ -26,13 +26,16 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def safe_cell(value: object) -> object:
     """The value as written to a cell: text that could run as a formula is defused.
 
-    ints and floats are returned unchanged (a negative number is data, not a
-    formula); None becomes an empty cell; tuples are joined with ``|``.
+    Numbers are returned as numbers (a negative number is data, not a
+    formula; whole floats as ints); None becomes an empty cell; tuples are
+    joined with ``|``.
     """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # counts read as counts: 11, not 11.0
     if isinstance(value, (int, float)):
         return value
     if isinstance(value, (tuple, list)):
