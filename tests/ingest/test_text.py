@@ -283,3 +283,20 @@ def test_snippet_without_sentences_is_kept_but_a_furniture_page_is_not():
     assert clean_text("Council approves budget of 40 million\n").text == "Council approves budget of 40 million"
     menu = "\n".join(["Home", "News", "Sport", "Weather", "  • Story One Headline Here", "  • Story Two Headline Here", "Contact us"])
     assert clean_text(menu).text == ""
+
+
+def test_post_chrome_lines_go_with_the_post():
+    body = "The club confirmed on Sunday that its captain would miss the rest of the season with a knee injury."
+    after = "The captain is expected to have surgery next week and to be back in training by the autumn, the club said."
+    raw = "\n\n".join([
+        body,
+        "Skip post by @CityRovers",
+        "Gutted for our skipper. Get well soon, we are all behind you. #COYR",
+        "— City Rovers FC (@CityRovers) August 4, 2024",
+        "End of post by @CityRovers",
+        after,
+    ])
+    out = clean_text(raw)
+    assert len(out.embeds) == 1 and out.embeds[0].startswith("Skip post by @CityRovers")
+    assert out.embeds[0].endswith("End of post by @CityRovers")
+    assert "@CityRovers" not in out.text and body in out.text and after in out.text

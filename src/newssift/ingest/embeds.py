@@ -20,6 +20,9 @@ __all__ = ["find_embeds", "has_social_link", "is_signature_line"]
 #: swallowed (the corpus' paragraphs above posts are 300+ characters).
 EMBED_MAX_CHARS = 320
 
+#: Player chrome around a post ("Skip post by @name") is at most this many words.
+HANDLE_LINE_MAX_WORDS = 8
+
 #: A signature line is short: name (≤ 80), handle (≤ 30) and date (≤ 40).
 SIGNATURE_MAX_CHARS = 160
 
@@ -29,6 +32,7 @@ _DATEISH = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH
 _SIGNATURE = re.compile(r"^\s*[—–―-]{1,2}\s*[^()\n]{0,80}\(@[\w.@-]{1,60}\)\s*(?P<tail>.*)$")
 # "A post shared by Name (@handle)" (Instagram blockquotes).
 _SHARED_BY = re.compile(r"^\s*A (?:post|photo|video) shared by\b.{0,80}\(@[\w.]{1,60}\)", re.IGNORECASE)
+_HANDLE = re.compile(r"(?:^|\s)@\w{2,30}\b")
 _SOCIAL_LINK = re.compile(r"(?:\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+|\bhttps?://(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+)", re.IGNORECASE)
 
 
@@ -60,8 +64,9 @@ def find_embeds(lines: Sequence[str]) -> list[tuple[int, int]]:
         if i in taken or not is_signature_line(line):
             continue
         first = _walk_back(lines, i, taken)
-        ranges.append((first, i))
-        taken.update(range(first, i + 1))
+        first, last = _handle_lines(lines, first, i, taken)
+        ranges.append((first, last))
+        taken.update(range(first, last + 1))
     # A lone line with a post link and no signature nearby is a post too
     # (some pages drop the signature); it must be short like a post.
     for i, line in enumerate(lines):
@@ -69,6 +74,35 @@ def find_embeds(lines: Sequence[str]) -> list[tuple[int, int]]:
             ranges.append((i, i))
             taken.add(i)
     return sorted(ranges)
+
+
+def _handle_lines(lines: Sequence[str], first: int, last: int, taken: set[int]) -> tuple[int, int]:
+    """Grow a post's range over the player chrome around it.
+
+    Some pages frame a post with short lines naming its account ("Skip post
+    by @name", "End of post by @name"): a short line with an @handle and no
+    full stop just before or after the post belongs to it.
+    """
+    def chrome(j: int) -> bool:
+        s = lines[j].strip()
+        return bool(s) and j not in taken and len(s.split()) <= HANDLE_LINE_MAX_WORDS and bool(_HANDLE.search(s)) and not s.endswith(".")
+
+    j = _next_nonblank(lines, first, -1)
+    if j is not None and chrome(j):
+        first = j
+    j = _next_nonblank(lines, last, +1)
+    if j is not None and chrome(j):
+        last = j
+    return first, last
+
+
+def _next_nonblank(lines: Sequence[str], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].strip():
+            return j
+        j += step
+    return None
 
 
 def _walk_back(lines: Sequence[str], sig: int, taken: set[int]) -> int:
