@@ -4,7 +4,12 @@ from __future__ import annotations
 import pytest
 
 from newssift.errors import BinaryInputError, EmptyInputError, EncodingError
-from newssift.ingest.decode import declared_html_charset, decode_bytes, detect_language, looks_binary
+from newssift.ingest.decode import (
+    declared_html_charset,
+    decode_bytes,
+    detect_language,
+    looks_binary,
+)
 
 FRENCH = "Le maire a déclaré que la rénovation du théâtre coûtera près de deux millions d’euros, a-t-il précisé lundi."
 
@@ -49,7 +54,7 @@ def test_errors_have_one_line_messages():
 
 
 def test_text_is_not_binary():
-    assert looks_binary("Plain words, tabs\tand new lines.\n".encode()) is None
+    assert looks_binary(b"Plain words, tabs\tand new lines.\n") is None
     assert looks_binary(b"\x1f\x8b\x08\x00") == "gzip-compressed data"
 
 
