@@ -274,7 +274,7 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 elif lemma in STANCE_VERBS and src.head is not None and src.head.i < t.i and any(
                         c.dep_ in ("dobj", "xcomp") for c in t.children):
                     # "It has denied storing cargo improperly.": the stance is the claim.
-                    obj = [c for c in t.children if c.dep_ in ("dobj", "xcomp")][-1]
+                    obj = next(c for c in t.children if c.dep_ in ("dobj", "xcomp"))
                     o_end = obj.right_edge.idx + len(obj.right_edge.text)
                     out.append(Construction("indirect", src.head.left_edge.idx, o_end, t.text, t, src,
                                             outer_start=src.head.left_edge.idx, outer_end=o_end, hedge_cue=hedge))

@@ -40,6 +40,7 @@ __all__ = [
     "SCALE_WORDS",
     "VAGUE_AMOUNTS",
     "CURRENCY_UNITS",
+    "MEASURE_UNITS",
 ]
 
 #: Verbs that introduce what someone said, wrote, found or believes.
@@ -352,6 +353,17 @@ VAGUE_AMOUNTS = (
     ("several", 3, 9),
     ("a few", 2, 5),
 )
+
+#: Units of measure: a number of them is an amount with a unit, not a count.
+MEASURE_UNITS = {
+    "kilometre": ("km", "distance"), "kilometres": ("km", "distance"), "kilometer": ("km", "distance"),
+    "kilometers": ("km", "distance"), "km": ("km", "distance"), "mile": ("mi", "distance"),
+    "miles": ("mi", "distance"), "metre": ("m", "distance"), "metres": ("m", "distance"),
+    "meter": ("m", "distance"), "meters": ("m", "distance"), "tonne": ("t", "weight"),
+    "tonnes": ("t", "weight"), "tons": ("t", "weight"), "kilograms": ("kg", "weight"), "kg": ("kg", "weight"),
+    "hectares": ("ha", "area"), "acres": ("acre", "area"), "litres": ("l", "volume"), "liters": ("l", "volume"),
+    "barrels": ("bbl", "volume"),
+}
 
 #: Currency symbols and words and the unit newssift records for them.
 CURRENCY_UNITS = {

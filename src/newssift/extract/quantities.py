@@ -21,6 +21,7 @@ from .lexicon import (
     KILL_VERBS,
     MEASURE_ADJS,
     MEASURE_NOUNS,
+    MEASURE_UNITS,
     PEOPLE_NOUNS,
     MEASURE_VERBS,
     NUMBER_WORDS,
@@ -46,6 +47,8 @@ YEAR_RANGE = (1800, 2100)
 #: into the next clause.
 MAX_VERB_HOPS = 3
 
+#: Phone numbers: "555-0142", "+44 20 7946 0958", "(212) 555-0142".
+_PHONE_IN_TEXT = re.compile(r"\+\d[\d \-]{7,}\d|\(\d{2,4}\)\s?\d{3,4}[\-\s]\d{3,4}|\b\d{3}[\-.]\d{4}\b|\b\d{3}[\-.]\d{3}[\-.]\d{4}\b")
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _PHONE = re.compile(r"^\+?\d[\d\-. ]{6,}\d$")
 _SUFFIX_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$", re.I)
@@ -242,7 +245,7 @@ def _measure(anchor, noun) -> tuple[str | None, object]:
         lemmas.add(v.lemma_.lower())
         lemmas.update(k.lemma_.lower() for k in v.conjuncts if not _own_object(k, v))
         for c in v.children:
-            if c.dep_ in ("acomp", "oprd", "xcomp", "advmod") and c.lower_ in MEASURE_ADJS:
+            if c.dep_ in ("acomp", "oprd", "xcomp", "advmod", "advcl") and c.lower_ in MEASURE_ADJS:
                 adjs.add(MEASURE_ADJS[c.lower_])
             if c.dep_ == "prep" and c.lower_ in ("as", "for"):  # "listed as missing", "unaccounted for"
                 adjs.update(MEASURE_ADJS[k.lower_] for k in c.subtree if k.lower_ in MEASURE_ADJS)
@@ -306,10 +309,14 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
     if span is None:
         return ()
     lo, hi = span.start, span.end
+    phones = [(m.start(), m.end()) for m in _PHONE_IN_TEXT.finditer(doc.text, span.start_char, span.end_char)]
     out: list[Quantity] = []
     i = lo
     while i < hi:
         t = doc[i]
+        if phones and any(a <= t.idx < b for a, b in phones):
+            i += 1
+            continue
         vague = _vague_at(doc, i, hi)
         if vague is not None:
             j, vlo, vhi = vague
@@ -362,8 +369,10 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
             low_v = None
         measure, counted = _measure(last, noun)
         unit = _unit(doc, i, end_i)
-        if unit and measure is None:
+        if unit and measure in (None, unit.lower()) or (unit and noun is not None and noun.lower_ in CURRENCY_UNITS):
             measure = "money"
+        elif noun is not None and noun.lower_ in MEASURE_UNITS:
+            unit, measure = MEASURE_UNITS[noun.lower_]
         out.append(_make(doc, q_start if qi or qual == "range" else i, end_i, low_v, high_v, qual, measure, counted,
                          set(range(q_start, end_i)), unit=unit))
         i = end_i
