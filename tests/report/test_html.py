@@ -189,3 +189,23 @@ def test_few_reports_get_one_matrix_column_each(sample_report):
 def test_word_diff_ignores_moved_punctuation_and_curly_quotes():
     parts = word_diff("I have witnessed in 22 years of service", "“I have seen in 22 years of service,”")
     assert [(p.op, p.text.strip()) for p in parts if p.op != "same"] == [("del", "witnessed"), ("ins", "seen")]
+
+
+def test_brief_cites_every_report_of_each_corroborated_fact(sample_report):
+    from newssift.report.html_views import build_brief
+
+    idx = ReportIndex(sample_report)
+    items, corroborated = build_brief(idx)
+    assert corroborated and [i.text for i in items] == ["The dam failed on Tuesday."]
+    assert [c.label for c in items[0].cites] == ["Valley Herald", "Flood Watch Daily"]
+    assert items[0].cites[0].anchor == idx.span_anchor("a", sample_report.claims[0].start, sample_report.claims[0].end)
+
+
+def test_brief_falls_back_to_labelled_single_origin_facts(sample_report):
+    from newssift.report.html_views import build_brief
+
+    rep = replace(sample_report, facts=tuple(f for f in sample_report.facts if f.status != "corroborated"))
+    items, corroborated = build_brief(ReportIndex(rep))
+    assert not corroborated and items and all(i.status == "single_origin" for i in items)
+    assert items[0].text == "We have never seen the river rise this fast."
+    assert "No fact is confirmed by two independent origins" in render_html(rep)

@@ -183,8 +183,17 @@ def build_brief(idx: ReportIndex) -> tuple[tuple[BriefItem, ...], bool]:
     if not corroborated:
         pool, limit, ok = [f for f in facts if f.status == "single_origin"], BRIEF_FALLBACK_FACTS, False
     pool.sort(key=lambda f: (-len(_fact_docs(idx, f)), facts.index(f)))
-    items = tuple(BriefItem(_fact_summary(idx, f), f.status, _cites(idx, f)) for f in pool[:limit])
+    items = tuple(BriefItem(_as_sentence(_fact_summary(idx, f)), f.status, _cites(idx, f)) for f in pool[:limit])
     return items, ok
+
+
+def _as_sentence(text: str) -> str:
+    """A claim's words read as a sentence of the brief: capital first letter, closing stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…\"'”’" else text + "."
 
 
 def _signature(claim: Claim) -> tuple:
