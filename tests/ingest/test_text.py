@@ -300,3 +300,9 @@ def test_post_chrome_lines_go_with_the_post():
     assert len(out.embeds) == 1 and out.embeds[0].startswith("Skip post by @CityRovers")
     assert out.embeds[0].endswith("End of post by @CityRovers")
     assert "@CityRovers" not in out.text and body in out.text and after in out.text
+
+
+def test_author_from_the_byline(data_dir):
+    assert clean_text((data_dir / "courier_bridge.txt").read_text(encoding="utf-8")).author == "Tomasz Wierzbicki"
+    assert clean_text((data_dir / "wrapped_wire.txt").read_text(encoding="utf-8")).author == "Imogen Hart"
+    assert clean_text((data_dir / "clean_article.txt").read_text(encoding="utf-8")).author is None

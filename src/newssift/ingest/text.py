@@ -45,6 +45,9 @@ INLINE_FIELD_MAX_WORDS = 4
 #: snippet the user pasted on purpose, kept whole; a longer one is a page of
 #: furniture with no article.
 SNIPPET_MAX_LINES = 3
+# The word that opens a byline in the languages newssift meets most
+# ("By", "Von", "Par", "Por", "Di", "Door").
+_BY_WORDS = frozenset({"by", "von", "par", "por", "di", "door"})
 #: A byline is a short all-capitalised name line: 2 to this many words.
 BYLINE_MAX_WORDS = 4
 #: A headline has at least this many words (three capitalised words are a
@@ -73,6 +76,7 @@ class CleanText:
     title: str | None
     embeds: tuple[str, ...]
     removed: tuple[Removed, ...]
+    author: str | None = None  # the name on the byline line, when there is one
 
 
 def boilerplate_lines(pages: Iterable[str]) -> frozenset[str]:
@@ -169,6 +173,7 @@ def clean_text(
         title=title,
         embeds=tuple("\n".join(s.strip() for s in lines[a : b + 1] if s.strip()) for a, b in embed_ranges),
         removed=tuple(_removed_records(lines, role)),
+        author=_author(lines, role),
     )
 
 
@@ -368,6 +373,31 @@ def _refine_reasons(shapes: list[LineShape | None], role: list[str | None]) -> N
         ):
             # A name beside an e-mail address, or between headline and body.
             role[i] = "byline"
+
+
+# Fields of a byline line: "By A. Writer  |  Updated 09:40" has two.
+_BYLINE_FIELDS = re.compile(r"\s{2,}|\s*[|·•,]\s*|\s+[-–—]\s+")
+
+
+def _author(lines: list[str], role: list[str | None]) -> str | None:
+    """The writer's name from the byline lines ("By A. Writer · 3 min read" -> "A. Writer").
+
+    A page may show the byline twice, once with a counter glued on ("A.
+    Writer Views"); the name that the other bylines start with wins.
+    """
+    names: list[str] = []
+    for i, r in enumerate(role):
+        if r != "byline":
+            continue
+        words = _BYLINE_FIELDS.split(lines[i].strip())[0].split()
+        if words and words[0].casefold() in _BY_WORDS:
+            words = words[1:]
+        name = " ".join(words)
+        if name and _name_like(shape_of(name)):
+            names.append(name)
+    if not names:
+        return None
+    return max(names, key=lambda n: sum(o.startswith(n + " ") for o in names))
 
 
 def _join_body(lines: list[str], role: list[str | None]) -> str:
