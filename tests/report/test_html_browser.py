@@ -105,3 +105,16 @@ def test_phone_width_with_long_outlet_names_does_not_overflow(browser, sample_re
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1
     page.close()
+
+
+def test_notebook_frame_shows_the_report_sandboxed(browser, sample_report):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_content(f"<!doctype html><title>notebook</title>{sample_report._repr_html_()}")
+    frame = page.frame_locator("iframe")
+    assert frame.locator("section#figures svg.chart").count() == 2
+    assert frame.locator(".filters").is_visible()  # our script ran inside the frame
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.title() == "notebook" and errors == []
+    page.close()
