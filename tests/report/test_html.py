@@ -209,3 +209,12 @@ def test_brief_falls_back_to_labelled_single_origin_facts(sample_report):
     assert not corroborated and items and all(i.status == "single_origin" for i in items)
     assert items[0].text == "We have never seen the river rise this fast."
     assert "No fact is confirmed by two independent origins" in render_html(rep)
+
+
+def test_values_in_unknown_documents_link_to_the_reports_section(sample_report):
+    fig = sample_report.figures[1]
+    stray = replace(fig, values=(replace(fig.values[0], doc="not-in-report"),))
+    rep = replace(sample_report, figures=(sample_report.figures[0], stray))
+    page = _parse(render_html(rep))
+    assert "#reports" in page.hrefs
+    assert {h[1:] for h in page.hrefs if h.startswith("#")} <= page.ids

@@ -103,3 +103,14 @@ def test_uploads_over_the_limit_are_refused(tmp_path, serve_app):
         assert "big" not in " ".join(p.name for p in tmp_path.iterdir())
     finally:
         stop()
+
+
+def test_page_errors_are_pages_and_api_errors_are_json(server):
+    base, _ = server
+    r = httpx.get(base + "/stories/no-such-story")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "no such" in r.text.lower() or "nothing analysed" in r.text.lower()
+    r = httpx.post(base + "/add/text", data={"name": "x"})
+    assert r.status_code == 422 and "text" in r.text and r.headers["content-type"].startswith("text/html")
+    r = httpx.post(base + "/api/texts", json={"texts": []})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")

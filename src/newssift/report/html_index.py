@@ -115,8 +115,8 @@ class ReportIndex:
 
     # ------------------------------------------------------------------ anchors
     def doc_anchor(self, doc_id: str) -> str:
-        """The id of a document's section in the report."""
-        return f"doc-{self.doc_pos.get(doc_id, 0)}"
+        """The id of a document's section in the report (the reports section for an unknown id)."""
+        return f"doc-{self.doc_pos[doc_id]}" if doc_id in self.doc_pos else "reports"
 
     def valid_span(self, doc_id: str, start: int | None, end: int | None) -> bool:
         """True when ``start:end`` is a non-empty span inside the document's text."""

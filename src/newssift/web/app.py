@@ -21,7 +21,10 @@ from collections.abc import Iterator
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import DEFAULT_CONFIG, Config
@@ -106,6 +109,22 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
     def html(body: str, csp: str, status: int = 200) -> HTMLResponse:
         return HTMLResponse(body, status_code=status, headers=_security_headers(csp))
 
+    # Errors of the pages are pages; errors of the JSON API stay JSON.
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api/") or request.url.path.endswith(".json"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        body, csp = message_page(f"Error {exc.status_code}", str(exc.detail))
+        return html(body, csp, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+        missing = ", ".join(str(e.get("loc", ["", "?"])[-1]) for e in exc.errors())
+        body, csp = message_page("Nothing to add", f"The form was missing: {missing}.")
+        return html(body, csp, 422)
+
     def back_home(notice: str) -> RedirectResponse:
         return RedirectResponse(f"/?notice={quote(notice)}", status_code=303)
 
@@ -126,7 +145,10 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
         with write_lock, store() as s:
             res = s.add_documents(got.documents) if got.documents else None
             if analyze and res is not None and res.added:
-                s.analyze(config=config)
+                try:
+                    s.analyze(config=config)
+                except NewssiftError as exc:  # the documents are stored; say why the analysis did not run
+                    raise HTTPException(409, f"stored, but the analysis failed: {exc}") from exc
             stories = s.stories()
         return add_out(got, res, stories)
 
