@@ -230,6 +230,9 @@ class EntityTable:
             # A common-noun phrase that names no one ("the footage") is no speaker entity.
             inside = self.covering(start, end)
             return inside[0][3] if inside else None
+        if _name_word(head) and self.person_by_surname(head.text) is not None:
+            # "Ndlovu added": the surname of a person named before (NER missed it here).
+            return self.add(head.idx, head.idx + len(head.text), "PERSON", ent=self.person_by_surname(head.text))
         label = "ORG" if low in INSTITUTION_NOUNS else ("GROUP" if low in GROUP_NOUNS else "ORG")
         s_tok = next((i for i, t in enumerate(tokens) if t.dep_ != "det" and t.pos_ != "DET"), 0)
         if head.ent_type_ == "PERSON" or _looks_like_person(head):
@@ -497,7 +500,20 @@ def collect_entities(doc_id: str, parsed) -> EntityTable:
             table.alias(ent_idx, acr)
             acronyms.append((acr, ent_idx))
     _link_acronyms(table, parsed, acronyms)
+    _surnames_to_people(table)
     return table
+
+
+def _surnames_to_people(table: EntityTable) -> None:
+    """A one-word mention NER labelled as a body or place that is a named person's surname joins that person."""
+    for k, e in enumerate(table.ents):
+        if e.type == "PERSON" or not e.mentions or " " in e.name or e.name.isupper():
+            continue
+        person = table.person_by_surname(e.name)
+        if person is not None and person != k:
+            e.mentions = [(s, t, txt, "PERSON") for s, t, txt, _lab in e.mentions]
+            table.spans = [(s, t, "PERSON" if v == k else lab, v) for s, t, lab, v in table.spans]
+            table.merge(person, k)
 
 
 def _person_entity(table: EntityTable, doc, i: int, j: int, persons) -> int | None:

@@ -1,0 +1,159 @@
+"""Claims and speakers, on sentences written for these tests, parsed by the real spaCy pipeline."""
+import pickle
+
+from .helpers import claim_with, entity, run
+
+
+def test_quote_then_speaker(nlp):
+    x = run(nlp, '"The bridge will reopen next month after repairs," transport minister Elena Varga said.')
+    c = claim_with(x, "The bridge will reopen next month")
+    assert c.kind == "direct_quote"
+    assert c.speaker_text.endswith("Elena Varga")
+    assert entity(x, c.speaker).name == "Elena Varga"
+    assert '"' not in c.text
+
+
+def test_speaker_then_quote_over_two_sentences(nlp):
+    x = run(nlp, 'Varga told reporters: "We have checked every cable on the span. Nothing was left to chance."')
+    first = claim_with(x, "We have checked every cable")
+    second = claim_with(x, "Nothing was left to chance")
+    assert first.kind == second.kind == "direct_quote"
+    assert first.speaker_text == second.speaker_text == "Varga"
+    assert first.id != second.id
+
+
+def test_quote_split_by_its_attribution(nlp):
+    x = run(nlp, "\u201cThe water from the new plant is safe to drink,\u201d Mayor Tom Okafor said, "
+                 "\u201cand the laboratory tests we ordered prove it.\u201d")
+    a = claim_with(x, "The water from the new plant is safe")
+    b = claim_with(x, "the laboratory tests we ordered prove it")
+    assert a.speaker == b.speaker is not None
+    assert entity(x, a.speaker).name == "Tom Okafor"
+
+
+def test_short_scare_quote_is_not_a_direct_quote(nlp):
+    x = run(nlp, 'The mayor said the damage was "considerable" but that the dam had held.')
+    assert all(c.kind != "direct_quote" for c in x.claims)
+    c = claim_with(x, '"considerable"')
+    assert c.kind == "indirect"
+
+
+def test_indirect_speech_takes_the_reported_clause(nlp):
+    x = run(nlp, "The ministry said that 14 people were injured in the collision near the tunnel.")
+    c = claim_with(x, "14 people were injured in the collision")
+    assert c.kind == "indirect"
+    assert c.speaker_text == "The ministry"
+    assert c.text.startswith("14 people")
+    assert c.cue == "said"
+
+
+def test_according_to_in_front_and_at_the_back(nlp):
+    x = run(nlp, "According to the coast guard, two fishing boats sank in the storm. "
+                 "The harbour was closed for the night, according to port officials.")
+    front = claim_with(x, "two fishing boats sank in the storm")
+    back = claim_with(x, "The harbour was closed for the night")
+    assert front.kind == back.kind == "according_to"
+    assert front.speaker_text == "the coast guard"
+    assert back.speaker_text == "port officials"
+    assert "according" not in front.text.lower() and "according" not in back.text.lower()
+
+
+def test_as_per_a_report_names_the_author(nlp):
+    x = run(nlp, "The plant will close in March, as per a Bloomberg report.")
+    c = claim_with(x, "The plant will close in March")
+    assert c.speaker_text == "Bloomberg"
+    assert c.kind == "according_to"
+
+
+def test_passive_revelation_has_no_speaker(nlp):
+    x = run(nlp, "It was revealed that the mine had been closed twice before because of flooding.")
+    c = claim_with(x, "the mine had been closed twice before")
+    assert c.speaker is None and c.speaker_text is None
+    assert c.kind == "unattributed"
+
+
+def test_relay_names_source_and_intermediary(nlp):
+    x = run(nlp, "The Daily Courier cited a statement released by the national coast guard, "
+                 "saying that two sailors had been rescued from the water.")
+    c = claim_with(x, "two sailors had been rescued")
+    assert "coast guard" in c.speaker_text
+    assert c.via_text == "The Daily Courier"
+    assert c.via is not None and c.via != c.speaker
+
+
+def test_surname_and_pronoun_refer_to_the_same_person(nlp):
+    x = run(nlp, "Government spokesman Paul Ndlovu said the talks would resume soon. "
+                 "Ndlovu added that no date had been set. "
+                 "He also said that both sides had agreed to keep the border open.")
+    cs = [claim_with(x, w) for w in ("the talks would resume", "no date had been set", "both sides had agreed")]
+    assert len({c.speaker for c in cs}) == 1
+    person = entity(x, cs[0].speaker)
+    assert person.name == "Paul Ndlovu" and person.type == "PERSON"
+    assert any("spokesman" in t.lower() for t in person.titles)
+
+
+def test_role_noun_refers_to_the_person_holding_the_role(nlp):
+    x = run(nlp, "Health minister Rosa Pinto visited the hospital on Friday. "
+                 "The minister said that 30 patients had already been sent home.")
+    c = claim_with(x, "30 patients had already been sent home")
+    assert entity(x, c.speaker).name == "Rosa Pinto"
+
+
+def test_participle_and_conjunct_inherit_the_speaker(nlp):
+    x = run(nlp, "Police said the driver had been arrested, and noted that the road would stay closed until Monday. "
+                 "Fire chief Lena Berg described the rescue, noting that the cab had been crushed.")
+    a = claim_with(x, "the driver had been arrested")
+    b = claim_with(x, "the road would stay closed until Monday")
+    assert a.speaker == b.speaker is not None and a.id != b.id
+    c = claim_with(x, "the cab had been crushed")
+    assert entity(x, c.speaker).name == "Lena Berg"
+
+
+def test_generic_group_speaker_gets_an_entity(nlp):
+    x = run(nlp, "Local officials said the evacuation order would be lifted on Sunday.")
+    c = claim_with(x, "the evacuation order would be lifted")
+    e = entity(x, c.speaker)
+    assert e is not None and e.name == "Local officials"
+
+
+def test_outlet_voice_is_unattributed_and_hedges_are_marked(nlp):
+    x = run(nlp, "The storm knocked out power to 12,000 homes across the province. "
+                 "The suspect reportedly fled across the border overnight. "
+                 "The footage could not be independently verified by our reporters.")
+    plain = claim_with(x, "The storm knocked out power")
+    assert plain.kind == "unattributed" and plain.speaker is None and not plain.hedged
+    assert claim_with(x, "reportedly fled").hedged
+    assert claim_with(x, "could not be independently verified").hedged
+
+
+def test_trailing_attribution_tag(nlp):
+    x = run(nlp, "Among the injured was a nine-year-old girl from the village, her uncle told local radio.")
+    c = claim_with(x, "Among the injured was a nine-year-old girl")
+    assert c.kind == "indirect"
+    assert "her uncle" in c.speaker_text
+    assert "told" not in c.text
+
+
+def test_questions_and_headlines_are_not_claims(nlp):
+    x = run(nlp, "What Caused The Blast At The Northern Refinery?\nWho will pay for the repairs to the pier?\n"
+                 "Weekend Storm Leaves Thousands Without Power Across Coastal Towns")
+    assert x.claims == ()
+
+
+def test_offsets_ids_and_purity(nlp):
+    text = ("Rescuers pulled 14 survivors from the rubble on Tuesday, the civil defence agency said. "
+            "\u201cWe will keep searching through the night,\u201d its director Omar Haddad said.")
+    x = run(nlp, text, published="2025-03-05", doc_id="doc7")
+    assert x.claims and all(text[c.start:c.end] == c.text for c in x.claims)
+    assert all(c.id == f"doc7#c{n}" for n, c in enumerate(x.claims))
+    assert all(e.id.startswith("doc7#e") for e in x.entities)
+    assert all(m.entity in {e.id for e in x.entities} for m in x.mentions)
+    assert all(text[m.start:m.end] == m.text for m in x.mentions)
+    assert pickle.loads(pickle.dumps(x)) == x
+    assert run(nlp, text, published="2025-03-05", doc_id="doc7") == x
+
+
+def test_claim_time_is_resolved_against_publication(nlp):
+    x = run(nlp, "The regional governor said on Monday that the airport would reopen.", published="2024-12-18")
+    c = claim_with(x, "the airport would reopen")
+    assert c.time is not None and c.time.date == "2024-12-16"
