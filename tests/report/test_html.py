@@ -218,3 +218,7 @@ def test_values_in_unknown_documents_link_to_the_reports_section(sample_report):
     page = _parse(render_html(rep))
     assert "#reports" in page.hrefs
     assert {h[1:] for h in page.hrefs if h.startswith("#")} <= page.ids
+
+
+def test_source_cards_show_the_other_names_outlets_use(sample_report):
+    assert "Also named: fire service" in render_html(sample_report)

@@ -36,6 +36,8 @@ BRIEF_FALLBACK_FACTS = 3
 #: report (a 7rem column each: 24 already need a wide screen and scrolling)
 #: and lists, per fact, the reports that carry it.
 MATRIX_MAX_COLUMNS = 24
+#: Other names of a source listed on its card (the rest are in entities.csv).
+ALIASES_SHOWN = 8
 #: Claims listed under one source before the rest are folded away.
 SOURCE_CLAIMS_SHOWN = 8
 
@@ -109,6 +111,7 @@ class SourceRow:
     outlets: tuple[str, ...]
     claims: tuple[Cite, ...]
     more: int
+    aliases: tuple[str, ...]  # other names the outlets use for it (resolved across reports)
     relays_for: tuple[str, ...]  # sources whose claims this one passed on
     relayed_via: tuple[str, ...]  # intermediaries that passed this source's claims on
 
@@ -284,6 +287,7 @@ def build_sources(idx: ReportIndex) -> tuple[SourceRow, ...]:
             facts_originated=origin_count.get(key, 0), outlets=outlets,
             claims=tuple(idx.cite_claim(c) for c in claims[:SOURCE_CLAIMS_SHOWN]),
             more=max(0, len(claims) - SOURCE_CLAIMS_SHOWN),
+            aliases=tuple(a for a in ent.aliases if a != ent.name)[:ALIASES_SHOWN] if ent else (),
             relays_for=tuple(sorted(_key_name(idx, k) for k in relays.get(key, ()))),
             relayed_via=tuple(sorted({idx.entity_name(c.via) for c in claims if c.via})),
         ))
