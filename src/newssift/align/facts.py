@@ -19,7 +19,7 @@ import numpy as np
 
 from ..config import DEFAULT_CONFIG, Config
 from ..models import Claim, Document, Entity, Fact, Story
-from .numbers import consistent
+from .numbers import consistent, primary_quantity
 from .origins import OriginIndex, build_origin_index, fact_status
 from .similarity import ClaimSpace, build_space, candidate_pairs
 
@@ -35,9 +35,10 @@ MERGE_THRESHOLD = 0.42
 #: resembles a little less.
 LINK_THRESHOLD = 0.32
 #: Lexical cosine above which two claims of one fact that differ in negation
-#: are read as one assertion and its denial.  Below it, a "not" in one long
-#: claim is more often about something else in the sentence.
-NEGATION_MIN_SIMILARITY = 0.5
+#: are read as one assertion and its denial.  Below it, a "not" in one claim
+#: is more often about something else in the sentence ("… and crews had not
+#: yet reached the site").  0.6: a denial repeats most of what it denies.
+NEGATION_MIN_SIMILARITY = 0.6
 #: Longest fact summary, in characters.
 SUMMARY_MAX = 240
 
@@ -155,12 +156,14 @@ def _conflict(claims: Sequence[Claim], space: ClaimSpace) -> str | None:
     for x in range(len(claims)):
         for y in range(x + 1, len(claims)):
             a, b = claims[x], claims[y]
-            for qa in a.quantities:
-                for qb in b.quantities:
-                    if qa.measure and qa.measure == qb.measure and (qa.unit or "") == (qb.unit or ""):
-                        if consistent(qa, qb) is False:
-                            return (f"{_who(a)} reports {qa.text!r} but {_who(b)} reports {qb.text!r} "
-                                    f"({qa.measure.replace('_', ' ')})")
+            qa, qb = primary_quantity(a.quantities), primary_quantity(b.quantities)
+            if qa and qb and qa.measure == qb.measure and (qa.unit or "") == (qb.unit or ""):
+                agree = consistent(qa, qb)
+                if agree is False:
+                    return (f"{_who(a)} reports {qa.text!r} but {_who(b)} reports {qb.text!r} "
+                            f"({(qa.measure or '').replace('_', ' ')})")
+                if agree:
+                    continue  # they agree on the count: a "not" elsewhere is about something else
             negated_a = bool(_NEGATION_RE.search(a.text)) or _denial(a)
             negated_b = bool(_NEGATION_RE.search(b.text)) or _denial(b)
             if negated_a != negated_b and space.lexical(a.id, b.id) >= NEGATION_MIN_SIMILARITY:

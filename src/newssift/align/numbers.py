@@ -130,13 +130,16 @@ def _unit_key(q: Quantity) -> str:
 
 
 def primary_quantity(quantities: Sequence[Quantity]) -> Quantity | None:
-    """The claim's headline count: its first quantity with a measure.
+    """The claim's headline count: its first counted quantity with a measure.
 
     A sentence such as "11 died and 37 were injured" is first of all a death
     toll; its second number is a different proposition, so only the first
-    measured quantity decides what a claim reports.
+    measured quantity decides what a claim reports.  Counts of people or
+    things (no unit) come before measurements with a unit: in "a fire 140 km
+    from the capital killed 11", the distance only places the event.
     """
-    return next((q for q in quantities if q.measure), None)
+    measured = [q for q in quantities if q.measure]
+    return next((q for q in measured if not q.unit), measured[0] if measured else None)
 
 
 def compare_quantities(a: Sequence[Quantity], b: Sequence[Quantity]) -> QuantityRelation:

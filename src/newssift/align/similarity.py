@@ -22,7 +22,7 @@ from ..models import Claim, Entity
 from .figures_keys import subject_key
 from .numbers import compare_quantities, primary_quantity, times_compatible
 from .origins import OriginIndex
-from .text import Vector, content_tokens, cosine, idf_table, tfidf
+from .text import Vector, content_words, cosine, idf_table, tfidf, with_compounds
 
 __all__ = [
     "ClaimSpace",
@@ -139,7 +139,9 @@ def build_space(
     entities: Sequence[Entity] = (),
 ) -> ClaimSpace:
     """Tokenise and vectorise the claims of one story (IDF over that story's claims)."""
-    tokens = [content_tokens(c.text) for c in claims]
+    words = [content_words(c.text) for c in claims]
+    vocabulary = {t for ws in words for _, t in ws}
+    tokens = [with_compounds(ws, vocabulary) for ws in words]
     idf = idf_table(tokens)
     vectors = [tfidf(t, idf) for t in tokens]
     groups = [frozenset(origins.group(s) for s in origins.claim_sources(c)) for c in claims]

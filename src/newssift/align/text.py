@@ -19,6 +19,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 __all__ = [
     "content_tokens",
+    "content_words",
+    "with_compounds",
     "stem",
     "Vector",
     "idf_table",
@@ -73,21 +75,48 @@ def _number_token(tok: str) -> str | None:
     return f"#{value:g}"
 
 
-def content_tokens(text: str) -> list[str]:
-    """Stemmed content tokens of ``text``; numbers become ``#value`` tokens."""
-    out: list[str] = []
+def content_words(text: str) -> list[tuple[str, str]]:
+    """(lower-case word, token) for each content word; numbers give ``#value`` tokens.
+
+    Hyphenated words are split ("front-line" -> "front", "line") so that
+    :func:`with_compounds` can match them with "frontline" and "front line".
+    """
+    out: list[tuple[str, str]] = []
     for m in TOKEN_RE.finditer(text):
         tok = m.group(0).lower().replace("’", "'")
         if tok.endswith("'s"):
             tok = tok[:-2]
         num = _number_token(tok)
         if num is not None:
-            out.append(num)
+            out.append((tok, num))
             continue
-        if tok in _STOP or len(tok) < 2:
-            continue
-        out.append(stem(tok))
+        for part in tok.split("-") if "-" in tok else (tok,):
+            if part in _STOP or len(part) < 2:
+                continue
+            out.append((part, stem(part)))
     return out
+
+
+def content_tokens(text: str) -> list[str]:
+    """Stemmed content tokens of ``text``; numbers become ``#value`` tokens."""
+    return [t for _, t in content_words(text)]
+
+
+def with_compounds(words: Sequence[tuple[str, str]], vocabulary: set[str] | frozenset[str]) -> list[str]:
+    """Tokens of ``words`` plus any adjacent pair written as one word elsewhere.
+
+    "front lines" gains "frontlin" when another text of the set says
+    "frontlines", so spelling a compound open, hyphenated or closed does not
+    hide a match.
+    """
+    tokens = [t for _, t in words]
+    for (w1, t1), (w2, t2) in zip(words, words[1:]):
+        if t1.startswith("#") or t2.startswith("#"):
+            continue
+        joined = stem(w1 + w2)
+        if joined in vocabulary:
+            tokens.append(joined)
+    return tokens
 
 
 def idf_table(token_lists: Iterable[Sequence[str]]) -> dict[str, float]:
