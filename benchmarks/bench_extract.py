@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -108,6 +109,13 @@ def main(n: int = 500) -> None:
             print(f"{label:>17}: {len(result.documents)} documents, {len(result.problems)} problems; "
                   f"{wall:.2f} s wall -> {n / wall:.1f} pages/s; {cpu:.2f} s CPU -> {n / cpu:.1f} pages/s per core")
         ingest_mod.PARALLEL_MIN_FILES = default
+        # The command as a user runs it: start-up, ingest and writing the JSON.
+        out = folder / "out.json"
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "newssift", "extract", str(folder), "--json", str(out), "-q"], check=False)
+        wall = time.perf_counter() - t0
+        status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}"
+        print(f"{'newssift extract':>17}: {status}; {wall:.2f} s wall -> {n / wall:.1f} pages/s (JSON {out.stat().st_size / 1e6:.1f} MB)")
     # On a shared machine the wall clock includes time other processes held
     # the CPU; CPU seconds are the cost of ingest itself.
 
