@@ -67,15 +67,11 @@ def _entity(gid: str, members: list[Node]) -> Entity:
     for n in members:
         for m in n.mentions:
             mentions.setdefault((m.doc, m.start, m.end), m)
-    labels = Counter(m.label for m in mentions.values()) or Counter(n.etype for n in members)
-    types = Counter(n.etype for n in members)
-    etype = "PERSON" if "PERSON" in types else (labels.most_common(1)[0][0] if labels else members[0].etype)
-    if family(etype) != "P" and types:
-        etype = max(types, key=lambda t: (types[t] + labels.get(t, 0), t == "GPE"))
+    etype = _entity_type(members, list(mentions.values()))
     doc_rank = {n.doc: n.doc_index for n in members}
     ordered = sorted(mentions.values(), key=lambda m: (doc_rank.get(m.doc, 0), m.start, m.end))
     final = tuple(
-        replace(m, entity=gid, label=etype if (m.label == "PERSON") != (etype == "PERSON") else m.label)
+        replace(m, entity=gid, label=m.label if _same_kind(m.label, etype) else etype)
         for m in ordered
     )
     surfaces: dict[str, None] = {}
@@ -102,6 +98,28 @@ def _entity(gid: str, members: list[Node]) -> Entity:
         titles=tuple(titles),
         variants=spelling_variants(etype, final),
     )
+
+
+#: Labels that name people, bodies and places; when a cluster has any of these,
+#: stray labels of the small model ("Kursk" as PRODUCT, after a submarine) lose.
+_NAME_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")
+
+
+def _same_kind(label: str, etype: str) -> bool:
+    """Whether a mention's own label may stand under the entity's type (else it is relabelled)."""
+    return label in _NAME_LABELS and family(label) == family(etype) and (label == "PERSON") == (etype == "PERSON")
+
+
+def _entity_type(members: list[Node], mentions: list[Mention]) -> str:
+    """PERSON when any member is one (repaired slips included); else the most used name label."""
+    types = Counter(n.etype for n in members)
+    if "PERSON" in types:
+        return "PERSON"
+    votes = Counter(m.label for m in mentions) + types
+    named = Counter({k: v for k, v in votes.items() if k in _NAME_LABELS})
+    pool = named or votes
+    # Ties go to the place label: the tagger's ORG for an unknown place is the common slip.
+    return max(pool, key=lambda t: (pool[t], t in ("GPE", "LOC"), t)) if pool else members[0].etype
 
 
 def _best_name(etype: str, surfaces: list[str]) -> str:

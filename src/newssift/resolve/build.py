@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..models import DocExtraction, Document, Mention
 from .context import acronym_definitions, place_extensions, titles_around
 from .names import PLACE_TYPES, clean_surface, fold, is_acronym, person_parts
-from .nodes import Node
+from .nodes import Node, family
 
 __all__ = ["build_nodes", "add_context"]
 
@@ -117,7 +117,7 @@ def add_context(node: Node, text: str, mentions: Sequence[Mention]) -> None:
                 node.add_surface(fold(titled))
             for t in titles:
                 node.titles.setdefault(fold(t), None)
-        elif node.etype in PLACE_TYPES or node.etype == "ORG":
+        elif family(node.etype) == "X":
             for ext in place_extensions(text, m.start, m.end):
                 node.add_surface(ext)
 

@@ -9,7 +9,8 @@ Passes, each by key lookup (near-linear in the number of names):
 4. acronyms whose letters are the initials of exactly one other entity;
 5. org names that are another's plus a country ("US State Department");
 6. bare surnames to the one person of that surname (same document first);
-7. spelling variants of one name word, guarded by type, given names and context.
+7. spelling variants of one name word, guarded by type, given names and context;
+8. lone words tagged ORG that are the surname of exactly one person.
 """
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ def merge_nodes(nodes: list[Node], aliases: Mapping[str, str] | None = None) -> 
     _subset_pass(uf, nodes, keys)
     _surname_pass(uf, nodes, keys)
     variants = _variant_pass(uf, nodes, keys)
+    _orphan_surname_pass(uf, nodes, keys)
     return uf, variants
 
 
@@ -214,3 +216,30 @@ def _variant_ok(uf, nodes, keys, context, a: int, wa: str, b: int, wb: str) -> b
         return True
     shared = context.get(uf.find(a), set()) & context.get(uf.find(b), set())
     return len(shared) >= MIN_SHARED_CONTEXT
+
+
+def _orphan_surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> None:
+    """A lone capitalised word the tagger called ORG is a surname when one person carries it.
+
+    For "Zelenskyy also shared ..." in a report that never gives the full
+    name: the word, or a spelling variant of it, must be the surname of
+    exactly one person with a full name elsewhere.
+    """
+    full: dict[str, set[int]] = defaultdict(set)
+    for j, (n, ks) in enumerate(zip(nodes, keys)):
+        if family(n.etype) == "P":
+            for k in ks:
+                if k.surname and k.given:
+                    full[k.surname].add(j)
+    for i, (n, ks) in enumerate(zip(nodes, keys)):
+        if n.etype != "ORG" or not ks or any(k.acronym or not k.single for k in ks):
+            continue
+        words = {k.single for k in ks}
+        if len(words) != 1:
+            continue
+        word = words.pop()
+        exact = {uf.find(j) for j in full.get(word, ())}
+        cands = exact or {uf.find(j) for s, js in full.items() if is_spelling_variant(s, word) for j in js}
+        if len(cands) == 1:
+            uf.union(i, cands.pop())
+            n.etype = "PERSON"

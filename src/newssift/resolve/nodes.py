@@ -46,8 +46,8 @@ def family(etype: str) -> str:
     """
     if etype in PERSON_TYPES:
         return "P"
-    if etype == "NORP":
-        return "N"
+    if etype in ("NORP", "GROUP"):
+        return "N" + etype  # groups of people ("Ukrainians", "officials") are never bodies or places
     return "X"
 
 

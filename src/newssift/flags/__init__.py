@@ -1,0 +1,57 @@
+"""Editorial flags: what a careful editor would point out across the reports of a story.
+
+One module per flag family; each is a pure function over the frozen models
+(editorial insertions also read a spaCy parse of the texts):
+
+    editorial_insertion  editorial.py   unattributed appeal/verdict found in one report only
+    spelling_variant     spelling.py    a name spelled differently (from Entity.variants)
+    quote_variant        quotes.py      the same quote worded differently (word diff)
+    social_embed         embeds.py      a quoted social-media post (Document.embeds)
+    headline_mismatch    headline.py    a headline placing the story where the body does not
+    conflicting_figure   figures.py     incompatible values inside one aligned fact
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Claim, Document, Entity, Fact, Figure, Flag, Story
+from .editorial import find_editorial_insertions
+from .embeds import find_social_embeds
+from .figures import find_conflicting_figures
+from .headline import find_headline_mismatches
+from .quotes import find_quote_variants
+from .spelling import find_spelling_variants
+
+__all__ = ["find_flags", "FLAG_KINDS"]
+
+FLAG_KINDS = (
+    "editorial_insertion", "spelling_variant", "quote_variant", "social_embed", "headline_mismatch",
+    "conflicting_figure",
+)
+
+
+def find_flags(
+    documents: Sequence[Document], claims: Sequence[Claim], entities: Sequence[Entity],
+    facts: Sequence[Fact], figures: Sequence[Figure], stories: Sequence[Story],
+) -> list[Flag]:
+    """Every flag, ordered by document (as given), then position, then kind.
+
+    ``figures`` is accepted for the contract; value conflicts are read from
+    the facts, which already hold claims of one proposition together.
+    """
+    if not documents:
+        return []
+    flags = (
+        find_editorial_insertions(documents, claims, stories)
+        + find_spelling_variants(entities)
+        + find_quote_variants(documents, stories)
+        + find_social_embeds(documents)
+        + find_headline_mismatches(documents, entities)
+        + find_conflicting_figures(claims, facts)
+    )
+    order = {d.id: i for i, d in enumerate(documents)}
+    kinds = {k: i for i, k in enumerate(FLAG_KINDS)}
+    return sorted(
+        flags,
+        key=lambda f: (order.get(f.doc, len(order)), -1 if f.start is None else f.start, kinds.get(f.kind, 99)),
+    )
