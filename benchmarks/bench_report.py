@@ -17,7 +17,18 @@ from pathlib import Path
 
 from rich.console import Console
 
-from newssift.models import Claim, Document, Entity, Fact, Figure, FigureValue, Flag, Quantity, Report, Story
+from newssift.models import (
+    Claim,
+    Document,
+    Entity,
+    Fact,
+    Figure,
+    FigureValue,
+    Flag,
+    Quantity,
+    Report,
+    Story,
+)
 from newssift.report.csv import write_csv
 from newssift.report.html import render_html
 from newssift.report.json import write_json
@@ -35,7 +46,7 @@ def make_report(n: int) -> Report:
         parts = [SENTENCE.format(n=i + k) for k in range(20)]
         text = "".join(parts)
         docs.append(Document(id=f"d{i}", text=text, outlet=f"Outlet {i % 40}", title=f"Levee fails, report {i}",
-                             published="2025-04-0%d" % (1 + i % 9), content_hash=hashlib.sha256(text.encode()).hexdigest()))
+                             published=f"2025-04-0{1 + i % 9}", content_hash=hashlib.sha256(text.encode()).hexdigest()))
         offset = 0
         for k in range(CLAIMS_PER_DOC):
             sent = parts[k]
@@ -74,11 +85,11 @@ def main() -> None:
     for n in (int(s) for s in args.sizes.split(",")):
         rep = make_report(n)
         render_html(rep)  # warm the template cache so the figure is the render itself
-        t_html, html = _time(lambda: render_html(rep))
+        t_html, html = _time(lambda r=rep: render_html(r))
         with tempfile.TemporaryDirectory() as tmp:
-            t_csv, _ = _time(lambda: write_csv(rep, Path(tmp) / "csv"))
-            t_json, _ = _time(lambda: write_json(rep, Path(tmp) / "r.json"))
-        t_term, _ = _time(lambda: print_summary(rep, console=Console(file=io.StringIO(), width=120)))
+            t_csv, _ = _time(lambda r=rep, t=tmp: write_csv(r, Path(t) / "csv"))
+            t_json, _ = _time(lambda r=rep, t=tmp: write_json(r, Path(t) / "r.json"))
+        t_term, _ = _time(lambda r=rep: print_summary(r, console=Console(file=io.StringIO(), width=120)))
         print(f"{n:>8} {len(rep.claims):>7} {t_html:>7.3f} {len(html.encode()) / 1e6:>8.2f} {t_csv:>6.3f} {t_json:>7.3f} {t_term:>7.3f}")
 
 

@@ -10,8 +10,21 @@ import hashlib
 import pytest
 
 from newssift.models import (
-    Claim, Document, Duplicate, Entity, Fact, Figure, FigureValue, Flag, InputProblem, Mention, Quantity, Removed,
-    Report, SpanRef, Story,
+    Claim,
+    Document,
+    Duplicate,
+    Entity,
+    Fact,
+    Figure,
+    FigureValue,
+    Flag,
+    InputProblem,
+    Mention,
+    Quantity,
+    Removed,
+    Report,
+    SpanRef,
+    Story,
 )
 
 HOSTILE = (

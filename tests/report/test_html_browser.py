@@ -70,7 +70,7 @@ def test_status_filter_hides_other_facts(browser, sample_report, tmp_path):
 
 def test_phone_width_has_no_page_wide_horizontal_scroll(browser, sample_report, tmp_path, artifacts):
     path = write_html(sample_report, tmp_path / "report.html")
-    page, ev = _open(browser, path, width=390)
+    page, _ = _open(browser, path, width=390)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1
     page.screenshot(path=str(artifacts / "report-sample-phone.png"), full_page=True)

@@ -26,10 +26,10 @@ MINIMAL_SCHEMA = {
 }
 
 TEXTS = [
-    "The port authority said on Monday that 12 container ships were waiting outside the harbour after the strike began.\n"
-    "Dock workers walked out over pay, union leader Ana Ruiz said.",
-    "Twelve ships were stuck at anchor on Monday, the port authority said.\n"
-    "About 900 dock workers joined the strike, according to the union.",
+    ("The port authority said on Monday that 12 container ships were waiting outside the harbour after the strike began.\n"
+     "Dock workers walked out over pay, union leader Ana Ruiz said."),
+    ("Twelve ships were stuck at anchor on Monday, the port authority said.\n"
+     "About 900 dock workers joined the strike, according to the union."),
 ]
 
 

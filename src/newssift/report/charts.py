@@ -78,7 +78,7 @@ def nice_ticks(hi: float, n: int = TICKS) -> list[float]:
     raw = hi / max(1, n - 1)
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
-    count = int(math.ceil(hi / step))
+    count = math.ceil(hi / step)
     return [i * step for i in range(count + 1)]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..models import Report
 
-__all__ = ["write_csv", "csv_tables", "safe_cell", "FORMULA_PREFIXES"]
+__all__ = ["FORMULA_PREFIXES", "csv_tables", "safe_cell", "write_csv"]
 
 #: Leading characters that make Excel, LibreOffice or Google Sheets treat a
 #: cell as a formula (OWASP's CSV-injection list).

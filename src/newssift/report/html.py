@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -20,9 +20,15 @@ from ..models import Report
 from .charts import Chart, build_chart, value_text
 from .html_docs import build_documents, build_flags
 from .html_index import Cite, ReportIndex, fmt_number, humanise, shorten
-from .html_views import build_brief, build_glance, build_matrix, build_sources, matrix_is_compact
+from .html_views import (
+    build_brief,
+    build_glance,
+    build_matrix,
+    build_sources,
+    matrix_is_compact,
+)
 
-__all__ = ["render_html", "write_html", "notebook_frame", "csp_for", "report_context", "template_env", "FigureView", "asset"]
+__all__ = ["FigureView", "asset", "csp_for", "notebook_frame", "render_html", "report_context", "template_env", "write_html"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: Characters of the claim shown under each reported value: one line on a laptop.
@@ -73,7 +79,7 @@ def template_env() -> jinja2.Environment:
     return env
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset(name: str) -> str:
     """The text of an inline asset (CSS or JS) shipped beside the templates."""
     return (TEMPLATES / name).read_text(encoding="utf-8")

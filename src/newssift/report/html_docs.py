@@ -11,11 +11,12 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..models import Document, Flag, Removed
 from .html_index import Cite, ReportIndex, humanise, safe_url, shorten
 
-__all__ = ["Segment", "DocView", "FlagView", "DiffPart", "build_documents", "build_flags", "word_diff", "context_parts"]
+__all__ = ["DiffPart", "DocView", "FlagView", "Segment", "build_documents", "build_flags", "context_parts", "word_diff"]
 
 #: Furniture pieces listed per document before the rest is summarised as a
 #: count; enough for a scraped page's menus without burying the article.
@@ -124,7 +125,7 @@ def segments(idx: ReportIndex, doc: Document) -> tuple[Segment, ...]:
     out = []
     active: list[tuple[int, int, str, str]] = []
     nxt = 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         while nxt < len(spans) and spans[nxt][0] <= a:
             active.append(spans[nxt])
             nxt += 1

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from ..models import Claim, Document, Entity, Report
 
-__all__ = ["ReportIndex", "Cite", "outlet_label", "safe_url", "shorten", "fmt_number", "humanise"]
+__all__ = ["Cite", "ReportIndex", "fmt_number", "humanise", "outlet_label", "safe_url", "shorten"]
 
 #: Longest snippet (characters) shown inline for a claim or passage before it
 #: is cut with an ellipsis; two lines of text on a laptop-width column.
@@ -64,7 +64,7 @@ def outlet_label(doc: Document) -> str:
     url = safe_url(doc.url)
     if url:
         host = urlsplit(url).netloc.lower()
-        return host[4:] if host.startswith("www.") else host
+        return host.removeprefix("www.")
     return doc.id
 
 

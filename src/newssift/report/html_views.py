@@ -16,16 +16,16 @@ from .html_index import Cite, ReportIndex, humanise, shorten
 
 __all__ = [
     "STATUS_LABELS",
-    "Glance",
     "BriefItem",
     "FactRow",
+    "Glance",
     "MatrixCell",
     "SourceRow",
-    "build_glance",
     "build_brief",
+    "build_glance",
     "build_matrix",
-    "matrix_is_compact",
     "build_sources",
+    "matrix_is_compact",
 ]
 
 #: Facts shown in the brief; six sentences is a paragraph an editor reads at a glance.

@@ -19,7 +19,7 @@ from rich.table import Table
 from ..models import Report
 from .html_index import fmt_number, humanise, outlet_label, shorten
 
-__all__ = ["print_summary", "progress_bar", "summary_tables", "LONG_RUN_DOCS"]
+__all__ = ["LONG_RUN_DOCS", "print_summary", "progress_bar", "summary_tables"]
 
 #: Runs with fewer documents finish in a few seconds with the small spaCy
 #: model (about 0.1 s per article here), so a bar would only flicker.
@@ -113,7 +113,13 @@ def progress_bar(total: int, enabled: bool = True) -> Iterator[Callable[[str, in
     if not enabled or total < LONG_RUN_DOCS or not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from typing import Annotated
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
@@ -34,7 +35,7 @@ from ..report.json import report_to_dict
 from .schemas import AddOut, AnalyzeOut, StoryOut, TextsIn, UrlsIn, add_out
 from .views import api_listing, home_page, message_page, report_page
 
-__all__ = ["create_app", "serve", "LOOPBACK_HOSTS", "MAX_UPLOAD_FILES"]
+__all__ = ["LOOPBACK_HOSTS", "MAX_UPLOAD_FILES", "create_app", "serve"]
 
 #: Host names a loopback-bound app answers to ("testserver" is Starlette's test client).
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})
@@ -201,12 +202,12 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
         return story_page(None)  # type: ignore[arg-type]
 
     @app.post("/add/files", include_in_schema=False)
-    async def add_files(files: list[UploadFile] = File(...), analyze: bool = Form(False)):
+    async def add_files(files: Annotated[list[UploadFile], File()], analyze: Annotated[bool, Form()] = False):
         out = add_and_analyze(from_bytes(await read_uploads(files)), analyze)
         return back_home(notice_of(AddOut(**out)))
 
     @app.post("/add/text", include_in_schema=False)
-    def add_text(text: str = Form(...), name: str = Form(""), analyze: bool = Form(False)):
+    def add_text(text: Annotated[str, Form()], name: Annotated[str, Form()] = "", analyze: Annotated[bool, Form()] = False):
         data = text.encode("utf-8")
         if len(data) > config.max_input_bytes:
             raise HTTPException(413, f"text larger than {config.max_input_bytes} bytes")
@@ -214,7 +215,7 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
         return back_home(notice_of(AddOut(**out)))
 
     @app.post("/add/urls", include_in_schema=False)
-    def add_urls(urls: str = Form(...), analyze: bool = Form(False)):
+    def add_urls(urls: Annotated[str, Form()], analyze: Annotated[bool, Form()] = False):
         out = add_and_analyze(from_urls([u.strip() for u in urls.splitlines() if u.strip()]), analyze)
         return back_home(notice_of(AddOut(**out)))
 
@@ -255,7 +256,7 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
                 raise HTTPException(404, str(exc)) from exc
 
     @app.post("/api/documents", response_model=AddOut, tags=["documents"])
-    async def api_add_files(files: list[UploadFile] = File(...), analyze: bool = Form(True)) -> AddOut:
+    async def api_add_files(files: Annotated[list[UploadFile], File()], analyze: Annotated[bool, Form()] = True) -> AddOut:
         """Upload article files (HTML, text, JSON lines, WARC, feeds); store them and, by default, analyse."""
         return AddOut(**add_and_analyze(from_bytes(await read_uploads(files)), analyze))
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from ..models import IngestResult
 
-__all__ = ["StoryOut", "AddOut", "AnalyzeOut", "TextsIn", "UrlsIn", "add_out"]
+__all__ = ["AddOut", "AnalyzeOut", "StoryOut", "TextsIn", "UrlsIn", "add_out"]
 
 
 class StoryOut(BaseModel):

@@ -15,7 +15,7 @@ from ..models import Report
 from ..report.html import TEMPLATES as REPORT_TEMPLATES
 from ..report.html import asset, csp_for, render_html
 
-__all__ = ["home_page", "report_page", "message_page", "api_listing", "PAGE_CSP"]
+__all__ = ["PAGE_CSP", "api_listing", "home_page", "message_page", "report_page"]
 
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 
