@@ -114,3 +114,36 @@ def test_page_errors_are_pages_and_api_errors_are_json(server):
     assert r.status_code == 422 and "text" in r.text and r.headers["content-type"].startswith("text/html")
     r = httpx.post(base + "/api/texts", json={"texts": []})
     assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")
+
+
+def test_only_http_urls_are_fetched(server):
+    base, _ = server
+    for bad in ("file:///etc/passwd", "ftp://example.org/x", "/etc/passwd"):
+        r = httpx.post(base + "/api/urls", json={"urls": [bad]})
+        assert r.status_code == 422, bad
+
+
+def test_newssift_serve_command_runs_a_loopback_server(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "newssift", "serve", "--db", str(tmp_path / "s.db"), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json() == []
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
