@@ -36,3 +36,35 @@ def test_progress_is_hidden_when_not_a_terminal_or_short(capsys):
     with progress_bar(LONG_RUN_DOCS * 5, enabled=False) as cb:
         assert cb is None
     assert capsys.readouterr().err == ""
+
+
+def test_progress_bar_is_drawn_on_a_terminal():
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    code = (
+        "from newssift.report.terminal import progress_bar\n"
+        f"with progress_bar({LONG_RUN_DOCS + 5}) as cb:\n"
+        f"    assert cb is not None\n"
+        f"    for i in range(1, {LONG_RUN_DOCS + 6}): cb('extract', i, {LONG_RUN_DOCS + 5})\n"
+    )
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-c", code], stderr=slave, stdout=subprocess.PIPE, timeout=60)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+        if len(data) < 65536:
+            break
+    os.close(master)
+    out = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "extract" in out and f"{LONG_RUN_DOCS + 5}/{LONG_RUN_DOCS + 5}" in out
