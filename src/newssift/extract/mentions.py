@@ -287,6 +287,21 @@ def _name_word(t) -> bool:
         and low not in INSTITUTION_NOUNS and low not in GROUP_NOUNS and t.ent_type_ not in ("GPE", "NORP")
 
 
+_BODY = "ORG_BODY"  # internal label of descriptive bodies while collecting
+
+
+def _role_evidence(head) -> bool:
+    """An apposition or a title word naming a person's role ("X, the head of ...", "spokesperson X")."""
+    if not _name_word(head) or head.pos_ != "PROPN":
+        return False
+    for c in head.children:
+        if c.dep_ == "appos" and c.i > head.i and c.lemma_.lower() in ROLE_NOUNS:
+            return True
+        if c.dep_ in ("compound", "amod") and c.i < head.i and (c.lower_ in ROLE_NOUNS or c.lower_ in HONORIFICS):
+            return True
+    return False
+
+
 def _looks_like_person(head) -> bool:
     """Whether an unrecognised capitalised speaker is a person rather than a body.
 
@@ -431,13 +446,14 @@ def _person_titles(doc, i: int, j: int) -> tuple[list[str], str | None]:
         k -= 1
     pre = [t for t in doc[k:i] if t.pos_ != "DET"]
     honor = []
-    for t in reversed(pre):
-        if t.lower_ in HONORIFICS:
+    for n in range(len(pre) - 1, -1, -1):
+        t = pre[n]
+        if t.lower_ in HONORIFICS or (t.text == "." and n > 0 and pre[n - 1].lower_ in HONORIFICS):
             honor.insert(0, t)
         else:
             break
     if pre:
-        titles.append(" ".join(t.text for t in pre).strip())
+        titles.append(doc.text[pre[0].idx:pre[-1].idx + len(pre[-1].text)].strip())
     root = doc[j - 1]
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i and not ACRONYM_RE.match(c.text):
@@ -472,12 +488,16 @@ def collect_entities(doc_id: str, parsed) -> EntityTable:
     persons: list[tuple[int, int, int]] = []  # token span and entity of person mentions
     items = [(i, j, lab, acr) for i, j, lab, acr in ner_spans]
     for i, j in bodies:
-        # A descriptive body replaces an NER span it contains only when it is longer.
-        items.append((i, j, "ORG", None))
+        # A descriptive body is kept only where NER did not already cover it.
+        items.append((i, j, _BODY, None))
     items.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     for i, j, lab, acr in items:
-        if lab == "ORG" and (i, j) in bodies and all(k in covered for k in range(i, j)):
-            continue
+        if lab == _BODY:
+            if all(k in covered for k in range(i, j)):
+                continue
+            lab = "ORG"
+        if lab in ("ORG", "GPE", "NORP", "PRODUCT") and _role_evidence(parsed[j - 1]):
+            lab = "PERSON"  # "Amara Diallo, the head of ...": NER took a person for a body
         s, e = _span_chars(parsed, i, j)
         if lab == "PERSON":
             ent_idx = _person_entity(table, parsed, i, j, persons)

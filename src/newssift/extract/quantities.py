@@ -251,7 +251,7 @@ def _measure(anchor, noun) -> tuple[str | None, object]:
                 adjs.update(MEASURE_ADJS[k.lower_] for k in c.subtree if k.lower_ in MEASURE_ADJS)
             if c.dep_ in ("prt", "prep") and c.lower_ == "out" and v.lemma_.lower() in ("move", "bus", "ship", "take"):
                 adjs.add("evacuated")  # "moved out of the district"
-            if counted is None and c.dep_ in ("nsubj", "nsubjpass") and c.i != x.i:
+            if counted is None and c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != x.i:
                 if c.lower_ in MEASURE_NOUNS or c.lower_ in TROOP_NOUNS:
                     counted = c
         if counted is None and v.lemma_ == "be" and v.dep_ in ("ccomp", "xcomp"):

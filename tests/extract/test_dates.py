@@ -1,0 +1,57 @@
+"""Time expressions: absolute dates, and relative ones resolved against the publication day."""
+import pytest
+
+from newssift.extract.dates import parse_published, resolve_time, time_in
+
+TUESDAY = parse_published("2024-12-17T09:30:00Z")
+
+
+def test_parse_published():
+    assert TUESDAY.isoformat() == "2024-12-17"
+    assert parse_published(None) is None
+    assert parse_published("yesterday") is None
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("14 December 2024", "2024-12-14"),
+    ("December 16, 2024", "2024-12-16"),
+    ("Dec. 3", "2024-12-03"),
+    ("2024-11-30", "2024-11-30"),
+    ("on Monday", "2024-12-16"),
+    ("Sunday", "2024-12-15"),
+    ("yesterday", "2024-12-16"),
+    ("the previous day", "2024-12-16"),
+    ("today", "2024-12-17"),
+])
+def test_single_days(text, iso):
+    assert resolve_time(text, TUESDAY).date == iso
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("over the weekend", "2024-12-14", "2024-12-15"),
+    ("last week", "2024-12-09", "2024-12-15"),
+    ("the past three days", "2024-12-14", "2024-12-17"),
+    ("last month", "2024-11-01", "2024-11-30"),
+])
+def test_ranges(text, start, end):
+    ref = resolve_time(text, TUESDAY)
+    assert (ref.start_date, ref.end_date) == (start, end)
+    assert ref.date is None
+
+
+def test_a_date_in_december_without_year_before_january_publication_is_last_year():
+    assert resolve_time("December 30", parse_published("2025-01-02")).date == "2024-12-30"
+
+
+def test_unresolvable_keeps_only_the_text():
+    ref = resolve_time("on Monday", None)
+    assert ref.text == "on Monday" and ref.date is None and ref.start_date is None
+    assert resolve_time("in recent months", TUESDAY).date is None
+
+
+def test_time_in_finds_the_expression_with_offsets(nlp):
+    text = "The convoy reached the city last week after a long detour."
+    doc = nlp(text)
+    ref = time_in(doc, 0, len(text), "2024-12-17")
+    assert text[ref.start:ref.end] == ref.text
+    assert (ref.start_date, ref.end_date) == ("2024-12-09", "2024-12-15")
