@@ -102,13 +102,16 @@ def main(n: int = 500) -> None:
             (folder / f"page-{i:04d}.html").write_text(page, encoding="utf-8")
         ingest([str(folder / "page-0000.html")])  # warm imports (trafilatura, lxml, py3langid) once
         print(f"pages: {n}  avg size: {total / n / 1024:.1f} KiB  cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.2f}")
-        default = ingest_mod.PARALLEL_MIN_FILES
-        for label, threshold in (("one process", n + 1), ("worker processes", default)):
-            ingest_mod.PARALLEL_MIN_FILES = threshold
+        default, auto = ingest_mod.PARALLEL_MIN_FILES, ingest_mod._workers
+        cores = min(os.cpu_count() or 1, ingest_mod.MAX_WORKERS)
+        print(f"ingest would use {auto()} worker(s) at this load")
+        # Both ways, whatever the load: one process, then one worker per core.
+        for label, threshold, workers in (("one process", n + 1, auto), (f"{cores} workers", default, lambda: cores)):
+            ingest_mod.PARALLEL_MIN_FILES, ingest_mod._workers = threshold, workers
             result, wall, cpu = _timed(folder)
             print(f"{label:>17}: {len(result.documents)} documents, {len(result.problems)} problems; "
                   f"{wall:.2f} s wall -> {n / wall:.1f} pages/s; {cpu:.2f} s CPU -> {n / cpu:.1f} pages/s per core")
-        ingest_mod.PARALLEL_MIN_FILES = default
+        ingest_mod.PARALLEL_MIN_FILES, ingest_mod._workers = default, auto
         # The command as a user runs it: start-up, ingest and writing the JSON.
         out = folder / "out.json"
         t0 = time.perf_counter()

@@ -163,6 +163,7 @@ def test_worker_processes_give_the_same_result_as_one_process(tmp_path, monkeypa
     monkeypatch.setattr(ingest_mod, "PARALLEL_MIN_FILES", 10_000)
     one = ingest([str(tmp_path)])
     monkeypatch.setattr(ingest_mod, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(ingest_mod, "_workers", lambda: 2)  # whatever the machine's load is now
     real, used = ingest_mod._read_in_workers, []
 
     def spy(sources, config):
@@ -268,3 +269,17 @@ def test_sidecar_title_cuts_the_matching_headline(tmp_path):
     assert doc.title == "Ferry fares to rise in spring"
     assert [r.reason for r in doc.removed if r.text == "Ferry fares to rise in spring"] == ["headline"]
     assert doc.text == P1 + "\n\n" + P2
+
+
+def test_workers_only_for_idle_cores(monkeypatch):
+    import newssift.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(ingest_mod.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert ingest_mod._workers() == 2
+    monkeypatch.setattr(ingest_mod.os, "getloadavg", lambda: (1.2, 1.0, 1.0))
+    assert ingest_mod._workers() == 1
+    monkeypatch.setattr(ingest_mod.os, "getloadavg", lambda: (6.5, 6.0, 5.0))
+    assert ingest_mod._workers() == 1
+    monkeypatch.setattr(ingest_mod.os, "cpu_count", lambda: 16)
+    assert ingest_mod._workers() == ingest_mod.MAX_WORKERS
