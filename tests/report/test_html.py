@@ -222,3 +222,11 @@ def test_values_in_unknown_documents_link_to_the_reports_section(sample_report):
 
 def test_source_cards_show_the_other_names_outlets_use(sample_report):
     assert "Also named: fire service" in render_html(sample_report)
+
+
+def test_glance_names_the_key_figures_and_fact_rows_fold_their_wordings(sample_report):
+    html = render_html(sample_report)
+    glance = html.split('id="glance"', 1)[1].split("</section>", 1)[0]
+    assert 'href="#figure-0">Killed (people)</a>' in glance and "<b>12</b> to <b>20</b>" in glance
+    facts = html.split('id="facts"', 1)[1].split("</section>", 1)[0]
+    assert facts.count('class="wordings"') == sum(1 for f in sample_report.facts if len(f.claims) > 1)

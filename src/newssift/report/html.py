@@ -31,6 +31,9 @@ from .html_views import (
 __all__ = ["FigureView", "asset", "csp_for", "notebook_frame", "render_html", "report_context", "template_env", "write_html"]
 
 TEMPLATES = Path(__file__).with_name("templates")
+#: Figures named in "the story at a glance", the most reported first: the
+#: handful an editor checks first (tolls, counts), the rest are one click away.
+KEY_FIGURES = 4
 #: Characters of the claim shown under each reported value: one line on a laptop.
 FIGURE_CLAIM_CHARS = 140
 
@@ -137,6 +140,7 @@ def report_context(report: Report) -> dict:
         "matrix": build_matrix(idx),
         "matrix_compact": matrix_is_compact(idx),
         "figures": figures,
+        "key_figures": tuple(sorted(figures, key=lambda f: -len(f.rows))[:KEY_FIGURES]),
         "sources": build_sources(idx),
         "flags": build_flags(idx),
         "documents": build_documents(idx),

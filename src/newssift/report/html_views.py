@@ -96,6 +96,7 @@ class FactRow:
     cells: tuple[MatrixCell, ...]
     conflict: str | None
     n_docs: int
+    wordings: tuple[tuple[Cite, str], ...] = ()  # each claim of the fact: (citation, who says it)
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ def build_matrix(idx: ReportIndex) -> tuple[FactRow, ...]:
             id=fact.id, summary=_fact_summary(idx, fact), status=fact.status, status_label=label,
             status_symbol=symbol, origins=tuple(idx.entity_name(o) for o in fact.origins), cells=tuple(cells),
             conflict=fact.conflict, n_docs=sum(1 for c in cells if c.state != "silent"),
+            wordings=tuple((idx.cite_claim(c), idx.speaker_name(c) or "no source named") for c in claims),
         ))
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     return tuple(sorted(rows, key=lambda r: (order.get(r.status, 9), -r.n_docs)))
