@@ -306,3 +306,10 @@ def test_author_from_the_byline(data_dir):
     assert clean_text((data_dir / "courier_bridge.txt").read_text(encoding="utf-8")).author == "Tomasz Wierzbicki"
     assert clean_text((data_dir / "wrapped_wire.txt").read_text(encoding="utf-8")).author == "Imogen Hart"
     assert clean_text((data_dir / "clean_article.txt").read_text(encoding="utf-8")).author is None
+
+
+def test_short_sentence_full_of_names_at_the_end_is_body():
+    p1 = "The two leaders met for three hours on Tuesday and agreed to expand trade links, officials from both sides said."
+    p2 = "The talks were the first in the capital since the border dispute was settled two years ago, diplomats said."
+    out = clean_text(f"{p1}\n\n{p2}\n\nPresident Anna Vell Thanked Prime Minister Olek Brand.\n\nMost Shared")
+    assert "President Anna Vell Thanked Prime Minister Olek Brand." in out.text and "Most Shared" not in out.text

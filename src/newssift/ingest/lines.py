@@ -42,6 +42,9 @@ LIST_SENTENCE_MIN_WORDS = 4
 #: wrapped lines are near the wrap width (60-80 characters); headings are short.
 WRAP_MIN_CHARS = 40
 WRAP_MIN_WORDS = 5
+#: A capital-heavy line ending in a full stop is a sentence (not a headline)
+#: from this many words on.
+NAMES_SENTENCE_MIN_WORDS = 3
 #: A line ending in a colon introduces a quote when it has this many words;
 #: shorter ones ("Related:", "See also:") are trailers.
 COLON_INTRO_MIN_WORDS = 4
@@ -178,6 +181,10 @@ def _kind(s: str, ws: list[str], n: int, term: bool, tc: float) -> str:
         # A long line that ends a sentence is prose even when capital-heavy
         # (lists of names, German nouns).
         return "prose"
+    if term and n >= NAMES_SENTENCE_MIN_WORDS and s.rstrip(_CLOSERS).endswith("."):
+        # A short sentence full of names ("Kim Jong Un visited Moscow.") ends
+        # with a full stop, which headlines and labels do not.
+        return "short_prose"
     if not term and n >= PROSE_MIN_WORDS * 2 and tc <= TITLECASE_PROSE_MAX and s[-1:] not in ":":
         # Long lowercase-heavy line that lost its final full stop (scrapers
         # sometimes cut it): still prose.
