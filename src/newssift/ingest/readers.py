@@ -96,7 +96,8 @@ def html_page(data: bytes | str, label: str, ident: str, path: str | None = None
         published=art.published,
         author=art.author,
         embeds=art.embeds,
-        removed=tuple(Removed(text="\n".join(run), reason="outside_article") for run in art.outside),
+        removed=tuple(Removed(text=e, reason="embed") for e in art.embeds)
+        + tuple(Removed(text="\n".join(run), reason="outside_article") for run in art.outside),
     )
 
 
