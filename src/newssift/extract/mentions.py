@@ -445,10 +445,13 @@ def _person_titles(doc, i: int, j: int) -> tuple[list[str], str | None]:
             break
         k -= 1
     pre = [t for t in doc[k:i] if t.pos_ != "DET"]
+    # The capitalised title words right before the name ("Fire Chief", "Maj. Gen.",
+    # "President"), which outlets write as part of the name.
     honor = []
     for n in range(len(pre) - 1, -1, -1):
         t = pre[n]
-        if t.lower_ in HONORIFICS or (t.text == "." and n > 0 and pre[n - 1].lower_ in HONORIFICS):
+        capital = (t.is_title or t.lower_ in HONORIFICS) and t.ent_type_ not in ("GPE", "NORP", "ORG")
+        if capital or (t.text == "." and n > 0 and pre[n - 1].is_title):
             honor.insert(0, t)
         else:
             break
@@ -510,11 +513,16 @@ def collect_entities(doc_id: str, parsed) -> EntityTable:
                     table.ents[ent_idx].titles.append(t)
             if prefix:
                 table.alias(ent_idx, f"{prefix} {table.text[s:e]}")
+            words = table.text[s:e].split()
+            if len(words) >= 2 and words[-1][:1].isupper():
+                table.alias(ent_idx, words[-1])  # the surname alone is how later sentences name them
             continue
         if ACRONYM_RE.match(parsed[i:j].text) and table.lookup(parsed[i:j].text) is not None:
             table.add(s, e, lab, ent=table.lookup(parsed[i:j].text))
             continue
         ent_idx = table.add(s, e, lab)
+        if i > 0 and parsed[i - 1].text == "The" and parsed[i - 1].ent_iob_ in ("B", "I") and lab == "ORG":
+            table.alias(ent_idx, f"The {table.text[s:e]}")  # "The Pentagon", "The Kyiv Post" as written
         acr = acr or _following_acronym(parsed, j)
         if acr:
             table.alias(ent_idx, acr)
