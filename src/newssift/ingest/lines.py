@@ -18,6 +18,7 @@ __all__ = [
     "line_shapes",
     "norm_line",
     "shape_of",
+    "stopword_share",
     "titlecase_ratio",
     "words_of",
 ]
@@ -42,6 +43,10 @@ LIST_SENTENCE_MIN_WORDS = 4
 #: wrapped lines are near the wrap width (60-80 characters); headings are short.
 WRAP_MIN_CHARS = 40
 WRAP_MIN_WORDS = 5
+#: A long line without a full stop is prose only when at least this share of
+#: its words are function words: English news prose measures 0.35-0.5, menus
+#: and link lists under 0.2.
+STOPWORD_PROSE_MIN = 0.25
 #: A capital-heavy line ending in a full stop is a sentence (not a headline)
 #: from this many words on.
 NAMES_SENTENCE_MIN_WORDS = 3
@@ -60,6 +65,14 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 # like "Troops Are Dying in Combat with Russia" would look half lower-case.
 _MINOR = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "with"]
+)
+# English function words: running text is 35-50 % of them, menus and link
+# text far less.  Only used as extra evidence for lines without a full stop.
+_STOPWORDS = _MINOR | frozenset(
+    "i me my we our you your he him his she her it its they them their this that these those is are was were be been"
+    " being have has had do does did will would shall should can could may might must not no so than then there here"
+    " who whom which what when where why how all any both each few more most other some such only own same too very"
+    " just also about after before because if while until against between through during out off again further once".split()
 )
 # Characters that may follow a sentence's final stop: quotes and brackets.
 _CLOSERS = "\"'”’»)]"
@@ -121,6 +134,13 @@ def titlecase_ratio(words: list[str]) -> float:
     if not major:
         return 0.0
     return sum(1 for w in major if w[0].isupper()) / len(major)
+
+
+def stopword_share(words: list[str]) -> float:
+    """Share of English function words among ``words`` (0 for other languages)."""
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.casefold() in _STOPWORDS) / len(words)
 
 
 def ends_sentence(s: str) -> bool:
@@ -185,9 +205,12 @@ def _kind(s: str, ws: list[str], n: int, term: bool, tc: float) -> str:
         # A short sentence full of names ("Kim Jong Un visited Moscow.") ends
         # with a full stop, which headlines and labels do not.
         return "short_prose"
-    if not term and n >= PROSE_MIN_WORDS * 2 and tc <= TITLECASE_PROSE_MAX and s[-1:] not in ":":
-        # Long lowercase-heavy line that lost its final full stop (scrapers
-        # sometimes cut it): still prose.
+    if not term and n >= PROSE_MIN_WORDS * 2 and tc <= TITLECASE_PROSE_MAX and s[-1:] not in ":" and (
+        stopword_share(ws) >= STOPWORD_PROSE_MIN
+    ):
+        # A long line that lost its final full stop (scrapers sometimes cut
+        # it) is still prose when it reads like running text: function words
+        # make up a good share of sentences, far less of menus and link text.
         return "prose"
     if n >= 1 and not term:
         return "heading"
