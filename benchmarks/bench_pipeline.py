@@ -96,9 +96,13 @@ class StageClock:
         self.missing: list[str] = []
         self._undo: list[tuple[object, str, object]] = []
 
+    verbose = False
+
     def note(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
         self.peak_mib[stage] = _rss_mib()
+        if self.verbose and stage != "extract":  # extract is noted once per document
+            print(f"  {stage}: {seconds:.2f} s, peak RSS {self.peak_mib[stage]:.0f} MiB", file=sys.stderr, flush=True)
 
     def _wrap(self, stage: str, fn):
         def timed(*args, **kwargs):
@@ -243,7 +247,9 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated sizes (default %(default)s)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds allowed per size")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print each stage's time as it ends (stderr)")
     args = ap.parse_args(argv)
+    StageClock.verbose = args.verbose
     if args.size:
         result = run_size(args.size)
         print(json.dumps(result) if args.json else markdown([result]))

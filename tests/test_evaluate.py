@@ -231,3 +231,15 @@ def test_bad_gold_files_are_refused_with_a_reason(tmp_path, text, message):
     p.write_text(text)
     with pytest.raises(EvalError, match=message):
         load_gold(p)
+
+
+@needs_shared
+@pytest.mark.slow
+def test_eval_without_a_report_runs_the_pipeline_on_the_corpus(tmp_path, capsys):
+    out = tmp_path / "metrics.json"
+    code = main(["eval", str(GOLD), "--corpus", str(CORPUS), "--json", str(out), "--minimums", str(ROOT / "ci" / "minimums.yaml")])
+    printed = capsys.readouterr().out
+    assert all(name in printed for name in METRICS)
+    data = json.loads(out.read_text())
+    assert code == (1 if data["regressions"] else 0)
+    assert data["report"] is None and set(data["metrics"]) == set(METRICS)

@@ -1,0 +1,59 @@
+"""``make bench``: every benchmark, printed as markdown with the machine it ran on.
+
+    .venv/bin/python benchmarks/run_all.py                      # pipeline at 100 and 1,000 articles, store at 1,000 and 5,000
+    .venv/bin/python benchmarks/run_all.py --sizes 100,1000,5000 --store-sizes 1000,5000 --timeout 3600
+
+Figures are printed and also written to benchmarks/results/ (git-ignored) as
+JSON and markdown; docs/benchmarks.md records the runs that were made, with
+their date and machine. Nothing here passes or fails.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_pipeline  # noqa: E402
+import bench_store  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100,1000", help="pipeline sizes in articles (default %(default)s; 5000 takes long on 2 cores)")
+    ap.add_argument("--store-sizes", default="1000,5000", help="store sizes in articles (default %(default)s)")
+    ap.add_argument("--timeout", type=float, default=None, help="seconds allowed per pipeline size")
+    ap.add_argument("--skip-pipeline", action="store_true")
+    ap.add_argument("--skip-store", action="store_true")
+    args = ap.parse_args(argv)
+    info = bench_pipeline.machine()
+    parts = ["## Machine", "", *(f"- {k}: {v}" for k, v in info.items()), ""]
+    print("\n".join(parts), flush=True)
+    results: dict = {"machine": info}
+    if not args.skip_pipeline:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        results["pipeline"] = bench_pipeline.run_sizes(sizes, args.timeout)
+        block = ["## Pipeline", "", bench_pipeline.markdown(results["pipeline"]), ""]
+        print("\n".join(block), flush=True)
+        parts += block
+    if not args.skip_store:
+        sizes = [int(s) for s in args.store_sizes.split(",") if s.strip()]
+        results["store"] = bench_store.run(sizes)
+        block = ["## Store", "", bench_store.markdown(results["store"]), ""]
+        print("\n".join(block), flush=True)
+        parts += block
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    (out / f"{stamp}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (out / f"{stamp}.md").write_text("\n".join(parts), encoding="utf-8")
+    print(f"written to {out / stamp}.json and .md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
