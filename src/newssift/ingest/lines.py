@@ -69,10 +69,7 @@ _MINOR = frozenset(
 # English function words: running text is 35-50 % of them, menus and link
 # text far less.  Only used as extra evidence for lines without a full stop.
 _STOPWORDS = _MINOR | frozenset(
-    "i me my we our you your he him his she her it its they them their this that these those is are was were be been"
-    " being have has had do does did will would shall should can could may might must not no so than then there here"
-    " who whom which what when where why how all any both each few more most other some such only own same too very"
-    " just also about after before because if while until against between through during out off again further once".split()
+    ["i", "me", "my", "we", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "so", "than", "then", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "just", "also", "about", "after", "before", "because", "if", "while", "until", "against", "between", "through", "during", "out", "off", "again", "further", "once"]
 )
 # Characters that may follow a sentence's final stop: quotes and brackets.
 _CLOSERS = "\"'”’»)]"
