@@ -43,17 +43,20 @@ TEMPLATES = {
         "{place} was cleared of {n} residents overnight",
     ],
     "event": [
-        "the {thing} near {place} was closed on Monday",
-        "officials shut the {thing} outside {place} on Monday",
-        "on Monday the {thing} by {place} closed",
+        "the {thing} near {place} was closed on Monday after {detail}",
+        "officials shut the {thing} outside {place} on Monday, citing {detail}",
+        "on Monday the {thing} by {place} closed because of {detail}",
     ],
     "statement": [
-        "the {thing} in {place} will reopen next month",
-        "work on the {place} {thing} resumes next month",
-        "next month the {thing} at {place} reopens",
+        "the {thing} in {place} will reopen next month once {detail} ends",
+        "work on the {place} {thing} resumes next month after {detail}",
+        "next month the {thing} at {place} reopens, {detail} permitting",
     ],
 }
 THINGS = "bridge school market depot railway station harbour clinic power plant airport".split()
+# Why something happened: two nonce words per proposition, as real facts
+# differ in more than their place name.
+REASONS = "flooding inspection strike repairs shortage protest fire audit storm outage".split()
 
 
 def _name(rng: random.Random, parts: int = 3) -> str:
@@ -75,6 +78,7 @@ def generate(n_claims: int, n_docs: int, seed: int = 1):
         props.append({
             "kind": kind, "place": places[p % len(places)], "thing": rng.choice(THINGS),
             "n": rng.randint(3, 5000), "speaker": rng.choice(sources),
+            "detail": f"the {_name(rng, 2).lower()} {rng.choice(REASONS)}",
         })
     doc_ids = [f"d{i:03d}" for i in range(n_docs)]
     bodies_text: dict[str, list[str]] = defaultdict(list)
@@ -83,7 +87,8 @@ def generate(n_claims: int, n_docs: int, seed: int = 1):
     for k in range(n_claims):
         p = k % n_props if k < 2 * n_props else rng.randrange(n_props)
         prop = props[p]
-        text = rng.choice(TEMPLATES[prop["kind"]]).format(n=prop["n"], place=prop["place"], thing=prop["thing"])
+        text = rng.choice(TEMPLATES[prop["kind"]]).format(n=prop["n"], place=prop["place"], thing=prop["thing"],
+                                                        detail=prop["detail"])
         doc_id = doc_ids[rng.randrange(n_docs)]
         body = bodies_text[doc_id]
         start = sum(len(t) + 2 for t in body)

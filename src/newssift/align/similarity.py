@@ -12,6 +12,7 @@ speak of periods that do not overlap.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,6 @@ __all__ = [
     "SPEAKER_BONUS",
     "MEASURE_BONUS",
     "SAME_FIGURE_BONUS",
-    "PLACE_PENALTY",
 ]
 
 #: Rarest content tokens per claim used as blocking keys.  Two paraphrases of
@@ -61,11 +61,6 @@ SPEAKER_BONUS = 0.15
 #: wording shares little ("26 workers died" / "the blaze killed at least 11").
 #: Sized so that such a pair passes MERGE_THRESHOLD with a small lexical overlap.
 MEASURE_BONUS = 0.3
-#: Subtracted when both claims name places and share none: "the market in A
-#: closed" and "the market in B closed" are different facts however alike
-#: their words.  A penalty, not a veto, because a region and a town in it are
-#: different entities (resolve does not know containment).
-PLACE_PENALTY = 0.25
 #: Further added when they also name the same figure.
 SAME_FIGURE_BONUS = 0.1
 
@@ -110,8 +105,6 @@ class ClaimSpace:
             sim = EMBED_WEIGHT * emb + (1 - EMBED_WEIGHT) * sim
         if self.origin_groups[i] & self.origin_groups[j]:
             sim += SPEAKER_BONUS
-        if self._places_differ(i, j):
-            sim -= PLACE_PENALTY
         if rel.relation != "unknown" and self._same_subject(i, j):
             sim += MEASURE_BONUS + (SAME_FIGURE_BONUS if rel.relation == "same" else 0.0)
         return sim
@@ -124,8 +117,11 @@ class ClaimSpace:
     def _same_subject(self, i: int, j: int) -> bool:
         """Whether two counts of one measure may count the same people or things.
 
-        Not when they name different places ("killed in A" / "killed in B")
-        or different qualified subjects ("civilians" / "soldiers").
+        Not when they say where and name different places ("killed in A" /
+        "killed in B"), nor when they qualify different subjects ("civilians"
+        / "soldiers").  Only this bonus is withheld: a region and a village in
+        it are different entities too (resolve knows no containment), so
+        different places are no reason to keep otherwise alike claims apart.
         """
         if self._places_differ(i, j):
             return False
@@ -140,7 +136,7 @@ def build_space(
 ) -> ClaimSpace:
     """Tokenise and vectorise the claims of one story (IDF over that story's claims)."""
     words = [content_words(c.text) for c in claims]
-    vocabulary = {t for ws in words for _, t in ws}
+    vocabulary = {t for ws in words for _, t in ws if t}
     tokens = [with_compounds(ws, vocabulary) for ws in words]
     idf = idf_table(tokens)
     vectors = [tfidf(t, idf) for t in tokens]
@@ -150,10 +146,18 @@ def build_space(
 
 #: Entity types that are places.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: A place says where only after a locative word ("in Kharkiv", "near the
+#: village of X"); elsewhere a country is usually an actor ("Ukraine's
+#: strikes", "Russia said").
+_LOCATIVE_RE = re.compile(
+    r"\b(?:in|near|at|outside|inside|around|across|off|from|of|to|into|towards?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE)
+#: Characters before a mention searched for the locative word.
+_LOCATIVE_WINDOW = 40
 
 
 def claim_places(claims: Sequence[Claim], entities: Sequence[Entity]) -> list[frozenset[str]]:
-    """Place entities mentioned inside each claim's span (via the entities' mentions)."""
+    """Places each claim says something happened at: locative place mentions inside its span."""
     by_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for e in entities:
         if e.type in PLACE_TYPES:
@@ -166,7 +170,12 @@ def claim_places(claims: Sequence[Claim], entities: Sequence[Entity]) -> list[fr
         lst = by_doc.get(c.doc, [])
         lo = bisect.bisect_left(lst, (c.start, ""))
         hi = bisect.bisect_left(lst, (c.end, ""))
-        out.append(frozenset(eid for _, eid in lst[lo:hi]))
+        found = set()
+        for start, eid in lst[lo:hi]:
+            before = c.text[max(0, start - c.start - _LOCATIVE_WINDOW): start - c.start]
+            if _LOCATIVE_RE.search(before):
+                found.add(eid)
+        out.append(frozenset(found))
     return out
 
 

@@ -75,13 +75,13 @@ def _number_token(tok: str) -> str | None:
     return f"#{value:g}"
 
 
-def content_words(text: str) -> list[tuple[str, str]]:
-    """(lower-case word, token) for each content word; numbers give ``#value`` tokens.
+def content_words(text: str) -> list[tuple[str, str | None]]:
+    """(lower-case word, token) for each word; numbers give ``#value`` tokens, stop words None.
 
     Hyphenated words are split ("front-line" -> "front", "line") so that
     :func:`with_compounds` can match them with "frontline" and "front line".
     """
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str | None]] = []
     for m in TOKEN_RE.finditer(text):
         tok = m.group(0).lower().replace("’", "'")
         if tok.endswith("'s"):
@@ -91,27 +91,27 @@ def content_words(text: str) -> list[tuple[str, str]]:
             out.append((tok, num))
             continue
         for part in tok.split("-") if "-" in tok else (tok,):
-            if part in _STOP or len(part) < 2:
-                continue
-            out.append((part, stem(part)))
+            skip = part in _STOP or len(part) < 2
+            out.append((part, None if skip else stem(part)))
     return out
 
 
 def content_tokens(text: str) -> list[str]:
     """Stemmed content tokens of ``text``; numbers become ``#value`` tokens."""
-    return [t for _, t in content_words(text)]
+    return [t for _, t in content_words(text) if t]
 
 
-def with_compounds(words: Sequence[tuple[str, str]], vocabulary: set[str] | frozenset[str]) -> list[str]:
+def with_compounds(words: Sequence[tuple[str, str | None]], vocabulary: set[str] | frozenset[str]) -> list[str]:
     """Tokens of ``words`` plus any adjacent pair written as one word elsewhere.
 
     "front lines" gains "frontlin" when another text of the set says
     "frontlines", so spelling a compound open, hyphenated or closed does not
     hide a match.
     """
-    tokens = [t for _, t in words]
+    tokens = [t for _, t in words if t]
     for (w1, t1), (w2, t2) in zip(words, words[1:]):
-        if t1.startswith("#") or t2.startswith("#"):
+        # Stop words count here: spaCy's list holds "front", "back", "side".
+        if (t1 or "").startswith("#") or (t2 or "").startswith("#"):
             continue
         joined = stem(w1 + w2)
         if joined in vocabulary:
