@@ -50,6 +50,9 @@ def test_a_different_article_with_a_taken_id_gets_a_new_id(store, samples):
     assert result.added == ("doc1-2",)
     stored = store.documents(["doc1-2"])[0]
     assert stored.text == other.text and len(stored.content_hash) == 64
+    # A third article under the same name skips the numbers already used, stored or in the same batch.
+    third = [samples.document(1, text=f"Yet another article, version {k}.", content_hash="") for k in (3, 4)]
+    assert store.add_documents(third).added == ("doc1-3", "doc1-4")
 
 
 def test_extractions_round_trip_and_go_stale_with_version_or_model(store, samples):

@@ -151,7 +151,7 @@ class Store:
                 if h in known:
                     dups.append(Duplicate(kept=known[h], dropped=d.id, source=d.path or d.url))
                     continue
-                new_id = _free_id(d.id, taken)
+                new_id = _free_id(conn, d.id, taken)
                 taken.add(new_id)
                 d = replace(d, id=new_id, content_hash=h)
                 known[h] = d.id
@@ -296,12 +296,12 @@ def _taken_ids(conn, ids: Sequence[str]) -> set[str]:
     return taken
 
 
-def _free_id(wanted: str, taken: set[str]) -> str:
-    """``wanted``, or ``wanted-2``, ``wanted-3``… when another article already has that id."""
+def _free_id(conn, wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… when another article (stored or in this batch) has that id."""
     if wanted not in taken:
         return wanted
     n = 2
-    while f"{wanted}-{n}" in taken:
+    while f"{wanted}-{n}" in taken or _taken_ids(conn, [f"{wanted}-{n}"]):
         n += 1
     return f"{wanted}-{n}"
 
