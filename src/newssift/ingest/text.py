@@ -5,7 +5,7 @@ quoted social posts are found by their signature (``embeds.py``).  The body is
 the contiguous prose region around the page's longest run of prose lines:
 navigation, bylines and link lists sit before or after that region, and a
 short heading or post inside it does not break it.  The headline is the most
-headline-shaped line above the body.  Everything that is not body, headline
+headline-shaped line above the body (``roles.py``).  Everything that is not body, headline
 or embed is cut and recorded with a reason.
 
 Every kept body line appears verbatim (stripped of surrounding spaces) in the
