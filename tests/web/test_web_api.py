@@ -74,6 +74,10 @@ def test_cross_site_posts_are_refused(server):
     assert r.status_code == 403
     r = httpx.post(base + "/analyze", headers={"Sec-Fetch-Site": "cross-site"})
     assert r.status_code == 403
+    r = httpx.post(base + "/api/texts", json={"texts": ["x"]}, headers={"Origin": "null"})
+    assert r.status_code == 403
+    r = httpx.post(base + "/api/texts", json={"texts": ["x"]}, headers={"Origin": base.replace("127.0.0.1", "127.0.0.1:1")})
+    assert r.status_code == 403
 
 
 def test_foreign_host_header_is_refused(server):

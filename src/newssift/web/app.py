@@ -48,7 +48,9 @@ _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def _security_headers(csp: str | None) -> dict[str, str]:
-    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+    # same-origin, not no-referrer: with no-referrer browsers send "Origin: null"
+    # on the app's own form posts, which the cross-site guard must refuse.
+    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY"}
     if csp:
         headers["Content-Security-Policy"] = csp + "; frame-ancestors 'none'"
     return headers
@@ -95,8 +97,10 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
             return JSONResponse({"detail": "unknown host"}, status_code=400)
         if request.method in _UNSAFE:
             origin = request.headers.get("origin")
+            # Browsers send Origin with every POST; "null" comes from sandboxed
+            # frames and local files, which must not drive the app either.
             if request.headers.get("sec-fetch-site") == "cross-site" or (
-                origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host")
+                origin is not None and (origin == "null" or urlsplit(origin).netloc != request.headers.get("host"))
             ):
                 return JSONResponse({"detail": "cross-site request refused"}, status_code=403)
             length = request.headers.get("content-length")
