@@ -186,7 +186,8 @@ def build_brief(idx: ReportIndex) -> tuple[tuple[BriefItem, ...], bool]:
     pool, limit, ok = corroborated, BRIEF_MAX_FACTS, True
     if not corroborated:
         pool, limit, ok = [f for f in facts if f.status == "single_origin"], BRIEF_FALLBACK_FACTS, False
-    pool.sort(key=lambda f: (-len(_fact_docs(idx, f)), facts.index(f)))
+    position = {id(f): i for i, f in enumerate(facts)}
+    pool.sort(key=lambda f: (-len(_fact_docs(idx, f)), position[id(f)]))
     items = tuple(BriefItem(_as_sentence(_fact_summary(idx, f)), f.status, _cites(idx, f)) for f in pool[:limit])
     return items, ok
 
