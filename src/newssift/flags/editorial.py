@@ -102,10 +102,12 @@ def find_editorial_insertions(
 
         def lonely(i: int) -> bool:
             mine = words[d.id][i]
+            if not mine:
+                return not _attributed(sents[i], own_claims)
             for p in peers[d.id]:
                 for other in words.get(p, ()):
                     shared = len(mine & other)
-                    if shared >= COUNTERPART_MIN_SHARED and shared / len(mine) >= COUNTERPART_OVERLAP:
+                    if shared >= min(COUNTERPART_MIN_SHARED, len(mine)) and shared / len(mine) >= COUNTERPART_OVERLAP:
                         return False
             return not _attributed(sents[i], own_claims)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..align.numbers import consistent, times_compatible
+from ..align.numbers import consistent, primary_quantity, times_compatible
 from ..models import Claim, Fact, Flag, Quantity, SpanRef
 
 __all__ = ["find_conflicting_figures"]
@@ -22,24 +22,29 @@ def _pairs(claims: list[Claim]):
         for b in claims[i + 1:]:
             if a.doc == b.doc or not times_compatible(a, b):
                 continue
-            for qa in a.quantities:
-                for qb in b.quantities:
-                    if qa.measure and qa.measure == qb.measure and (qa.unit or "") == (qb.unit or ""):
-                        if consistent(qa, qb) is False:
-                            yield a, qa, b, qb
+            # Only the value each claim asserts (its headline count): "26 died, not the
+            # official 11" asserts 26 and merely mentions the 11 it disputes.
+            qa, qb = primary_quantity(a.quantities), primary_quantity(b.quantities)
+            if qa is None or qb is None:
+                continue
+            if qa.measure == qb.measure and (qa.unit or "") == (qb.unit or "") and consistent(qa, qb) is False:
+                yield a, qa, b, qb
 
 
-def _agreeing(q: Quantity, claims: list[Claim]) -> int:
-    """How many documents state a value consistent with q (same measure)."""
-    docs = {c.doc for c in claims for x in c.quantities
-            if x.measure == q.measure and (x.unit or "") == (q.unit or "") and consistent(q, x) is not False}
+def _agreeing(q: Quantity, against: Quantity, claims: list[Claim]) -> int:
+    """How many documents state a value that agrees with q and contradicts ``against``.
+
+    Values that fit both ("at least 11" beside 11 and 26) take no side.
+    """
+    primaries = [(c, primary_quantity(c.quantities)) for c in claims]
+    docs = {
+        c.doc for c, x in primaries
+        if x is not None and x.measure == q.measure and (x.unit or "") == (q.unit or "")
+        and consistent(q, x) is not False and consistent(against, x) is False
+    }
     return len(docs)
 
 
-def _span(c: Claim, q: Quantity) -> tuple[int, int, str]:
-    if 0 <= c.start <= q.start < q.end <= c.end:
-        return c.start, c.end, c.text
-    return c.start, c.end, c.text
 
 
 def find_conflicting_figures(claims: Sequence[Claim], facts: Sequence[Fact]) -> list[Flag]:
@@ -50,21 +55,20 @@ def find_conflicting_figures(claims: Sequence[Claim], facts: Sequence[Fact]) -> 
     for f in facts:
         members = [by_id[c] for c in f.claims if c in by_id]
         for a, qa, b, qb in _pairs(members):
-            na, nb = _agreeing(qa, members), _agreeing(qb, members)
+            na, nb = _agreeing(qa, qb, members), _agreeing(qb, qa, members)
             sides = [(a, qa, b, qb)] if na < nb else [(b, qb, a, qa)] if nb < na else [(a, qa, b, qb), (b, qb, a, qa)]
             for c, q, other, oq in sides:
                 if (f.id, c.id) in seen:
                     continue
                 seen.add((f.id, c.id))
-                start, end, text = _span(c, q)
                 flags.append(Flag(
                     kind="conflicting_figure",
                     doc=c.doc,
-                    text=text,
+                    text=c.text,
                     explanation=(f"'{q.text}' ({(q.measure or '').replace('_', ' ')}) cannot be squared with "
                                  f"'{oq.text}' in another report of the same fact."),
-                    start=start,
-                    end=end,
+                    start=c.start,
+                    end=c.end,
                     related=(SpanRef(other.doc, other.start, other.end, other.text),),
                     detail=f.conflict,
                 ))

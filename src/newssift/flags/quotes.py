@@ -30,6 +30,9 @@ MIN_MATCHED_SHARE = 0.6
 #: Matched words needed on both sides of a difference for it to be inside the
 #: quote (not truncation).
 MIN_ANCHOR_WORDS = 2
+#: Longest differing stretch at a quote's edge still read as a variant, not as
+#: two quotes running on into different sentences.
+MAX_EDGE_WORDS = 3
 _QUOTE = re.compile(r"\u201c([^\u201c\u201d\n]{10,2000}?)\u201d|\"([^\"\n]{10,2000}?)\"")
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
 
@@ -78,6 +81,15 @@ def _inner_diffs(a: Quote, b: Quote) -> list[_Diff]:
     if matched < MIN_MATCHED_SHARE * min(len(a.words), len(b.words)):
         return []
     out = []
+    # A different last (or first) word or two after a matching stretch is a
+    # variant too ("whatever their rank" / "whatever their position"); one side
+    # simply stopping earlier is truncation.
+    first, last = blocks[0], blocks[-1]
+    if first.size >= MIN_ANCHOR_WORDS and 0 < first.a <= MAX_EDGE_WORDS and 0 < first.b <= MAX_EDGE_WORDS:
+        out.append(_Diff(a, b, (0, first.a), (0, first.b)))
+    tail_a, tail_b = len(a.words) - (last.a + last.size), len(b.words) - (last.b + last.size)
+    if last.size >= MIN_ANCHOR_WORDS and 0 < tail_a <= MAX_EDGE_WORDS and 0 < tail_b <= MAX_EDGE_WORDS:
+        out.append(_Diff(a, b, (last.a + last.size, len(a.words)), (last.b + last.size, len(b.words))))
     for left, right in zip(blocks, blocks[1:]):
         if left.size < MIN_ANCHOR_WORDS or right.size < MIN_ANCHOR_WORDS:
             continue

@@ -115,6 +115,8 @@ def _entity_type(members: list[Node], mentions: list[Mention]) -> str:
     types = Counter(n.etype for n in members)
     if "PERSON" in types:
         return "PERSON"
+    if any(n.placed for n in members):
+        return "GPE"
     votes = Counter(m.label for m in mentions) + types
     named = Counter({k: v for k, v in votes.items() if k in _NAME_LABELS})
     pool = named or votes
@@ -133,7 +135,11 @@ def _best_name(etype: str, surfaces: list[str]) -> str:
         return strip_titles(s) if etype == "PERSON" else s
 
     def rank(s: str):
-        return (not is_acronym(s), len(form(s).split()), counts[s], -first_seen.get(s, 0))
+        # People: the most words (given names and surname). Bodies and places: the form
+        # used most, then the longest, so one tagger slip ("X Inspectorate for a") loses.
+        if etype == "PERSON":
+            return (not is_acronym(s), len(form(s).split()), counts[s], -first_seen.get(s, 0))
+        return (not is_acronym(s), counts[s], len(s.split()), -first_seen.get(s, 0))
 
     return form(max(counts, key=rank))
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import DocExtraction, Document, Mention
-from .context import acronym_definitions, place_extensions, titles_around
+from .context import acronym_definitions, place_evidence, place_extensions, titles_around
 from .names import PLACE_TYPES, clean_surface, fold, is_acronym, person_parts
 from .nodes import Node, family
 
@@ -67,6 +67,19 @@ def _fix_types(nodes: list[Node], text: str) -> None:
         if words and all(len(w.split()) == 1 and not is_acronym(w) for w in words):
             if all(person_parts(w)[1] in surnames for w in words):
                 n.etype = "PERSON"
+    # "the capital Drezhin" tagged PERSON, "the port of Sarnet" tagged ORG: one-word
+    # names the text itself calls places become places.
+    for n in nodes:
+        if n.etype in PLACE_TYPES or n.etype in ("NORP", "GROUP") or not n.surfaces:
+            continue
+        words = [clean_surface(s) for s in n.surfaces]
+        # One word each; capitals allowed from four letters ("SARNET" in a dateline).
+        if not all(len(w.split()) == 1 and not (is_acronym(w) and len(w) < 4) for w in words):
+            continue
+        if n.etype == "PERSON" and any(person_parts(w)[1] in surnames for w in words):
+            continue
+        if any(mention_in(text, m) and place_evidence(text, m.start, m.end) for m in n.mentions):
+            n.etype, n.placed = "GPE", True
     # "Oleksandr" + " " + "Syrskyi": the given name was split off by the tagger,
     # and the surname tagged apart or only elsewhere in the document.
     person_words = {clean_surface(s): n for n in nodes if n.etype == "PERSON" for s in n.surfaces

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .names import PLACE_SUFFIXES, TITLE_WORDS, acronym_letters, fold, is_acronym
+from .names import PLACE_SUFFIXES, ROLE_WORDS, TITLE_WORDS, acronym_letters, fold, is_acronym
 
-__all__ = ["acronym_definitions", "titles_around", "place_extensions", "expansion_before"]
+__all__ = ["acronym_definitions", "titles_around", "place_extensions", "expansion_before", "place_evidence"]
 
 #: Longest expansion read back from an acronym, in words; chosen above the
 #: longest body names we met in news ("National Security Council Coordinator
@@ -29,14 +29,8 @@ _STOP = frozenset(
     while near per via the a an and or but than after before since into over under about between during
     its their his her our your this these those""".split()
 )
-#: Words that make an appositive or a pre-name phrase a role ("head of ...").
-ROLE_WORDS = frozenset(
-    """spokesperson spokesman spokeswoman secretary minister president head chief commander director
-    adviser advisor coordinator ambassador envoy official analyst blogger correspondent reporter
-    editor leader chairman chairwoman chair founder governor mayor general colonel officer deputy
-    press prosecutor judge lawyer attorney senator representative ceo executive manager researcher
-    expert professor scientist commissioner inspector captain sergeant""".split()
-)
+#: Longest capitalised title kept in front of a name as one of its written forms.
+MAX_TITLE_WORDS = 4
 _WORD_BACK = re.compile(r"([\w\u00C0-\u024F.'\u2019&-]+)\s*$")
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,8})\s*\)")
 _THE_ACRONYM_AFTER = re.compile(r"^,\s+the\s+([A-Z][A-Z.]{1,8})\b")
@@ -137,8 +131,16 @@ def titles_around(text: str, start: int, end: int) -> tuple[str | None, list[str
     while i > 0 and words[i - 1][2].lower().rstrip(".") in TITLE_WORDS and words[i - 1][2][:1].isupper():
         i -= 1
     if i < len(words):
-        titled = text[words[i][0]:end]
         titles.append(text[words[i][0]:words[-1][1]])
+    # The name as written with its capitalised title ("Fire Chief Danica Horvat",
+    # "Chief Fire Officer Danica Horvat"): capitalised words ending in a title or role word.
+    k = len(words)
+    if k and words[-1][2].lower().rstrip(".") in TITLE_WORDS | ROLE_WORDS and words[-1][2][:1].isupper():
+        while (k > 0 and len(words) - k < MAX_TITLE_WORDS and words[k - 1][2][:1].isupper()
+               and words[k - 1][2].lower() not in _STOP and not (k < len(words) and words[k - 1][2].endswith(".")
+                                                                 and words[k - 1][2].lower().rstrip(".") not in TITLE_WORDS)):
+            k -= 1
+        titled = text[words[k][0]:end]
     # A role phrase before the rank: capitalised words and role words ("Department of State spokesperson").
     j = i
     while j > 0:
@@ -173,3 +175,27 @@ def place_extensions(text: str, start: int, end: int) -> list[str]:
         if m:
             return [fold(text[start:end + m.end()])]
     return []
+
+
+#: Nouns that, just before a name, make it a place ("the capital Drezhin",
+#: "the port of Odrin", "the village of Brod").
+_PLACE_HEADS = re.compile(
+    r"\b(?:capital|city|town|village|villages|port|province|region|district|county|island|suburb|"
+    r"municipality|oblast|harbour|harbor)(?:\s+of)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def place_evidence(text: str, start: int, end: int) -> bool:
+    """Whether the words around a one-word mention say it is a place, whatever the tagger said.
+
+    "the capital X", "the port of X", "X Oblast" / "X region", "X, <country>".
+    """
+    from .places import is_country
+
+    if _PLACE_HEADS.search(text[max(0, start - 30):start]):
+        return True
+    if place_extensions(text, start, end):
+        return True
+    m = re.match(r",\s+([A-Z][\w .'-]{2,40}?)(?=[.,;)\n]|\s+(?:on|in|and|said|was|is)\b)", text[end:end + 50])
+    return bool(m and is_country(m.group(1)))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from .names import NameKeys, alias_key, name_keys, phonetic_keys
+from .names import NameKeys, alias_key, name_keys, person_parts, phonetic_keys
 from .nodes import Node, UnionFind, compatible, family
 from .spelling import given_names_compatible, is_spelling_variant
 
@@ -231,15 +231,30 @@ def _orphan_surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameK
             for k in ks:
                 if k.surname and k.given:
                     full[k.surname].add(j)
+    given_of: dict[int, set[str]] = defaultdict(set)
+    for j, (n, ks) in enumerate(zip(nodes, keys)):
+        if family(n.etype) == "P":
+            given_of[uf.find(j)].update(k.given[0] for k in ks if k.given)
     for i, (n, ks) in enumerate(zip(nodes, keys)):
-        if n.etype != "ORG" or not ks or any(k.acronym or not k.single for k in ks):
+        if n.etype != "ORG" or not ks or any(k.acronym for k in ks):
             continue
-        words = {k.single for k in ks}
+        if all(k.single for k in ks):
+            words = {k.single for k in ks}
+            given = None
+        else:
+            # "Goran Pavlik" tagged ORG: a given name of the person and a spelling of the surname.
+            parts = {person_parts(s) for s in n.surfaces}
+            if len(parts) != 1 or not 1 <= len(next(iter(parts))[0]) <= 2:
+                continue
+            given_names, surname = parts.pop()
+            words, given = {surname}, given_names[0]
         if len(words) != 1:
             continue
         word = words.pop()
         exact = {uf.find(j) for j in full.get(word, ())}
         cands = exact or {uf.find(j) for s, js in full.items() if is_spelling_variant(s, word) for j in js}
+        if given is not None:
+            cands = {r for r in cands if given in given_of.get(r, ())}
         if len(cands) == 1:
             uf.union(i, cands.pop())
             n.etype = "PERSON"

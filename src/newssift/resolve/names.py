@@ -27,6 +27,7 @@ __all__ = [
     "phonetic_keys",
     "alias_key",
     "TITLE_WORDS",
+    "ROLE_WORDS",
     "PLACE_SUFFIXES",
     "PERSON_TYPES",
     "PLACE_TYPES",
@@ -47,6 +48,14 @@ TITLE_WORDS = frozenset(
     deputy rev reverend father sheikh ayatollah marshal field foreign defense defence interior
     spokesperson spokesman spokeswoman envoy emir sultan crown state attorney speaker chairman
     chairwoman chair ceo director""".split()
+)
+#: Words that make a phrase a role ("Pentagon press secretary", "head of ...").
+ROLE_WORDS = frozenset(
+    """spokesperson spokesman spokeswoman secretary minister president head chief commander director
+    adviser advisor coordinator ambassador envoy official analyst blogger correspondent reporter
+    editor leader chairman chairwoman chair founder governor mayor general colonel officer deputy
+    press prosecutor judge lawyer attorney senator representative ceo executive manager researcher
+    expert professor scientist commissioner inspector captain sergeant""".split()
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -110,6 +119,11 @@ def strip_titles(surface: str) -> str:
     i = 0
     while i < len(words) - 1 and words[i].lower().rstrip(".") in TITLE_WORDS:
         i += 1
+    # "Maritime Affairs Minister Andrei Lysenko": everything up to the last title
+    # or role word in front of the name is the role.
+    roles = [k for k in range(len(words) - 1) if words[k].lower().rstrip(".") in TITLE_WORDS | ROLE_WORDS]
+    if roles and roles[-1] >= i:
+        i = roles[-1] + 1
     kept = [w for w in words[i:] if w.lower().rstrip(".") not in _NAME_SUFFIXES]
     return " ".join(w.rstrip(".") if not _is_initial(w) else w for w in kept)
 
@@ -204,7 +218,10 @@ def name_keys(surface: str, etype: str) -> NameKeys:
         # Acronyms of countries ("US", "DPRK") meet the country's name through the table.
         country = country_of_word(s.lower()) or country_of_word(letters.lower())
         exact = ("acr:" + letters,) + (("tok:@" + country.replace(" ", "_"),) if country else ())
-        return NameKeys(exact=exact, acronym=letters)
+        if len(letters) >= 4 and "." not in s:
+            # "SARNET" in a dateline, "NATO" beside "Nato": a capitalised word, too.
+            exact += ("tok:" + _ascii(letters),)
+        return NameKeys(exact=exact, acronym=letters, single=_ascii(letters) if etype not in PERSON_TYPES else None)
     if etype in PERSON_TYPES:
         given, surname = person_parts(s)
         if not surname:

@@ -25,6 +25,7 @@ class Node:
     surfaces: dict[str, None] = field(default_factory=dict)  # ordered set, as written (folded)
     mentions: list[Mention] = field(default_factory=list)
     titles: dict[str, None] = field(default_factory=dict)
+    placed: bool = False  # the text says it is a place ("the port of X"), whatever the tagger said
 
     @property
     def first(self) -> tuple[int, int]:

@@ -1,0 +1,97 @@
+"""Flags that read the texts: editorial insertions (real spaCy parse), quote variants, social embeds."""
+from __future__ import annotations
+
+import pytest
+
+from newssift.flags.editorial import find_editorial_insertions, is_appeal
+from newssift.flags.embeds import find_social_embeds, post_author, post_claim
+from newssift.flags.quotes import direct_quotes, find_quote_variants
+from newssift.models import Claim, Document, Story
+
+# Three fictional reports of a ferry fire.  The second carries an inserted,
+# unattributed appeal; the third quotes the captain with one word changed.
+D1 = Document(id="d1", published="2025-03-02", text=(
+    "A ferry caught fire off Brannock Point on Saturday, the coast guard said.\n"
+    "Captain Mira Delacourt said, \u201cThe crew moved every passenger to the lifeboats within twelve minutes "
+    "and nobody was left behind.\u201d\n"
+    "Investigators will examine the engine room on Monday."
+))
+D2 = Document(id="d2", published="2025-03-02", text=(
+    "A passenger ferry burned off Brannock Point on Saturday, according to the coast guard.\n"
+    "\u201cThe crew moved every passenger to the lifeboats within twelve minutes and nobody was left "
+    "behind,\u201d Captain Mira Delacourt told reporters.\n"
+    "Stop pretending these old ferries are safe. Ban them now.\n"
+    "Investigators will examine the engine room on Monday."
+))
+D3 = Document(id="d3", published="2025-03-04", text=(
+    "Fire broke out aboard a ferry near Brannock Point on Saturday.\n"
+    "Captain Mira Delacourt said: \u201cThe crew moved every passenger to the rafts within twelve minutes and "
+    "nobody was left behind.\u201d\n"
+    "You should ask why the inspection was late, one passenger wrote.\n"
+    "Investigators will examine the engine room on Monday."
+), embeds=(
+    "Safe on shore after the ferry fire, thanks to an amazing crew. #Brannock https://t.example/x1\n"
+    "\u2014 Lena Vass (@lenavass) March 2, 2025",
+))
+DOCS = [D1, D2, D3]
+STORY = [Story(id="s1", docs=("d1", "d2", "d3"))]
+
+
+@pytest.mark.slow
+def test_imperative_appeal_is_detected_by_parse(nlp):
+    assert is_appeal(next(nlp("Don't look away from the harbour.").sents))
+    assert is_appeal(next(nlp("Ban them now.").sents))
+    assert not is_appeal(next(nlp("The crew moved every passenger to the lifeboats.").sents))
+    assert not is_appeal(next(nlp("Read more.").sents))
+
+
+@pytest.mark.slow
+def test_editorial_insertion_flags_the_unattributed_paragraph_only():
+    flags = find_editorial_insertions(DOCS, [], STORY)
+    assert [(f.doc, f.text) for f in flags] == [("d2", "Stop pretending these old ferries are safe. Ban them now.")]
+    f = flags[0]
+    assert D2.text[f.start:f.end] == f.text
+    assert f.explanation.endswith(".") and f.explanation.count(". ") == 0
+
+
+@pytest.mark.slow
+def test_a_sentence_other_reports_carry_is_not_an_insertion():
+    twin = Document(id="d4", text="Stop pretending these old ferries are safe, campaigners wrote. Ban them now, they said.")
+    flags = find_editorial_insertions([D1, D2, twin], [], [Story("s", ("d1", "d2", "d4"))])
+    assert flags == [] or all(f.doc != "d2" for f in flags)
+
+
+@pytest.mark.slow
+def test_attributed_claims_are_not_insertions():
+    claim = Claim(id="c", doc="d2", start=D2.text.index("Stop"), end=D2.text.index("now.") + 4, text="x",
+                  kind="indirect", speaker_text="campaigners")
+    assert find_editorial_insertions(DOCS, [claim], STORY) == []
+
+
+def test_quote_variant_on_the_later_report_and_truncation_is_not_a_variant():
+    flags = find_quote_variants(DOCS, STORY)
+    assert [(f.doc, f.text) for f in flags] == [("d3", "rafts")]
+    f = flags[0]
+    assert D3.text[f.start:f.end] == "rafts"
+    assert "lifeboats" in f.detail and f.related[0].doc in ("d1", "d2")
+
+
+def test_majority_wording_wins_over_dates():
+    later = Document(id="d5", published="2025-03-09", text=D1.text)
+    flags = find_quote_variants([D3, D1, later], [Story("s", ("d3", "d1", "d5"))])
+    assert {f.doc for f in flags} == {"d3"}
+
+
+def test_quotes_need_enough_words():
+    d = Document(id="x", text='He called it "a disgrace" and left.')
+    assert direct_quotes(d) == []
+
+
+def test_social_embed_text_author_and_no_offsets():
+    flags = find_social_embeds(DOCS)
+    assert len(flags) == 1
+    f = flags[0]
+    assert f.doc == "d3" and f.text == "Safe on shore after the ferry fire, thanks to an amazing crew."
+    assert "@lenavass" in f.explanation and f.start is None
+    assert post_author(D3.embeds[0])[:2] == ("Lena Vass", "@lenavass")
+    assert post_claim("Hello world again #tag pic.twitter.com/abc") == "Hello world again"
