@@ -51,10 +51,16 @@ def summary_tables(report: Report, verbose: bool = False) -> list[Table]:
         detail.add_column("docs", justify="right")
         detail.add_column("fact")
         claims = {c.id: c for c in report.claims}
-        for f in report.facts[:VERBOSE_ROWS]:
+
+        def n_docs(f) -> int:
+            return len({claims[c].doc for c in f.claims if c in claims} | set(f.docs))
+
+        # Like the HTML matrix: corroborated and conflicting first, the most widely reported first.
+        rank = {s: i for i, s in enumerate(_STATUS_ORDER)}
+        ordered = sorted(report.facts, key=lambda f: (rank.get(f.status, 9), -n_docs(f)))
+        for f in ordered[:VERBOSE_ROWS]:
             text = f.summary or next((claims[c].text for c in f.claims if c in claims), f.id)
-            n_docs = len({claims[c].doc for c in f.claims if c in claims} | set(f.docs))
-            detail.add_row(f"[{_STATUS_STYLE.get(f.status, '')}]{humanise(f.status)}[/]", str(n_docs), shorten(text, LINE_CHARS))
+            detail.add_row(f"[{_STATUS_STYLE.get(f.status, '')}]{humanise(f.status)}[/]", str(n_docs(f)), shorten(text, LINE_CHARS))
         if len(report.facts) > VERBOSE_ROWS:
             detail.add_row("", "", f"… and {len(report.facts) - VERBOSE_ROWS} more")
         tables.append(detail)
