@@ -25,6 +25,8 @@ def test_summary_counts_facts_by_status_figures_and_flags(sample_report):
 def test_verbose_lists_facts_and_flag_passages(sample_report):
     out = _text(sample_report, verbose=True)
     assert "The dam failed on Tuesday." in out
+    # corroborated first, unattributed last
+    assert out.index("The dam failed on Tuesday.") < out.index("People were killed") < out.index("This line was added")
     assert "Flood Watch Daily" in out
 
 
