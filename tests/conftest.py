@@ -5,12 +5,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
-SHARED_CORPUS = SHARED / "corpus" / "kursk-2024"
-SHARED_GOLD = SHARED / "eval" / "kursk-2024.gold.yaml"
-SHARED_SCHEMA = SHARED / "contracts" / "report.schema.json"
+from shared_paths import EXAMPLES, ROOT, SHARED, SHARED_CORPUS, SHARED_GOLD, SHARED_SCHEMA  # noqa: F401
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from newssift.report.json import report_to_dict
 from gold_claims import load_gold_inputs, load_scorer
 
 # Import paths from the shared conftest.
-from conftest import SHARED, SHARED_GOLD  # noqa: E402
+from shared_paths import SHARED, SHARED_GOLD  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from newssift.models import Report
 from newssift.report.json import report_to_dict
 from newssift.resolve import parse_aliases, resolve_entities
 
-from conftest import SHARED, SHARED_GOLD
+from shared_paths import SHARED, SHARED_GOLD
 from ner_stub import ner_extraction
 
 pytestmark = pytest.mark.slow
