@@ -137,7 +137,6 @@ def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
 # ---------------------------------------------------------------------------- spans
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Content offsets without a leading "that"/comma and trailing punctuation; quote marks balanced."""
-    text = doc.text
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
@@ -151,21 +150,22 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
         toks.pop()
     if not toks:
         return start, start
-    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    # Keep quotation marks balanced: take in a closing mark right after the span.
-    inner = text[s:e]
+    # (Doc.text is rebuilt on every access; read only the span's own text.)
+    inner = doc[toks[0].i:toks[-1].i + 1].text
+    closers = set(_OPEN_CLOSE.values())
     opens = sum(inner.count(c) for c in _OPEN_CLOSE) + inner.count(_STRAIGHT)
-    closes = sum(inner.count(c) for c in set(_OPEN_CLOSE.values())) + inner.count(_STRAIGHT)
-    if opens > closes or (inner.count(_STRAIGHT) % 2 == 1):
-        k = e
-        while k < len(text) and k < e + 3 and text[k] in ',.;"\u201d\u00bb ':
-            if text[k] in '"\u201d\u00bb':
-                e = k + 1
+    closes = sum(inner.count(c) for c in closers) + inner.count(_STRAIGHT)
+    if opens > closes or inner.count(_STRAIGHT) % 2 == 1:
+        # Keep quotation marks balanced: take in a closing mark right after the span.
+        for t in doc[toks[-1].i + 1:toks[-1].i + 3]:
+            if t.text in closers or t.text == _STRAIGHT or t.text in ("\u201d", "''"):
+                toks = toks + [t] if t.i == toks[-1].i + 1 else toks + list(doc[toks[-1].i + 1:t.i + 1])
                 break
-            k += 1
-    if e > s and text[e - 1] == "." and (e - s) > 1 and text[e - 2] in '"\u201d':
-        e -= 1
-    return s, e
+            if t.text not in (",", ".", ";"):
+                break
+    if len(toks) > 1 and toks[-1].text == "." and toks[-2].text in ('"', "\u201d"):
+        toks.pop()
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _subtree_span(tok) -> tuple[int, int]:
@@ -465,7 +465,7 @@ def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]
     while k < len(doc) and doc[k].idx <= e:  # past the closing mark itself
         k += 1
     # A quote closed by a full stop ends its sentence: a tag after it belongs to the next.
-    tail = doc[k:k + TAG_SCAN_TOKENS] if not doc.text[s:e].rstrip().endswith(".") else []
+    tail = doc[k:k + TAG_SCAN_TOKENS] if not first.text.rstrip().rstrip('"\u201d\u00bb').rstrip().endswith(".") else []
     for t in tail:
         if "\n" in t.text or t.text in ('"', "\u201c", "\u00ab", "!", "?", ";"):
             break

@@ -456,7 +456,7 @@ def _person_titles(doc, i: int, j: int) -> tuple[list[str], str | None]:
         else:
             break
     if pre:
-        titles.append(doc.text[pre[0].idx:pre[-1].idx + len(pre[-1].text)].strip())
+        titles.append(doc[pre[0].i:pre[-1].i + 1].text.strip())
     root = doc[j - 1]
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i and not ACRONYM_RE.match(c.text):
@@ -468,8 +468,8 @@ def _person_titles(doc, i: int, j: int) -> tuple[list[str], str | None]:
                     break
                 cut.append(t)
             if cut and len(cut) <= 14:
-                titles.append(doc.text[cut[0].idx:cut[-1].idx + len(cut[-1].text)])
-    prefix = doc.text[honor[0].idx:doc[i].idx].strip() if honor else None
+                titles.append(doc[cut[0].i:cut[-1].i + 1].text)
+    prefix = doc[honor[0].i:i].text.strip() if honor else None
     return titles, prefix
 
 

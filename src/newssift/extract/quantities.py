@@ -127,7 +127,7 @@ def _not_a_count(doc, i: int, j: int, noun) -> bool:
     first, last = doc[i], doc[j - 1]
     if any(t.ent_type_ in NOT_COUNT_LABELS and _date_like(t) for t in doc[i:j]):
         return True
-    if _PHONE.match(doc.text[first.idx:last.idx + len(last.text)]) and "," not in last.text:
+    if _PHONE.match(doc[i:j].text) and "," not in last.text:
         return True
     nxt = doc[j] if j < len(doc) else None
     nxt2 = doc[j + 1] if j + 1 < len(doc) else None
@@ -293,7 +293,7 @@ def _subject(noun, skip: set[int]) -> str | None:
     toks = [t for t in toks if t.i not in skip and not t.like_num and t.pos_ not in ("DET", "PUNCT")]
     words = [t for t in sorted(toks, key=lambda t: t.i) if t.i < noun.i] + [noun]
     start = words[0]
-    return noun.doc.text[start.idx:noun.idx + len(noun.text)]
+    return noun.doc[start.i:noun.i + 1].text
 
 
 def _unit(doc, i: int, j: int) -> str | None:
@@ -309,7 +309,9 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
     if span is None:
         return ()
     lo, hi = span.start, span.end
-    phones = [(m.start(), m.end()) for m in _PHONE_IN_TEXT.finditer(doc.text, span.start_char, span.end_char)]
+    # (Doc.text is rebuilt on every access, so only the span's own text is read.)
+    base = span.start_char
+    phones = [(base + m.start(), base + m.end()) for m in _PHONE_IN_TEXT.finditer(span.text)]
     out: list[Quantity] = []
     i = lo
     while i < hi:
@@ -391,5 +393,5 @@ def _vague_at(doc, i: int, hi: int) -> tuple[int, float, float] | None:
 
 def _make(doc, i, j, low, high, qual, measure, counted, skip, unit=None) -> Quantity:
     s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    return Quantity(text=doc.text[s:e], low=low, high=high, qualifier=qual, measure=measure, start=s, end=e,
+    return Quantity(text=doc[i:j].text, low=low, high=high, qualifier=qual, measure=measure, start=s, end=e,
                     subject=_subject(counted, skip), unit=unit)
