@@ -119,6 +119,7 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
     drafts.sort(key=lambda d: (d.start, d.end))
     claims = []
     seen: set[tuple[int, int]] = set()
+    time_ents = [e for e in parsed.ents if e.label_ in ("DATE", "TIME")]
     for d in drafts:
         if (d.start, d.end) in seen:
             continue
@@ -134,7 +135,8 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
             via=ids.get(d.via) if d.via is not None else None, via_text=via_text,
             hedged=d.hedged, cue=d.cue,
             quantities=quantities_in(parsed, d.start, d.end),
-            time=time_in(parsed, d.start, d.end, doc.published) or time_in(parsed, d.sent.start_char, d.sent.end_char, doc.published),
+            time=time_in(parsed, d.start, d.end, doc.published, time_ents)
+            or time_in(parsed, d.sent.start_char, d.sent.end_char, doc.published, time_ents),
             sentence_start=d.sent.start_char, sentence_end=d.sent.end_char,
         ))
     return DocExtraction(doc=doc.id, entities=entities, claims=tuple(claims), mentions=mentions)

@@ -134,10 +134,13 @@ def resolve_time(text: str, pub: date | None, start: int = -1, end: int = -1) ->
     return ref
 
 
-def time_in(parsed, start: int, end: int, published: str | None) -> TimeRef | None:
-    """The first time expression (DATE/TIME entity) inside parsed.text[start:end], resolved."""
+def time_in(parsed, start: int, end: int, published: str | None, ents=None) -> TimeRef | None:
+    """The first time expression (DATE/TIME entity) inside parsed.text[start:end], resolved.
+
+    ``ents`` may pass ``parsed.ents`` computed once (spaCy rebuilds the tuple on every access).
+    """
     pub = parse_published(published)
-    for ent in parsed.ents:
+    for ent in (parsed.ents if ents is None else ents):
         if ent.label_ in TIME_LABELS and ent.start_char >= start and ent.end_char <= end:
             low = ent.text.lower()
             if re.fullmatch(r"\d{4}", low.strip()) or "year" in low and "last year" not in low:

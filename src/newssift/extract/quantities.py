@@ -381,10 +381,14 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+_VAGUE_BY_FIRST: dict[str, list[tuple[list[str], int, int]]] = {}
+for _phrase, _lo, _hi in VAGUE_AMOUNTS:
+    _VAGUE_BY_FIRST.setdefault(_phrase.split()[0], []).append((_phrase.split(), _lo, _hi))
+
+
 def _vague_at(doc, i: int, hi: int) -> tuple[int, float, float] | None:
     """A vague amount starting at token i: (end token, low, high)."""
-    for phrase, low, high in VAGUE_AMOUNTS:
-        words = phrase.split()
+    for words, low, high in _VAGUE_BY_FIRST.get(doc[i].lower_, ()):
         if i + len(words) <= hi and [t.lower_ for t in doc[i:i + len(words)]] == words:
             # "several" and "a few" count only when a number word or noun follows.
             return i + len(words), float(low), float(high)
