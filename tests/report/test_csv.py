@@ -57,3 +57,16 @@ def test_numbers_stay_numbers():
     assert safe_cell(11.0) == 11 and isinstance(safe_cell(11.0), int)
     assert safe_cell(None) == "" and safe_cell(True) == "true"
     assert safe_cell(("a", "b")) == "a|b"
+
+
+def test_csv_zip_holds_the_same_five_tables(sample_report, tmp_path):
+    import io
+    import zipfile
+
+    from newssift.report.csv import csv_zip
+
+    zf = zipfile.ZipFile(io.BytesIO(csv_zip(sample_report)))
+    assert sorted(zf.namelist()) == ["claims.csv", "entities.csv", "facts.csv", "figures.csv", "flags.csv"]
+    write_csv(sample_report, tmp_path)
+    for name in zf.namelist():
+        assert zf.read(name) == (tmp_path / name).read_bytes()

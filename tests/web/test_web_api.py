@@ -51,6 +51,15 @@ def test_texts_to_stories_to_report_json_matching_the_schema(server):
         jsonschema.validate(report, _schema())
         assert {d["id"] for d in report["documents"]} >= set(out["added"])
         jsonschema.validate(c.get("/api/report").json(), _schema())
+        html = c.get(f"/stories/{story['id']}/report.html")
+        assert html.headers["content-disposition"].startswith("attachment;")
+        assert "Content-Security-Policy" in html.text and "<svg" in html.text or "No figures" in html.text
+        import io
+        import zipfile
+
+        zipped = zipfile.ZipFile(io.BytesIO(c.get(f"/stories/{story['id']}/csv.zip").content))
+        assert "figures.csv" in zipped.namelist()
+        assert c.get("/report/csv.zip").status_code == 200
         again = c.post("/api/texts", json={"texts": TEXTS[:1], "analyze": False}).json()
         assert again["added"] == [] and len(again["duplicates"]) == 1
 
@@ -113,7 +122,7 @@ def test_page_errors_are_pages_and_api_errors_are_json(server):
     base, _ = server
     r = httpx.get(base + "/stories/no-such-story")
     assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
-    assert "no such" in r.text.lower() or "nothing analysed" in r.text.lower()
+    assert "Not found" in r.text and ("no story" in r.text or "nothing analysed" in r.text)
     r = httpx.post(base + "/add/text", data={"name": "x"})
     assert r.status_code == 422 and "text" in r.text and r.headers["content-type"].startswith("text/html")
     r = httpx.post(base + "/api/texts", json={"texts": []})

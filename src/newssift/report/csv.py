@@ -11,12 +11,21 @@ leading apostrophe.  Numbers written by newssift itself are left as numbers.
 from __future__ import annotations
 
 import csv
+import io
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from ..models import Report
 
-__all__ = ["FORMULA_PREFIXES", "csv_tables", "safe_cell", "write_csv"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "csv_tables",
+    "csv_zip",
+    "safe_cell",
+    "write_csv",
+]
 
 #: Leading characters that make Excel, LibreOffice or Google Sheets treat a
 #: cell as a formula (OWASP's CSV-injection list).
@@ -95,13 +104,28 @@ def csv_tables(report: Report) -> dict[str, tuple[Sequence[str], list[Sequence[o
     }
 
 
+def _write_rows(fh: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    w = csv.writer(fh)
+    w.writerow(header)
+    for row in rows:
+        w.writerow([safe_cell(v) for v in row])
+
+
 def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     # newline="" as the csv module asks; utf-8-sig so Excel reads non-ASCII names right.
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        for row in rows:
-            w.writerow([safe_cell(v) for v in row])
+        _write_rows(fh, header, rows)
+
+
+def csv_zip(report: Report) -> bytes:
+    """The five CSV files in one in-memory ZIP archive (for downloads; nothing touches the disk)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, (header, rows) in csv_tables(report).items():
+            text = io.StringIO(newline="")
+            _write_rows(text, header, rows)
+            zf.writestr(name, "\ufeff" + text.getvalue())
+    return buf.getvalue()
 
 
 def write_csv(report: Report, folder: Path | str) -> list[Path]:

@@ -16,6 +16,7 @@ Safety for a tool that opens untrusted articles on a person's machine:
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Iterator
 from typing import Annotated
@@ -24,7 +25,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -45,6 +46,8 @@ MAX_UPLOAD_FILES = 50
 #: URLs accepted in one request; each is fetched in turn with the ingest timeouts.
 MAX_URLS = 50
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+#: Characters kept in a download's file name (the story id is the only variable part).
+_FILE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def _security_headers(csp: str | None) -> dict[str, str]:
@@ -119,7 +122,8 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
     async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith("/api/") or request.url.path.endswith(".json"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        body, csp = message_page(f"Error {exc.status_code}", str(exc.detail))
+        title = {404: "Not found", 409: "Could not finish", 413: "Too large"}.get(exc.status_code, f"Error {exc.status_code}")
+        body, csp = message_page(title, str(exc.detail))
         return html(body, csp, exc.status_code)
 
     @app.exception_handler(RequestValidationError)
@@ -189,21 +193,57 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
         body, csp = home_page(stories, n_docs, notice, PENDING_STORY, config.max_input_bytes)
         return html(body, csp)
 
-    @app.get("/stories/{story}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story: str):
+    def load(story: str | None):
         with store() as s:
             try:
-                report = s.report(story)
+                return s.report(story)
             except StoreError as exc:
-                body, csp = message_page("No such report", str(exc))
-                return html(body, csp, 404)
+                raise HTTPException(404, str(exc)) from exc
+
+    def base_path(story: str | None) -> str:
+        return f"/stories/{quote(story, safe='')}" if story else "/report"
+
+    @app.get("/stories/{story}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story: str | None):
+        report = load(story)
         json_path = f"/api/stories/{quote(story, safe='')}/report" if story else "/api/report"
-        body, csp = report_page(report, json_path)
+        links = (("Report JSON", json_path), ("Download HTML", base_path(story) + "/report.html"),
+                 ("CSV files (zip)", base_path(story) + "/csv.zip"))
+        body, csp = report_page(report, links)
         return html(body, csp)
 
     @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
     def whole_report():
-        return story_page(None)  # type: ignore[arg-type]
+        return story_page(None)
+
+    def _download(story: str | None, kind: str) -> Response:
+        from ..report.csv import csv_zip
+        from ..report.html import render_html
+
+        report = load(story)
+        name = "newssift-" + (_FILE_CHARS.sub("-", story)[:60] if story else "store")
+        if kind == "html":
+            body, media, name = render_html(report).encode("utf-8"), "text/html; charset=utf-8", name + ".html"
+        else:
+            body, media, name = csv_zip(report), "application/zip", name + "-csv.zip"
+        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"',
+                                                          **_security_headers(None)})
+
+    @app.get("/stories/{story}/report.html", include_in_schema=False)
+    def story_html(story: str) -> Response:
+        return _download(story, "html")
+
+    @app.get("/stories/{story}/csv.zip", include_in_schema=False)
+    def story_csv(story: str) -> Response:
+        return _download(story, "csv")
+
+    @app.get("/report/report.html", include_in_schema=False)
+    def store_html() -> Response:
+        return _download(None, "html")
+
+    @app.get("/report/csv.zip", include_in_schema=False)
+    def store_csv() -> Response:
+        return _download(None, "csv")
 
     @app.post("/add/files", include_in_schema=False)
     async def add_files(files: Annotated[list[UploadFile], File()], analyze: Annotated[bool, Form()] = False):

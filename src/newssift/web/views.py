@@ -56,9 +56,9 @@ def message_page(title: str, message: str) -> tuple[str, str]:
     return _page("message.html.j2", title=title, message=message)
 
 
-def report_page(report: Report, json_path: str) -> tuple[str, str]:
-    """A stored story's report: the same page as the HTML report, with links back and to its JSON."""
-    return render_html(report, back_link="/", links=(("Report JSON", json_path),)), csp_for(asset("report.js"))
+def report_page(report: Report, links: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    """A stored story's report: the same page as the HTML report, with a link back and ``links`` (label, path)."""
+    return render_html(report, back_link="/", links=links), csp_for(asset("report.js"))
 
 
 def api_listing(openapi: dict) -> tuple[str, str]:
