@@ -144,3 +144,38 @@ def test_alias_files_yaml_mapping_and_csv(tmp_path):
 def test_alias_groups_sharing_a_name_join():
     out = parse_aliases("- [A1 Group, Alpha]\n- [Alpha, Alfa Holdings]\n")
     assert out["a1 group"] == out["alfa holdings"] == out["alpha"]
+
+
+def test_tagger_slips_are_repaired_by_what_the_text_says():
+    d1 = doc("r1", (
+        "VARNOS, Calvonia -- A blast hit the port of Varnos, 80 km from the capital Brell, on Friday. "
+        "Fire Chief Ilona Markovic said crews worked all night."
+    ))
+    d2 = doc("r2", (
+        "Markovic, who leads the Varnos fire service, said the capital Brell sent two engines. "
+        "Ilona Markovicz praised the crews in Varnos."
+    ))
+    ents, _ = resolve_entities([d1, d2], [
+        extraction(d1, [("VARNOS", "ORG"), ("Varnos", "ORG"), ("Brell", "PERSON"), ("Ilona Markovic", "PERSON")]),
+        extraction(d2, [("Markovic", "ORG"), ("Brell", "PERSON"), ("Ilona Markovicz", "ORG"), ("Varnos", "ORG")]),
+    ])
+    varnos = entity_of(ents, "VARNOS")
+    assert varnos is entity_of(ents, "Varnos") and varnos.type == "GPE"  # "the port of Varnos"
+    brell = [e for e in ents if e.name == "Brell"]
+    assert len(brell) == 1 and brell[0].type == "GPE"  # "the capital Brell", tagged PERSON
+    person = entity_of(ents, "Ilona Markovic")
+    assert person.type == "PERSON" and "Fire Chief Ilona Markovic" in person.aliases
+    # A lone ORG-tagged surname and an ORG-tagged misspelt full name both join the one person.
+    assert person is entity_of(ents, "Markovic") is entity_of(ents, "Ilona Markovicz")
+    assert {s for s, _ in person.variants} == {"Markovic", "Markovicz"}
+
+
+def test_role_words_before_a_name_do_not_block_given_name_matching():
+    d1 = doc("t1", "Harbour Affairs Minister Andriy Velko said the port would reopen.")
+    d2 = doc("t2", "Andrii Velko, the harbour minister, said the port would reopen.")
+    ents, _ = resolve_entities([d1, d2], [
+        extraction(d1, [("Harbour Affairs Minister Andriy Velko", "PERSON")]),
+        extraction(d2, [("Andrii Velko", "PERSON")]),
+    ])
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].name in ("Andriy Velko", "Andrii Velko")

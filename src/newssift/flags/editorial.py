@@ -47,6 +47,7 @@ _EVALUATIVE = re.compile(
     re.IGNORECASE,
 )
 #: Imperatives that are page furniture, not comment ("Read more", "Sign up").
+_FACT_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "MONEY", "DATE", "TIME"})
 _FURNITURE_VERBS = frozenset(
     "read click subscribe sign follow share watch download see listen contact join register log tap scroll".split()
 )
@@ -60,6 +61,10 @@ def is_appeal(sent) -> bool:
     text = sent.text.strip()
     if text.endswith("?"):
         return False
+    # A name or a number makes it service information ("Check the Rail X website",
+    # "Call 112") or reporting, not the outlet's opinion.
+    if any(t.like_num or t.ent_type_ in _FACT_ENTS for t in sent):
+        return False
     root = sent.root
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
     if root.tag_ == "VB" and not subject and root.lemma_.lower() not in _FURNITURE_VERBS:
@@ -69,8 +74,7 @@ def is_appeal(sent) -> bool:
             return True
     if _APPEAL.search(text) or text.endswith("!"):
         return True
-    has_fact = any(t.like_num or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in sent)
-    return bool(_EVALUATIVE.search(text)) and not has_fact
+    return bool(_EVALUATIVE.search(text))
 
 
 def _attributed(sent, claims: Sequence[Claim]) -> bool:

@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from ..align.numbers import consistent, primary_quantity, times_compatible
 from ..models import Claim, Fact, Flag, Quantity, SpanRef
 
-__all__ = ["find_conflicting_figures"]
+__all__ = ["find_conflicting_figures", "TOLL_MEASURES"]
+
+
+#: Measures whose disagreement is a conflict about one event: tolls and head
+#: counts.  Distances, money, seats or ratios in one story are too often
+#: different quantities that align grouped together ("68 seats" and "eight more
+#: seats"), so they are never flagged: conservative by design.
+TOLL_MEASURES = frozenset(
+    """killed dead deaths wounded injured killed_or_wounded casualties missing evacuated displaced arrested
+    detained captured rescued troops""".split()
+)
 
 
 def _pairs(claims: list[Claim]):
@@ -27,7 +37,9 @@ def _pairs(claims: list[Claim]):
             qa, qb = primary_quantity(a.quantities), primary_quantity(b.quantities)
             if qa is None or qb is None:
                 continue
-            if qa.measure == qb.measure and (qa.unit or "") == (qb.unit or "") and consistent(qa, qb) is False:
+            if qa.measure not in TOLL_MEASURES or qa.unit or qb.unit:
+                continue
+            if qa.measure == qb.measure and consistent(qa, qb) is False:
                 yield a, qa, b, qb
 
 

@@ -26,7 +26,7 @@ _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _LOCATIVE = frozenset("in at near inside into across outside throughout within off on through".split())
 #: Words that make a place a reference point rather than the location ("west of the capital X").
 _RELATIONAL = frozenset(
-    "from west east north south northwest northeast southwest southeast km kilometres kilometers miles "
+    "west east north south northwest northeast southwest southeast km kilometres kilometers miles "
     "toward towards beyond".split()
 )
 #: Nouns after a place name that make it a location in a headline ("X Port", "X's capital").
@@ -82,6 +82,9 @@ def _is_locative(text: str, start: int) -> bool:
             return False
         if w in _LOCATIVE:
             return True
+        if w == "from":  # "evacuated from X" is where; "80 km from X" is a reference point
+            prev = _WORD_BACK.search(text, 0, m.start(1))
+            return not (prev and prev.group(1).lower() in _RELATIONAL)
         if "," in text[m.end(1):pos]:
             return False
         pos = m.start(1)
@@ -89,7 +92,7 @@ def _is_locative(text: str, start: int) -> bool:
 
 
 def _containment(documents: Sequence[Document], place_of: dict[tuple[str, int], str]) -> set[tuple[str, str]]:
-    """(inner entity, outer entity) pairs the texts state: "X, Y" and "Y's X"."""
+    """(inner entity, outer entity) pairs the texts state: "X, Y", "X in Y" and "Y's X"."""
     pairs = set()
     by_doc: dict[str, list[tuple[int, int, str]]] = {}
     for (doc, start), (eid, end) in place_of.items():
@@ -106,6 +109,8 @@ def _containment(documents: Sequence[Document], place_of: dict[tuple[str, int], 
             in_list = re.match(r"\s*(?:,|and\b|or\b)", text[e2:e2 + 6]) or re.search(r",\s*$", text[max(0, s1 - 3):s1])
             if re.fullmatch(r",\s*", gap) and not in_list:
                 pairs.add((a, b))
+            elif re.fullmatch(r"\s+in\s+", gap):
+                pairs.add((a, b))  # "the town of Hollin in Dunmere"
             elif re.fullmatch(r"['\u2019]s\s+(?:" + _DIRECTIONS + r"\s+)?", gap):
                 pairs.add((b, a))  # "Russia's Kursk region", "Velmora's southern coast"
     return pairs
