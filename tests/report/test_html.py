@@ -132,6 +132,8 @@ def test_chart_draws_open_bounds_as_arrows(sample_report):
     right, dot, left = chart.rows
     assert right.x2 > right.x1 and left.x2 < left.x1
     assert right.x1 == dot.x1  # both at 12
+    assert right.value_text == "at least 12 · 2025-03-04" and left.value_text == "up to 20 · 2025-03-04"
+    assert left.text_end and not right.text_end
     assert chart.band is not None and chart.band[0] < chart.band[1]
     html = render_html(sample_report)
     assert html.count("<svg") == 2 and 'marker-end="url(#fig0-ar)"' in html

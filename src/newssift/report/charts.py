@@ -36,6 +36,10 @@ LABEL_PART_CHARS = 14
 #: Ticks on the value axis; five reads well at 720 units wide.
 TICKS = 5
 
+#: Beyond this share of the plot width a value's text is drawn to the left of
+#: its mark, so "about 10,000 · 2024-12-16" does not run off the chart.
+RIGHT_TEXT_SHARE = 0.6
+
 OPEN_UP = frozenset({"at_least", "over"})
 OPEN_DOWN = frozenset({"up_to", "under"})
 
@@ -52,6 +56,7 @@ class ChartRow:
     value_text: str
     anchor: str
     tooltip: str
+    text_end: bool = False  # draw the value text leftwards of x1 (near the right edge, or for "up to")
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,10 @@ def build_chart(idx: ReportIndex, fig: Figure, number: int) -> Chart | None:
             shape, x1, x2 = "range", x(v.low), x(v.high)
         else:
             shape, x1, x2 = ("hollow" if v.qualifier in ("about", "vague") else "dot"), x(p), x(p)
-        rows.append(ChartRow(y, label, shape, x1, x2, value_text(v), anchor, tip))
+        date = _date_of(idx, v)
+        text = value_text(v) + (f" · {date}" if date else "")
+        end = shape == "arrow_left" or x1 > plot_left + RIGHT_TEXT_SHARE * (plot_right - plot_left)
+        rows.append(ChartRow(y, label, shape, x1, x2, text, anchor, tip, end))
     axis_y = TOP + ROW_H * len(fig.values) + 6
     band = None
     if fig.low is not None and fig.high is not None:
@@ -135,6 +143,14 @@ def build_chart(idx: ReportIndex, fig: Figure, number: int) -> Chart | None:
         axis_y=axis_y, rows=tuple(rows), ticks=tuple((x(t), fmt_number(t)) for t in ticks),
         band=band, best_x=x(fig.best) if fig.best is not None else None, summary=summary,
     )
+
+
+def _date_of(idx: ReportIndex, v: FigureValue) -> str:
+    """The date shown with a value: the claim's own date when it is an ISO date, else the report's."""
+    if v.time and len(v.time) >= 10 and v.time[:4].isdigit() and v.time[4] == "-":
+        return v.time[:10]
+    doc = idx.docs.get(v.doc)
+    return (doc.published or "")[:10] if doc else ""
 
 
 _QUAL_WORDS = {"about": "about ", "at_least": "at least ", "over": "over ", "up_to": "up to ", "under": "under "}

@@ -107,7 +107,7 @@ def _figures(idx: ReportIndex) -> tuple[FigureView, ...]:
                 value=value_text(v),
                 qualifier=humanise(v.qualifier),
                 source=v.source_text or idx.entity_name(v.source) or "no source named",
-                outlet=v.outlet or idx.label(v.doc),
+                outlet=(v.outlet or idx.label(v.doc)) + (f", {published}" if (published := _published(idx, v.doc)) else ""),
                 time=v.time or "",
                 cite=Cite(idx.span_anchor(v.doc, v.start, v.end), v.outlet or idx.label(v.doc), v.text),
                 claim=shorten(idx.claims[v.claim].text, FIGURE_CLAIM_CHARS) if v.claim in idx.claims else "",
@@ -118,6 +118,11 @@ def _figures(idx: ReportIndex) -> tuple[FigureView, ...]:
             low=fmt_number(fig.low), best=fmt_number(fig.best), high=fmt_number(fig.high), rule=fig.rule,
         ))
     return tuple(views)
+
+
+def _published(idx: ReportIndex, doc_id: str) -> str:
+    doc = idx.docs.get(doc_id)
+    return (doc.published or "")[:10] if doc else ""
 
 
 def report_context(report: Report) -> dict:
