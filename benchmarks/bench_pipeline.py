@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/bench_pipeline.py --size 100 --json     # one size, one JSON line (used by run_all.py)
 
 The articles are generated variations of the example stories in examples/
-(numbers shifted, an update line added so every copy is a distinct article),
+(numbers shifted by the copy's round, an update line added, so every copy
+is a distinct article),
 written to files and read back through the real ingest stage. Stage times come
 from wrapping the stage functions the pipeline calls (the pipeline itself is
 not changed); "annotate" is spaCy's share of extraction (extraction time minus
@@ -75,7 +76,9 @@ def generate(n: int, folder: Path) -> list[Path]:
     out = []
     for i in range(n):
         j = i % len(sources)
-        text = _shift_numbers(texts[j], (i // len(sources)) % 11)
+        # Numbers shift by the round (no wrap-around), so no two copies of one
+        # source read the same even where ingest drops the update line.
+        text = _shift_numbers(texts[j], i // len(sources))
         note = f"Update {i}: this report was revised after publication."
         if sources[j].suffix == ".html":
             text = text.replace("<p>", f"<p>{note} ", 1)
@@ -203,18 +206,38 @@ def machine() -> dict:
     return info
 
 
-def run_sizes(sizes, timeout_s: float | None) -> list[dict]:
+def _limit_memory(gib: float | None):
+    """A preexec function capping the child's address space, so a runaway size cannot starve a shared machine."""
+    if not gib:
+        return None
+
+    def limit() -> None:
+        cap = int(gib * 1024**3)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    return limit
+
+
+def _last_stage(stderr: str) -> str:
+    done = [line.strip().split(":")[0] for line in stderr.splitlines() if line.startswith("  ") and " s, peak RSS" in line]
+    return f" (last stage finished: {done[-1]})" if done else ""
+
+
+def run_sizes(sizes, timeout_s: float | None, max_memory_gib: float | None = None) -> list[dict]:
     """Each size in a fresh interpreter, so its memory peak is its own."""
     results = []
     for n in sizes:
-        cmd = [sys.executable, __file__, "--size", str(n), "--json"]
+        cmd = [sys.executable, __file__, "--size", str(n), "--json", "--verbose"]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            results.append({"articles": n, "error": f"did not finish within {timeout_s:.0f} s"})
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s,
+                                  preexec_fn=_limit_memory(max_memory_gib))
+        except subprocess.TimeoutExpired as exc:
+            err = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else (exc.stderr or "")
+            results.append({"articles": n, "error": f"did not finish within {timeout_s:.0f} s{_last_stage(err)}"})
             continue
         if proc.returncode:
-            results.append({"articles": n, "error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"})
+            last = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit status {proc.returncode}"
+            results.append({"articles": n, "error": f"{last}{_last_stage(proc.stderr)}"})
             continue
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     return results
@@ -246,6 +269,7 @@ def main(argv=None) -> int:
     ap.add_argument("--size", type=int, help="measure one size in this process")
     ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated sizes (default %(default)s)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds allowed per size")
+    ap.add_argument("--max-memory-gib", type=float, default=None, help="address-space cap per size (GiB)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each stage's time as it ends (stderr)")
     args = ap.parse_args(argv)
@@ -254,7 +278,7 @@ def main(argv=None) -> int:
         result = run_size(args.size)
         print(json.dumps(result) if args.json else markdown([result]))
         return 0
-    results = run_sizes([int(s) for s in args.sizes.split(",") if s.strip()], args.timeout)
+    results = run_sizes([int(s) for s in args.sizes.split(",") if s.strip()], args.timeout, args.max_memory_gib)
     print(json.dumps({"machine": machine(), "pipeline": results}) if args.json else markdown(results))
     return 0
 

@@ -52,6 +52,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="100,1000", help="pipeline sizes in articles (default %(default)s; 5000 takes long on 2 cores)")
     ap.add_argument("--store-sizes", default="1000,5000", help="store sizes in articles (default %(default)s)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds allowed per pipeline size")
+    ap.add_argument("--max-memory-gib", type=float, default=None, help="address-space cap per pipeline size (GiB)")
     ap.add_argument("--skip-pipeline", action="store_true")
     ap.add_argument("--skip-store", action="store_true")
     ap.add_argument("--skip-others", action="store_true", help="do not run the stages' own bench_*.py scripts")
@@ -63,7 +64,7 @@ def main(argv=None) -> int:
     results: dict = {"machine": info}
     if not args.skip_pipeline:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        results["pipeline"] = bench_pipeline.run_sizes(sizes, args.timeout)
+        results["pipeline"] = bench_pipeline.run_sizes(sizes, args.timeout, args.max_memory_gib)
         block = ["## Pipeline", "", bench_pipeline.markdown(results["pipeline"]), ""]
         print("\n".join(block), flush=True)
         parts += block

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
@@ -30,6 +30,8 @@ from .engine import is_sqlite, make_engine, migrate, utcnow, write_tx
 from .scope import PENDING_STORY, restrict_report
 
 __all__ = ["Store", "AddResult", "AnalyzeResult", "StoryRow", "PENDING_STORY", "EXTRACT_BATCH", "model_key"]
+
+Progress = Callable[[str, int, int], None]
 
 #: Documents extracted (spaCy + extract) and committed per transaction during
 #: ``analyze``. 64 = two spaCy batches: a crash loses at most ~10 s of work on
@@ -206,8 +208,13 @@ class Store:
         return restrict_report(report, story)
 
     # ------------------------------------------------------------- analysis
-    def analyze(self, story: str | None = None, config: Config = DEFAULT_CONFIG) -> AnalyzeResult:
-        """Extract what has no valid stored extraction, re-run the cross-document step, store and return the report."""
+    def analyze(
+        self, story: str | None = None, config: Config = DEFAULT_CONFIG, progress: Progress | None = None
+    ) -> AnalyzeResult:
+        """Extract what has no valid stored extraction, re-run the cross-document step, store and return the report.
+
+        ``progress(stage, done, total)`` is called as documents are extracted.
+        """
         from ..pipeline import cross_document, extract_documents
 
         t0 = time.perf_counter()
@@ -230,7 +237,8 @@ class Store:
         t1 = time.perf_counter()
         for i in range(0, len(missing), EXTRACT_BATCH):
             batch = missing[i : i + EXTRACT_BATCH]
-            fresh = extract_documents(batch, config=config)
+            step = None if progress is None else (lambda stage, k, _n, _i=i: progress(stage, _i + k, len(missing)))
+            fresh = extract_documents(batch, config=config, progress=step)
             with write_tx(self.engine) as conn:
                 rows.save_extractions(conn, fresh, run, __version__, key, utcnow())
             stored.update({x.doc: x for x in fresh})

@@ -62,8 +62,11 @@ def add_inputs(db: str, inputs: Sequence[str], config: Config = DEFAULT_CONFIG, 
 
 def analyze_store(db: str, story: str | None = None, config: Config = DEFAULT_CONFIG, quiet: bool = False) -> Report:
     """Analyse the stored documents (only those of ``story`` when given) and return the stored report."""
+    from ..report.terminal import progress_bar
+
     with Store.open(db, create=False) as store:
-        result = store.analyze(story=story, config=config)
+        with progress_bar(store.count_documents(), enabled=not quiet) as progress:
+            result = store.analyze(story=story, config=config, progress=progress)
     total = result.reused + result.extracted
     _say(
         quiet,
