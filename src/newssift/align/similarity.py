@@ -75,6 +75,7 @@ class ClaimSpace:
     origin_groups: list[frozenset[str]]
     embeddings: np.ndarray | None = None
     places: list[frozenset[str]] = field(default_factory=list)
+    names: list[frozenset[str]] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -97,7 +98,7 @@ class ClaimSpace:
         if a.doc == b.doc and rel.relation not in ("same", "inconsistent"):
             return None
         sim = cosine(self.vectors[i], self.vectors[j])
-        if self.embeddings is not None:
+        if self.embeddings is not None and not self._names_differ(i, j):
             emb = float(self.embeddings[i] @ self.embeddings[j])
             # Rescale so that the cosine of unrelated sentences on one topic
             # maps near 0, like their TF-IDF cosine does.
@@ -110,6 +111,16 @@ class ClaimSpace:
         return sim
 
 
+    def _names_differ(self, i: int, j: int) -> bool:
+        """Both claims name people, bodies or places, and none in common.
+
+        Sentence embeddings barely see names: "the market in A closed" and
+        "the market in B closed" embed almost alike.  For such pairs only the
+        lexical score (where names are rare, heavy tokens) is trusted.
+        """
+        ni, nj = self.names[i], self.names[j]
+        return bool(ni and nj and not ni & nj)
+
     def _places_differ(self, i: int, j: int) -> bool:
         pi, pj = self.places[i], self.places[j]
         return bool(pi and pj and not pi & pj)
@@ -118,12 +129,13 @@ class ClaimSpace:
         """Whether two counts of one measure may count the same people or things.
 
         Not when they say where and name different places ("killed in A" /
-        "killed in B"), nor when they qualify different subjects ("civilians"
-        / "soldiers").  Only this bonus is withheld: a region and a village in
+        "killed in B"), nor when both name people, bodies or places and share
+        none, nor when they qualify different subjects ("civilians" /
+        "soldiers").  Only this bonus is withheld: a region and a village in
         it are different entities too (resolve knows no containment), so
         different places are no reason to keep otherwise alike claims apart.
         """
-        if self._places_differ(i, j):
+        if self._places_differ(i, j) or self._names_differ(i, j):
             return False
         qa, qb = primary_quantity(self.claims[i].quantities), primary_quantity(self.claims[j].quantities)
         ka, kb = subject_key(qa.subject if qa else None), subject_key(qb.subject if qb else None)
@@ -141,11 +153,14 @@ def build_space(
     idf = idf_table(tokens)
     vectors = [tfidf(t, idf) for t in tokens]
     groups = [frozenset(origins.group(s) for s in origins.claim_sources(c)) for c in claims]
-    return ClaimSpace(claims, tokens, vectors, groups, embeddings, claim_places(claims, entities))
+    places, names = claim_places(claims, entities)
+    return ClaimSpace(claims, tokens, vectors, groups, embeddings, places, names)
 
 
 #: Entity types that are places.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Entity types whose names tell two otherwise alike claims apart.
+NAME_TYPES = PLACE_TYPES | {"PERSON", "ORG"}
 #: A place says where only after a locative word ("in Kharkiv", "near the
 #: village of X"); elsewhere a country is usually an actor ("Ukraine's
 #: strikes", "Russia said").
@@ -156,27 +171,32 @@ _LOCATIVE_RE = re.compile(
 _LOCATIVE_WINDOW = 40
 
 
-def claim_places(claims: Sequence[Claim], entities: Sequence[Entity]) -> list[frozenset[str]]:
-    """Places each claim says something happened at: locative place mentions inside its span."""
-    by_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
+def claim_places(
+    claims: Sequence[Claim], entities: Sequence[Entity]
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per claim: the places it says something happened at (locative place
+    mentions inside its span), and every named entity mentioned inside it."""
+    by_doc: dict[str, list[tuple[int, str, bool]]] = defaultdict(list)
     for e in entities:
-        if e.type in PLACE_TYPES:
+        if e.type in NAME_TYPES:
             for m in e.mentions:
-                by_doc[m.doc].append((m.start, e.id))
+                by_doc[m.doc].append((m.start, e.id, e.type in PLACE_TYPES))
     for lst in by_doc.values():
         lst.sort()
-    out = []
+    places, names = [], []
     for c in claims:
         lst = by_doc.get(c.doc, [])
-        lo = bisect.bisect_left(lst, (c.start, ""))
-        hi = bisect.bisect_left(lst, (c.end, ""))
-        found = set()
-        for start, eid in lst[lo:hi]:
+        lo = bisect.bisect_left(lst, (c.start, "", False))
+        hi = bisect.bisect_left(lst, (c.end, "", False))
+        found, named = set(), set()
+        for start, eid, is_place in lst[lo:hi]:
+            named.add(eid)
             before = c.text[max(0, start - c.start - _LOCATIVE_WINDOW): start - c.start]
-            if _LOCATIVE_RE.search(before):
+            if is_place and _LOCATIVE_RE.search(before):
                 found.add(eid)
-        out.append(frozenset(found))
-    return out
+        places.append(frozenset(found))
+        names.append(frozenset(named))
+    return places, names
 
 
 def candidate_pairs(space: ClaimSpace) -> list[tuple[int, int]]:
