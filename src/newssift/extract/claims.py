@@ -285,6 +285,8 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
             else:  # a re-attached "that"-clause: content starts after "that"
                 mark = next(c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that")
                 s = doc[mark.i + 1].idx if mark.i + 1 < len(doc) else s
+            if doc[comp.left_edge.i].lower_ == "that" and comp.left_edge.i < comp.i:
+                s = doc[comp.left_edge.i + 1].idx  # "told X that ...": the parser may not call "that" a mark
             infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and not any(
                 c.dep_ == "mark" for c in comp.children)
             outer = min(outer, s)

@@ -33,6 +33,9 @@ _MDY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _PAST_N = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(\w+)\s+(day|week|month)s\b", re.I)
 
+_DURATION = re.compile(r"\b(second|minute|hour|day|week|month|year|decade)s?\b")
+_ANCHORED = re.compile(r"\b(last|past|previous|this|next|ago|earlier|later|weekend|since)\b")
+
 #: Labels whose spans are candidate time expressions.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
@@ -145,5 +148,8 @@ def time_in(parsed, start: int, end: int, published: str | None, ents=None) -> T
             low = ent.text.lower()
             if re.fullmatch(r"\d{4}", low.strip()) or "year" in low and "last year" not in low:
                 continue  # a bare year or an age/duration in years says little about when
-            return resolve_time(ent.text, pub, ent.start_char, ent.end_char)
+            ref = resolve_time(ent.text, pub, ent.start_char, ent.end_char)
+            if ref.date is None and ref.start_date is None and _DURATION.search(low) and not _ANCHORED.search(low):
+                continue  # "within a month", "for three days": a duration, not a time
+            return ref
     return None

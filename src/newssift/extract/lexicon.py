@@ -187,6 +187,7 @@ MEASURE_VERBS = {
     "hospitalize": "wounded",
     "hospitalise": "wounded",
     "relocate": "evacuated",
+    "flee": "displaced",
 }
 
 #: Adjectives that say what the counted people are ("40 injured people",
@@ -244,6 +245,7 @@ MEASURE_NOUNS = {
     "vote": "votes",
     "votes": "votes",
     "missing": "missing",
+    "toll": "killed",  # "the death toll rose to 57"
 }
 
 #: Nouns for armed people: a count of them with no casualty word counts troops.

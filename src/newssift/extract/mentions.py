@@ -27,6 +27,8 @@ from .lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    MEDIA_NOUNS,
+    REPORT_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
@@ -226,10 +228,14 @@ class EntityTable:
             named = self.body_with_word(low, start)
             if named is not None:
                 return named
-        if low not in GROUP_NOUNS and not has_name and low not in INSTITUTION_NOUNS:
-            # A common-noun phrase that names no one ("the footage") is no speaker entity.
+        if not has_name and (head.pos_ != "NOUN" or low in MEDIA_NOUNS or low in REPORT_NOUNS):
+            # A phrase that names no one ("the footage", "this") is no speaker entity.
             inside = self.covering(start, end)
             return inside[0][3] if inside else None
+        if not has_name and low in ROLE_NOUNS and head.tag_ == "NN":
+            # "The governor said": an unnamed office holder is still one speaker.
+            s_tok = next((i for i, t in enumerate(tokens) if t.pos_ != "DET"), 0)
+            return self.add(tokens[s_tok].idx, end, "PERSON")
         if _name_word(head) and self.person_by_surname(head.text) is not None:
             # "Ndlovu added": the surname of a person named before (NER missed it here).
             return self.add(head.idx, head.idx + len(head.text), "PERSON", ent=self.person_by_surname(head.text))

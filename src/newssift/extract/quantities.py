@@ -231,6 +231,11 @@ def _own_object(v, other) -> bool:
 def _measure(anchor, noun) -> tuple[str | None, object]:
     """What a number counts, and the noun that says so (for the subject)."""
     x = noun or anchor
+    if noun is not None and noun.lower_ in MEASURE_NOUNS and noun.lower_ not in ("casualties", "losses", "loss"):
+        return MEASURE_NOUNS[noun.lower_], noun  # "12 dead", "200 fatalities" say it themselves
+    own = {MEASURE_ADJS[c.lower_] for c in x.children if c.dep_ == "amod" and c.lower_ in MEASURE_ADJS}
+    if len(own) == 1:
+        return own.pop(), noun  # "40 injured people", "12 dead": the count's own adjective decides
     lemmas: set[str] = set()
     adjs: set[str] = set()
     for c in x.children:
