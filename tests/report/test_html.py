@@ -232,3 +232,9 @@ def test_glance_names_the_key_figures_and_fact_rows_fold_their_wordings(sample_r
     assert 'href="#figure-0">Killed (people)</a>' in glance and "<b>12</b> to <b>20</b>" in glance
     facts = html.split('id="facts"', 1)[1].split("</section>", 1)[0]
     assert facts.count('class="wordings"') == sum(1 for f in sample_report.facts if len(f.claims) > 1)
+
+
+def test_a_subject_that_repeats_the_measure_is_not_shown_twice(sample_report):
+    fig = replace(sample_report.figures[0], measure="troops", subject="Troops")
+    html = render_html(replace(sample_report, figures=(fig,)))
+    assert "Troops (Troops)" not in html and "— Troops<" not in html

@@ -114,7 +114,10 @@ def _figures(idx: ReportIndex) -> tuple[FigureView, ...]:
             ))
         title = humanise(fig.measure).capitalize() or "Figure"
         views.append(FigureView(
-            id=f"figure-{n}", title=title, subject=fig.subject, chart=build_chart(idx, fig, n), rows=tuple(rows),
+            # "Troops — troops" says nothing twice: a subject that only repeats the measure is dropped.
+            id=f"figure-{n}", title=title,
+            subject=fig.subject if (fig.subject or "").strip().lower() != humanise(fig.measure).lower() else None,
+            chart=build_chart(idx, fig, n), rows=tuple(rows),
             low=fmt_number(fig.low), best=fmt_number(fig.best), high=fmt_number(fig.high), rule=fig.rule,
         ))
     return tuple(views)
