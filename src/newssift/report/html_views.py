@@ -36,8 +36,10 @@ BRIEF_FALLBACK_FACTS = 3
 #: report (a 7rem column each: 24 already need a wide screen and scrolling)
 #: and lists, per fact, the reports that carry it.
 MATRIX_MAX_COLUMNS = 24
-#: Other names of a source listed on its card (the rest are in entities.csv).
-ALIASES_SHOWN = 8
+#: Other names and titles of a source listed on its card (all are in
+#: entities.csv); more makes the cards hard to scan.
+ALIASES_SHOWN = 6
+TITLES_SHOWN = 3
 #: Claims listed under one source before the rest are folded away.
 SOURCE_CLAIMS_SHOWN = 8
 
@@ -286,7 +288,7 @@ def build_sources(idx: ReportIndex) -> tuple[SourceRow, ...]:
             role = "original source" if origin_count.get(key) else "source"
         outlets = tuple(dict.fromkeys(idx.label(c.doc) for c in claims))
         rows.append(SourceRow(
-            key=key, name=name, type=typ, titles=ent.titles if ent else (), role=role,
+            key=key, name=name, type=typ, titles=ent.titles[:TITLES_SHOWN] if ent else (), role=role,
             facts_originated=origin_count.get(key, 0), outlets=outlets,
             claims=tuple(idx.cite_claim(c) for c in claims[:SOURCE_CLAIMS_SHOWN]),
             more=max(0, len(claims) - SOURCE_CLAIMS_SHOWN),
