@@ -97,6 +97,10 @@ class ClaimSpace:
         # dispute; any other pair from one document is two different things.
         if a.doc == b.doc and rel.relation not in ("same", "inconsistent"):
             return None
+        # Different counts for different places are different figures, never
+        # one disputed fact ("9 killed in A" / "4 killed in B").
+        if rel.relation in ("consistent", "inconsistent") and self._places_differ(i, j):
+            return None
         sim = cosine(self.vectors[i], self.vectors[j])
         if self.embeddings is not None and not self._names_differ(i, j):
             emb = float(self.embeddings[i] @ self.embeddings[j])
