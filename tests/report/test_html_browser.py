@@ -91,6 +91,16 @@ def test_report_of_the_shared_corpus(browser, shared_corpus, tmp_path, artifacts
         assert page.locator("#figures svg.chart").count() >= 1
     assert ev["requests"] == [path.resolve().as_uri()]
     assert ev["errors"] == [] and [m for m in ev["console"] if m[0] == "error"] == []
+    # every link inside the page lands on an element, and every claim's highlight holds exactly its words
+    missing = page.evaluate("""() => [...document.querySelectorAll('a[href^="#"]')]
+        .map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id))""")
+    assert missing == []
+    for claim in report.claims[:40]:
+        anchor = f"d{[d.id for d in report.documents].index(claim.doc)}-{claim.start}-{claim.end}"
+        words = page.evaluate(f"""() => [...document.querySelectorAll('[data-k~="{anchor}"]')]
+            .map(e => e.textContent).join('')""")
+        doc = next(d for d in report.documents if d.id == claim.doc)
+        assert words.replace("\n", "") == doc.text[claim.start:claim.end].replace("\n", "")
     page.screenshot(path=str(artifacts / "report-kursk-2024.png"), full_page=True)
     page.close()
 
