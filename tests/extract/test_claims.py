@@ -157,3 +157,23 @@ def test_claim_time_is_resolved_against_publication(nlp):
     x = run(nlp, "The regional governor said on Monday that the airport would reopen.", published="2024-12-18")
     c = claim_with(x, "the airport would reopen")
     assert c.time is not None and c.time.date == "2024-12-16"
+
+
+def test_unnamed_office_holder_and_short_statement(nlp):
+    x = run(nlp, "The governor, who toured the flooded district, said that 57 people had died. "
+                 "Six officers were hurt.")
+    c = claim_with(x, "57 people had died")
+    gov = entity(x, c.speaker)
+    assert gov is not None and gov.name.lower() == "governor"
+    short = claim_with(x, "Six officers were hurt")
+    assert short.kind == "unattributed"
+    assert [(q.low, q.measure) for q in short.quantities] == [(6, "wounded")]
+
+
+def test_material_without_author_is_the_outlets_description(nlp):
+    x = run(nlp, "Drone footage showed smoke rising from the depot. "
+                 "The coast guard released a video showing two boats capsizing near the pier.")
+    own = claim_with(x, "Drone footage showed smoke")
+    assert own.kind == "unattributed" and own.speaker is None
+    released = claim_with(x, "video showing two boats capsizing")
+    assert released.speaker_text == "The coast guard"

@@ -55,3 +55,10 @@ def test_time_in_finds_the_expression_with_offsets(nlp):
     ref = time_in(doc, 0, len(text), "2024-12-17")
     assert text[ref.start:ref.end] == ref.text
     assert (ref.start_date, ref.end_date) == ("2024-12-09", "2024-12-15")
+
+
+def test_durations_are_not_claim_times(nlp):
+    text = "The minister warned that prices could double within a month."
+    doc = nlp(text)
+    assert time_in(doc, 0, len(text), "2024-12-17") is None
+    assert resolve_time("the past week", TUESDAY).start_date == "2024-12-10"

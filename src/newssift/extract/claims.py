@@ -54,9 +54,9 @@ MIN_QUOTE_WORDS = 8
 #: quoted paragraph).
 FOLLOW_ON_QUOTE_CHARS = 400
 
-#: Shortest sentence (alphabetic words) taken as an unattributed claim: shorter
-#: lines are captions, bylines or labels.
-MIN_ASSERTION_WORDS = 5
+#: Shortest sentence (alphabetic words) taken as an unattributed claim: "Six
+#: officers were hurt." has four; shorter lines are labels ("Comments closed").
+MIN_ASSERTION_WORDS = 3
 
 #: A line whose long words are title-cased at least this often is a headline
 #: or a teaser link, not running text (running text stays below 0.5).

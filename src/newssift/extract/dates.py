@@ -122,6 +122,10 @@ def resolve_time(text: str, pub: date | None, start: int = -1, end: int = -1) ->
         if n:
             days = {"day": 1, "week": 7, "month": 30}[m.group(2)] * n
             return span(pub - timedelta(days=days), pub)
+    m = re.search(r"\b(?:the\s+)?past\s+(day|week|month)\b", low)
+    if m:
+        days = {"day": 1, "week": 7, "month": 30}[m.group(1)]
+        return span(pub - timedelta(days=days), pub)
     if "last week" in low or "previous week" in low:
         monday = pub - timedelta(days=pub.weekday() + 7)
         return span(monday, monday + timedelta(days=6))

@@ -376,8 +376,12 @@ def _clean_name(s: str) -> str:
 
 # ---------------------------------------------------------------------- collection
 def _trim_ent(ent) -> tuple[int, int, str | None]:
-    """Token bounds of an NER span without article, possessive or a swallowed "(ACR"; and the ACR."""
+    """Token bounds of an NER span without article, possessive, a swallowed "(ACR" or a title; and the ACR."""
     toks = list(ent)
+    if ent.label_ == "PERSON":
+        # "Spokesperson Li Wei": the title is not part of the name (it is kept as a title).
+        while len(toks) > 1 and (toks[0].lower_ in ROLE_NOUNS or toks[0].lower_ in HONORIFICS or toks[0].text == "."):
+            toks = toks[1:]
     acr = None
     for k, t in enumerate(toks):
         if t.text == "(":
