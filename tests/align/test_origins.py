@@ -47,3 +47,16 @@ def test_status_rules():
     assert fact_status([], ("a",), None) == "single_origin"
     assert fact_status([], ("a", "b"), None) == "corroborated"
     assert fact_status([], ("a", "b"), "values differ") == "conflicting"
+
+
+def test_distinctive_word_of_a_body_in_a_title_links_but_country_words_do_not():
+    ents = [
+        entity("brigade", "Harlow Fire Brigade"),
+        entity("chief", "Mia Stone", "PERSON", titles=("Fire Chief",)),
+        entity("land", "Norland", "GPE"),
+        entity("intel", "Norland Intelligence Service"),
+        entity("envoy", "Ola Berg", "PERSON", titles=("Norland envoy",)),
+    ]
+    idx = build_origin_index(ents)
+    assert idx.group("chief") == idx.group("brigade")
+    assert idx.group("envoy") != idx.group("intel")

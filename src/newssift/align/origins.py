@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..models import Claim, Entity, FactStatus
 
 __all__ = ["OriginIndex", "build_origin_index", "fact_status"]
@@ -28,6 +30,25 @@ _SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bas well as\b)\s*", re.IGNORECASE)
 #: usually an apposition ("John Doe, the minister").
 _COORD_RE = re.compile(r"&|\band\b|\bas well as\b", re.IGNORECASE)
 _LEAD_RE = re.compile(r"^(?:the|both)\s+", re.IGNORECASE)
+
+
+#: Words too common in organisation names to tie a title to one body.
+_GENERIC_ORG_WORDS = frozenset(
+    """national state states federal central general public city county regional international united
+    department ministry office agency service services council committee authority authorities
+    government administration group company corporation organisation organization association
+    institute center centre bureau board commission""".split()
+)
+
+
+def _words(name: str) -> set[str]:
+    """Lower-case content words of a name (possessives stripped, stop words dropped)."""
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", name):
+        w = re.sub(r"['’]s?$", "", w.lower())
+        if len(w) >= MIN_AFFILIATION_NAME and w not in STOP_WORDS:
+            out.add(w)
+    return out
 
 
 def _norm(name: str) -> str:
@@ -51,12 +72,25 @@ class OriginIndex:
                 if key:
                     self._by_name.setdefault(key, e.id)
         bodies = [e for e in entities if e.type in _BODY_TYPES]
+        # Words that name a country or people say nothing about which body a
+        # person speaks for ("Ukraine's", "Russian"), so they never link.
+        place_words = {w for e in entities if e.type in ("GPE", "NORP", "LOC")
+                       for n in (e.name, *e.aliases) for w in _words(n)}
         for person in (e for e in entities if e.type == "PERSON" and e.titles):
             titles = " | ".join(t.lower() for t in person.titles)
+            title_words = {w for t in person.titles for w in _words(t)}
             for body in bodies:
                 names = {_norm(n) for n in (body.name, *body.aliases)}
                 if any(len(n) >= MIN_AFFILIATION_NAME and re.search(rf"\b{re.escape(n)}\b", titles) for n in names):
                     self._union(person.id, body.id)
+                elif body.type == "ORG":
+                    # "Fire Chief" speaks for "the fire service", "union
+                    # leader" for "the Dockworkers' Union": a distinctive
+                    # word of the body's name in the person's title.
+                    distinctive = {w for n in (body.name, *body.aliases) for w in _words(n)}
+                    distinctive -= place_words | _GENERIC_ORG_WORDS
+                    if distinctive & title_words:
+                        self._union(person.id, body.id)
 
     def _find(self, x: str) -> str:
         root = x
