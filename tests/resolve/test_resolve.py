@@ -179,3 +179,16 @@ def test_role_words_before_a_name_do_not_block_given_name_matching():
     ])
     people = [e for e in ents if e.type == "PERSON"]
     assert len(people) == 1 and people[0].name in ("Andriy Velko", "Andrii Velko")
+
+
+def test_common_nouns_join_only_within_a_shared_story():
+    d1 = doc("g1", "In Varnos, police said the Harbour Guard and Ilse Varnhagen found the boat.")
+    d2 = doc("g2", "In Varnos, police told Ilse Varnhagen the Harbour Guard had left.")
+    d3 = doc("g3", "In Lisje, police said a goat escaped from the Tallin zoo.")
+    names = [("Varnos", "GPE"), ("police", "ORG"), ("Harbour Guard", "ORG"), ("Ilse Varnhagen", "PERSON")]
+    ents, _ = resolve_entities([d1, d2, d3], [
+        extraction(d1, names), extraction(d2, names),
+        extraction(d3, [("Lisje", "GPE"), ("police", "ORG"), ("Tallin", "GPE")]),
+    ])
+    police = [e for e in ents if e.name == "police"]
+    assert sorted(sorted({m.doc for m in e.mentions}) for e in police) == [["g1", "g2"], ["g3"]]

@@ -44,11 +44,27 @@ def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtracti
             n.mentions.append(m)
             n.add_surface(fold(m.text))
         doc_nodes = [n for n in local.values() if n.surfaces]
+        for n in doc_nodes:
+            n.generic = _is_generic(n, texts.get(x.doc, ""))
         _fix_types(doc_nodes, texts.get(x.doc, ""))
         for n in doc_nodes:
             add_context(n, texts.get(x.doc, ""), n.mentions)
         nodes.extend(doc_nodes)
     return nodes
+
+
+def _is_generic(node: Node, text: str) -> bool:
+    """A common noun, not a name: no capital letter, a GROUP label, or one word the text
+    also writes in lower case ("Farmers said ..." beside "farmers")."""
+    if node.etype == "GROUP":
+        return True
+    if not any(ch.isupper() for s in node.surfaces for ch in s):
+        return True
+    words = {clean_surface(s) for s in node.surfaces}
+    return all(
+        len(w.split()) == 1 and not w.isupper() and re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text)
+        for w in words
+    )
 
 
 def _fix_types(nodes: list[Node], text: str) -> None:

@@ -37,6 +37,8 @@ def _indexes(nodes: list[Node], uf: UnionFind):
     for i, n in enumerate(nodes):
         root = uf.find(i)
         etype.setdefault(root, n.etype)
+        if n.generic or family(n.etype) not in ("P", "X"):
+            continue  # common nouns and groups are not names to look for
         for s in n.surfaces:
             k = name_keys(s, n.etype)
             word = k.surname if (k.surname and family(n.etype) == "P") else k.single

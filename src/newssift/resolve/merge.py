@@ -50,8 +50,15 @@ def merge_nodes(nodes: list[Node], aliases: Mapping[str, str] | None = None) -> 
     keys = [node_keys(n) for n in nodes]
     exact: dict[str, list[int]] = defaultdict(list)
     core: dict[str, list[int]] = defaultdict(list)
+    generic: dict[str, list[int]] = defaultdict(list)
     for i, (n, ks) in enumerate(zip(nodes, keys)):
         fam = family(n.etype)
+        if n.generic:
+            # "police", "officials": which ones depends on the story; joined later, in context.
+            for k in ks:
+                for e in k.exact:
+                    generic[fam + e].append(i)
+            continue
         for k in ks:
             for e in k.exact:
                 exact[fam + e].append(i)
@@ -73,7 +80,21 @@ def merge_nodes(nodes: list[Node], aliases: Mapping[str, str] | None = None) -> 
     _surname_pass(uf, nodes, keys)
     variants = _variant_pass(uf, nodes, keys)
     _orphan_surname_pass(uf, nodes, keys)
+    _generic_pass(uf, nodes, generic)
     return uf, variants
+
+
+def _generic_pass(uf: UnionFind, nodes: list[Node], generic: Mapping[str, list[int]]) -> None:
+    """Join common-noun names only inside one document or between documents that share the story."""
+    context = _context(uf, nodes)
+    for members in generic.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                if uf.find(a) == uf.find(b) or not compatible(nodes[a].etype, nodes[b].etype):
+                    continue
+                shared = context.get(uf.find(a), set()) & context.get(uf.find(b), set())
+                if nodes[a].doc == nodes[b].doc or len(shared) >= MIN_SHARED_CONTEXT:
+                    uf.union(a, b)
 
 
 def _acronym_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> None:

@@ -26,6 +26,7 @@ class Node:
     mentions: list[Mention] = field(default_factory=list)
     titles: dict[str, None] = field(default_factory=dict)
     placed: bool = False  # the text says it is a place ("the port of X"), whatever the tagger said
+    generic: bool = False  # a common noun ("police", "Farmers" at a sentence start), not a name
 
     @property
     def first(self) -> tuple[int, int]:
