@@ -132,6 +132,9 @@ def find_headline_mismatches(documents: Sequence[Document], entities: Sequence[E
             place_of[(m.doc, m.start)] = (e.id, m.end)
     contains = _containment(documents, place_of)
     names = {e.id: e.name for e in places}
+    by_doc: dict[str, list[tuple[int, str, int]]] = {}
+    for (doc, start), (eid, end) in sorted(place_of.items()):
+        by_doc.setdefault(doc, []).append((start, eid, end))
     flags = []
     for d in documents:
         if not d.title:
@@ -141,8 +144,8 @@ def find_headline_mismatches(documents: Sequence[Document], entities: Sequence[E
             continue
         ls, le = _lead(d.text)
         lead_places = {}
-        for (doc, start), (eid, end) in sorted(place_of.items()):
-            if doc == d.id and ls <= start < le and _is_locative(d.text, start):
+        for start, eid, end in by_doc.get(d.id, ()):
+            if ls <= start < le and _is_locative(d.text, start):
                 lead_places.setdefault(eid, (start, end))
         if not lead_places:
             continue

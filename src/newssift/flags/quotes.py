@@ -101,10 +101,6 @@ def _inner_diffs(a: Quote, b: Quote) -> list[_Diff]:
     return out
 
 
-def _shingles(q: Quote) -> set[tuple[str, ...]]:
-    return {q.words[i:i + 3] for i in range(len(q.words) - 2)}
-
-
 def _stretch(q: Quote, rng: tuple[int, int], text: str) -> tuple[int, int, str]:
     """Character span of a word range; an empty range (a dropped word) shows its neighbours."""
     lo, hi = rng
@@ -115,53 +111,71 @@ def _stretch(q: Quote, rng: tuple[int, int], text: str) -> tuple[int, int, str]:
 
 
 def find_quote_variants(documents: Sequence[Document], stories: Sequence[Story]) -> list[Flag]:
-    """Flags on the minority wording of quotes that differ inside (not just at the ends)."""
-    peers = story_peers(documents, stories)
+    """Flags on the minority wording of quotes that differ inside (not just at the ends).
+
+    Identical wordings are compared once (a line quoted by hundreds of reports
+    costs one comparison per other wording), and how many reports carry a
+    wording is looked up per distinct wording, not per document.
+    """
+    peers = {k: set(v) for k, v in story_peers(documents, stories).items()}
     texts = {d.id: d.text for d in documents}
     published = {d.id: d.published for d in documents}
-    quotes = {d.id: direct_quotes(d) for d in documents}
-    index: dict[tuple[str, ...], list[Quote]] = {}
-    for qs in quotes.values():
+    quotes_of = {d.id: direct_quotes(d) for d in documents}
+    wordings: dict[tuple[str, ...], list[Quote]] = {}
+    for qs in quotes_of.values():
         for q in qs:
-            for sh in _shingles(q):
-                index.setdefault(sh, []).append(q)
+            wordings.setdefault(q.words, []).append(q)
+    index: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for w in wordings:
+        for i in range(len(w) - 2):
+            index.setdefault(w[i:i + 3], set()).add(w)
+    carriers: dict[tuple[str, ...], set[str]] = {}
+    diffs: dict[tuple, list[_Diff]] = {}
+
+    def docs_with(needle: tuple[str, ...]) -> set[str]:
+        if needle not in carriers:
+            carriers[needle] = {q.doc for w, qs in wordings.items() if _contains(w, needle) for q in qs}
+        return carriers[needle]
+
     flags: list[Flag] = []
     seen: set[tuple[str, int, int]] = set()
     for d in documents:
-        for q in quotes[d.id]:
-            cands = {id(o): o for sh in _shingles(q) for o in index.get(sh, ()) if o.doc in peers[d.id]}
-            for other in sorted(cands.values(), key=lambda o: (o.doc, o.start)):
-                for diff in _inner_diffs(q, other):
-                    mine = q.words[diff.a_range[0]:diff.a_range[1]]
-                    theirs = other.words[diff.b_range[0]:diff.b_range[1]]
-                    if _minority(mine, theirs, q, other, quotes, peers, published):
-                        s, e, written = _stretch(q, diff.a_range, texts[d.id])
-                        if (d.id, s, e) in seen:
-                            continue
-                        seen.add((d.id, s, e))
-                        os_, oe, other_written = _stretch(other, diff.b_range, texts[other.doc])
-                        flags.append(Flag(
-                            kind="quote_variant",
-                            doc=d.id,
-                            text=written,
-                            explanation=(f"This quote reads '{written}' here but '{other_written}' "
-                                         f"in another report of the same words."),
-                            start=s,
-                            end=e,
-                            related=(SpanRef(other.doc, other.start, other.end, texts[other.doc][other.start:other.end]),),
-                            detail=_word_diff(q, other),
-                        ))
+        story = peers[d.id] | {d.id}
+        for q in quotes_of[d.id]:
+            cands = {w for i in range(len(q.words) - 2) for w in index.get(q.words[i:i + 3], ()) if w != q.words}
+            for w in sorted(cands):
+                other = next((o for o in wordings[w] if o.doc in peers[d.id]), None)
+                if other is None:
+                    continue
+                if (q.words, w) not in diffs:
+                    diffs[(q.words, w)] = _inner_diffs(q, other)
+                for diff in diffs[(q.words, w)]:
+                    mine_n = len(docs_with(_needle(q.words, diff.a_range)) & story)
+                    theirs_n = len(docs_with(_needle(w, diff.b_range)) & story)
+                    if not _minority(mine_n, theirs_n, published.get(d.id), published.get(other.doc)):
+                        continue
+                    s, e, written = _stretch(q, diff.a_range, texts[d.id])
+                    if (d.id, s, e) in seen:
+                        continue
+                    seen.add((d.id, s, e))
+                    _, _, other_written = _stretch(other, diff.b_range, texts[other.doc])
+                    flags.append(Flag(
+                        kind="quote_variant",
+                        doc=d.id,
+                        text=written,
+                        explanation=(f"This quote reads '{written}' here but '{other_written}' "
+                                     f"in another report of the same words."),
+                        start=s,
+                        end=e,
+                        related=(SpanRef(other.doc, other.start, other.end, texts[other.doc][other.start:other.end]),),
+                        detail=_word_diff(q, other),
+                    ))
     return flags
 
 
-def _support(words: tuple[str, ...], context: tuple[str, ...], quotes, docs) -> int:
-    """How many documents quote this wording (the differing words with a word of context each side)."""
-    needle = context[0:1] + words + context[1:2]
-    n = 0
-    for d in docs:
-        if any(_contains(q.words, needle) for q in quotes.get(d, ())):
-            n += 1
-    return n
+def _needle(words: tuple[str, ...], rng: tuple[int, int]) -> tuple[str, ...]:
+    """The differing words with one word of context on each side (a dropped word: its two neighbours)."""
+    return words[max(0, rng[0] - 1):rng[1] + 1]
 
 
 def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
@@ -169,30 +183,13 @@ def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return any(hay[i:i + k] == needle for i in range(len(hay) - k + 1))
 
 
-def _minority(mine, theirs, q: Quote, other: Quote, quotes, peers, published) -> bool:
-    """Whether q's wording is the one to flag against other's."""
-    docs = [q.doc] + list(peers[q.doc])
-    ctx_q = _context(q, mine)
-    ctx_o = _context(other, theirs)
-    mine_n = _support(mine, ctx_q, quotes, docs)
-    theirs_n = _support(theirs, ctx_o, quotes, docs)
+def _minority(mine_n: int, theirs_n: int, mine_date: str | None, their_date: str | None) -> bool:
+    """Whether this wording is the one to flag: fewer reports carry it; on a tie, the later report."""
     if mine_n != theirs_n:
         return mine_n < theirs_n
-    pa, pb = published.get(q.doc), published.get(other.doc)
-    if pa and pb and pa != pb:
-        return pa > pb  # the later report deviates from the earlier one
+    if mine_date and their_date and mine_date != their_date:
+        return mine_date > their_date  # the later report deviates from the earlier one
     return True  # no way to tell: both wordings are flagged
-
-
-def _context(q: Quote, words: tuple[str, ...]) -> tuple[str, ...]:
-    """The word before and after the first occurrence of ``words`` in the quote (may be empty)."""
-    k = len(words)
-    for i in range(len(q.words) - k + 1):
-        if q.words[i:i + k] == words:
-            before = q.words[i - 1:i] if i > 0 else ()
-            after = q.words[i + k:i + k + 1]
-            return before + after if before and after else ()
-    return ()
 
 
 def _word_diff(a: Quote, b: Quote) -> str:
