@@ -177,3 +177,13 @@ def test_material_without_author_is_the_outlets_description(nlp):
     assert own.kind == "unattributed" and own.speaker is None
     released = claim_with(x, "video showing two boats capsizing")
     assert released.speaker_text == "The coast guard"
+
+
+def test_stance_verbs_and_trailing_tags_over_two_clauses(nlp):
+    x = run(nlp, "Mayor Ines Falk said the shelters were full. She promised to open two more schools by Friday. "
+                 "A cargo ship lost power near the cape, and its crew was lifted off safely, the navy said.")
+    promise = claim_with(x, "promised to open two more schools")
+    assert entity(x, promise.speaker).name == "Ines Falk"
+    both = claim_with(x, "its crew was lifted off safely")
+    assert both.text.startswith("A cargo ship lost power")
+    assert both.speaker_text == "the navy"

@@ -71,6 +71,10 @@ QUOTE_GAP_CHARS = 3
 #: speaker with a long title.
 TAG_SCAN_TOKENS = 20
 
+#: Verbs whose object is never a noun in news copy: an "object" holding a
+#: finite verb is a misparsed clause ("said the units ... had been built").
+CLAUSE_VERBS = frozenset("say state add claim insist warn believe estimate".split())
+
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -184,6 +188,11 @@ def _complement(v):
     for c in v.children:
         if c.dep_ == "ccomp":
             return c
+    for c in v.children:
+        # "X said temporary units installed ... had been built": a clause misread as an object.
+        if c.dep_ == "dobj" and c.i > v.i and c.pos_ == "NOUN" and v.lemma_.lower() in CLAUSE_VERBS \
+                and any(t.tag_ in _FINITE_TAGS for t in c.subtree):
+            return c
     sent = v.sent
     for t in v.doc[v.i + 1:sent.end]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.lower_ != "that":
@@ -274,15 +283,24 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 elif lemma in STANCE_VERBS and src.head is not None and src.head.i < t.i and any(
                         c.dep_ in ("dobj", "xcomp") for c in t.children):
                     # "It has denied storing cargo improperly.": the stance is the claim.
-                    obj = next(c for c in t.children if c.dep_ in ("dobj", "xcomp"))
-                    o_end = obj.right_edge.idx + len(obj.right_edge.text)
+                    # Its objects up to the first clause that hangs off it (", saying ...").
+                    stop = min((c.i for c in t.children if c.i > t.i and c.dep_ in ("advcl", "ccomp", "parataxis")),
+                               default=len(doc))
+                    objs = [c for c in t.children if c.dep_ in ("dobj", "xcomp", "dative", "oprd") and t.i < c.i < stop]
+                    if not objs:
+                        continue
+                    o_end = max(o.right_edge.idx + len(o.right_edge.text) for o in objs)
                     out.append(Construction("indirect", src.head.left_edge.idx, o_end, t.text, t, src,
                                             outer_start=src.head.left_edge.idx, outer_end=o_end, hedge_cue=hedge))
                 continue
             s, e = _subtree_span(comp)
-            if comp.dep_ == "ccomp":
+            tag = _tag_content(t) if comp.i < t.i else None
+            if tag is not None:
+                # "A happened, and B happened, the coast guard said.": the tag covers all before it.
+                s, e = tag
+            elif comp.dep_ == "ccomp":
                 e = max(e, _continuation_end(t, comp))
-            else:  # a re-attached "that"-clause: content starts after "that"
+            elif comp.dep_ != "dobj":  # a re-attached "that"-clause: content starts after "that"
                 mark = next(c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that")
                 s = doc[mark.i + 1].idx if mark.i + 1 < len(doc) else s
             if doc[comp.left_edge.i].lower_ == "that" and comp.left_edge.i < comp.i:

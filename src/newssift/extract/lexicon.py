@@ -51,14 +51,18 @@ REPORTING_VERBS = frozenset(
     disclose acknowledge admit deny believe assess write post declare maintain
     mention observe caution contend predict conclude find show testify
     reiterate underline highlight remark comment affirm told answer reply respond
-    agree concede complain point accuse urge recount describe recall speculate
+    agree concede complain point accuse urge recount describe recall speculate pledge threaten
+    demand refuse condemn welcome criticise criticize blame
     suspect fear think expect announce corroborate verify assure promise vow
     """.split()
 )
 
 #: Reporting verbs whose object, not a clause, is the claim ("denied the
 #: charge", "confirmed the deaths", "noted indications of casualties").
-STANCE_VERBS = frozenset("deny admit acknowledge confirm dispute reject note report announce".split())
+STANCE_VERBS = frozenset(
+    "deny admit acknowledge confirm dispute reject note report announce promise vow pledge threaten "
+    "urge demand refuse condemn welcome criticise criticize accuse blame".split()
+)
 
 #: Reporting verbs that by themselves mark the content as unproven.
 HEDGE_VERBS = frozenset("claim allege purport speculate suspect rumor rumour".split())
