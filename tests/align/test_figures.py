@@ -75,3 +75,17 @@ def test_vague_values_are_listed_but_not_summarised():
                     quantities=[qty(None, None, "vague", "killed", text="dozens")])]
     (fig,) = figures_for(claims)
     assert len(fig.values) == 1 and fig.best is None and fig.low is None
+
+
+def test_generic_and_narrower_subjects_join_the_reported_subject():
+    claims = [
+        claim("c1", "d1", "12 Eastland soldiers were captured", "army",
+              quantities=[qty(12, 12, "exact", "captured", "Eastland soldiers")]),
+        claim("c2", "d2", "12 soldiers were captured", "medics", quantities=[qty(12, 12, "exact", "captured", "soldiers")]),
+        claim("c3", "d3", "15 Eastland marine soldiers were captured", "analyst",
+              quantities=[qty(15, 15, "exact", "captured", "Eastland marine soldiers")]),
+    ]
+    (fig,) = figures_for(claims)
+    assert [v.claim for v in fig.values] == ["c1", "c2", "c3"]
+    assert fig.subject == "Eastland soldiers"
+    assert fig.values[0].source_text == "Coastal Army"  # the entity's name, not the words used

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..models import Claim, Document, Entity, Fact, Figure, FigureValue, Quantity
-from .figures_keys import subject_key
+from .figures_keys import canonical_subjects, subject_key
 from .numbers import point_estimate
 from .origins import build_origin_index
 
@@ -44,26 +44,43 @@ def build_figures(
     story_of_claim = {cid: f.story for f in facts for cid in f.claims}
     origins = build_origin_index(entities)
 
-    groups: dict[tuple, list[tuple[FigureValue, Quantity, tuple[str, ...]]]] = defaultdict(list)
+    names = {e.id: e.name for e in entities}
+    raw: list[tuple[tuple, FigureValue, Quantity, tuple[str, ...]]] = []
     for c in sorted(claims, key=lambda c: (doc_pos.get(c.doc, len(doc_pos)), c.start, c.id)):
         for q in c.quantities:
             if not q.measure:
                 continue
             value = FigureValue(
                 claim=c.id, doc=c.doc, text=q.text, low=q.low, high=q.high, qualifier=q.qualifier,
-                source=c.speaker, source_text=c.speaker_text, outlet=outlet.get(c.doc),
+                # The speaker's fullest name reads better than the words used
+                # ("He", "the agency"); fall back to those words.
+                source=c.speaker, source_text=names.get(c.speaker or "", c.speaker_text) or c.speaker_text,
+                outlet=outlet.get(c.doc),
                 time=_time(c), start=q.start if q.start >= 0 else c.start, end=q.end if q.end >= 0 else c.end,
             )
             sources = tuple(origins.group(s) for s in origins.claim_sources(c)) or (f"doc:{c.doc}",)
-            key = (story_of_claim.get(c.id) or "", q.measure, (q.unit or "").lower(), subject_key(q.subject))
-            groups[key].append((value, q, sources))
+            key = (story_of_claim.get(c.id) or "", q.measure, (q.unit or "").lower())
+            raw.append((key, value, q, sources))
+
+    # Subjects are grouped per story and measure: "troops", "North Korean
+    # troops" and "North Korean military troops" are one subject when
+    # nothing else is counted under that measure.
+    keys_of: dict[tuple, list[str]] = defaultdict(list)
+    for key, _, q, _ in raw:
+        keys_of[key].append(subject_key(q.subject))
+    canon = {key: canonical_subjects(ks) for key, ks in keys_of.items()}
+    groups: dict[tuple, list[tuple[FigureValue, Quantity, tuple[str, ...]]]] = defaultdict(list)
+    for key, value, q, sources in raw:
+        groups[key + (canon[key][subject_key(q.subject)],)].append((value, q, sources))
 
     figures = []
     for n, (key, items) in enumerate(sorted(groups.items(), key=lambda kv: _group_order(kv, doc_pos)), 1):
         story, measure, _unit, _subj = key
         values = tuple(v for v, _, _ in items)
         low, best, high = _summarise(items)
-        subjects = Counter(q.subject for _, q, _ in items if q.subject)
+        # The most specific wording reported (most qualifying words), then the commonest.
+        subjects = Counter(q.subject for _, q, _ in items if q.subject and subject_key(q.subject))
+        subjects = subjects or Counter(q.subject for _, q, _ in items if q.subject)
         figures.append(Figure(
             id=f"g{n}", measure=measure, subject=subjects.most_common(1)[0][0] if subjects else None,
             values=values, low=low, best=best, high=high, rule=RULE, story=story or None,
