@@ -14,7 +14,7 @@ from .config import DEFAULT_CONFIG, Config
 from .errors import ModelMissingError
 from .models import Document
 
-__all__ = ["load_nlp", "annotate", "LINE_BREAK_COMPONENT"]
+__all__ = ["LINE_BREAK_COMPONENT", "annotate", "load_nlp"]
 
 #: Name of the pipeline component that splits sentences at line breaks.
 LINE_BREAK_COMPONENT = "newssift_line_breaks"
@@ -43,7 +43,7 @@ def _register_line_breaks() -> None:
         return
 
     @Language.component(LINE_BREAK_COMPONENT)
-    def line_breaks(doc):  # noqa: ANN001 - spaCy component signature
+    def line_breaks(doc):
         """Mark the first token after a line break as a sentence start."""
         after_break = False
         for token in doc:

@@ -9,19 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Claim, DocExtraction, Document
-from .attribution import named_head, phrase_tokens
+from .attribution import Source, named_head, phrase_tokens, source_of
 from .claims import (
     Construction,
+    _is_real_quote,
+    _trim,
     find_constructions,
     find_quotes,
     is_assertion,
     is_hedged,
     quote_speaker_verb,
     uncovered_main_clause,
-    _is_real_quote,
-    _trim,
 )
-from .attribution import Source, source_of
 from .dates import time_in
 from .mentions import EntityTable, collect_entities
 from .quantities import quantities_in

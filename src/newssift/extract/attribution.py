@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .lexicon import MEDIA_NOUNS, PUBLISH_VERBS, RELAY_VERBS, REPORT_NOUNS
 
-__all__ = ["Source", "source_of", "source_phrase", "phrase_tokens", "named_head"]
+__all__ = ["Source", "named_head", "phrase_tokens", "source_of", "source_phrase"]
 
 # Dependents that are not part of the name of a speaker.
 _NOT_NAME_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "prep_incl"})

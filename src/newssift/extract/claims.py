@@ -39,7 +39,7 @@ from .lexicon import (
     STANCE_VERBS,
 )
 
-__all__ = ["Construction", "find_quotes", "find_constructions", "is_assertion", "is_hedged"]
+__all__ = ["Construction", "find_constructions", "find_quotes", "is_assertion", "is_hedged"]
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u201f": "\u201d"}
 _STRAIGHT = '"'
@@ -73,7 +73,7 @@ TAG_SCAN_TOKENS = 20
 
 #: Verbs whose object is never a noun in news copy: an "object" holding a
 #: finite verb is a misparsed clause ("said the units ... had been built").
-CLAUSE_VERBS = frozenset("say state add claim insist warn believe estimate".split())
+CLAUSE_VERBS = frozenset(["say", "state", "add", "claim", "insist", "warn", "believe", "estimate"])
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -173,7 +173,6 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _subtree_span(tok) -> tuple[int, int]:
-    doc = tok.doc
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
@@ -232,7 +231,7 @@ def _media_author(src: Source) -> Source | None:
     h = src.head
     if h is None or not (h.lower_ in MEDIA_NOUNS or h.lemma_.lower() in MEDIA_NOUNS) or src.via is not None:
         return src
-    toks, author = source_phrase(h)
+    _toks, author = source_phrase(h)
     if author.i == h.i:
         return None  # "the footage showed ...": the outlet describing material
     return Source(author)
@@ -455,9 +454,8 @@ def is_assertion(sent) -> bool:
     if not any(t.tag_ in _FINITE_TAGS or (t.pos_ == "AUX" and t.dep_ in ("aux", "auxpass")) for t in sent):
         return False
     root = sent.root
-    if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
-        return False  # imperative ("Don't ...")
-    return True
+    # Not an imperative ("Don't ..."): a bare verb with no subject.
+    return not (root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children))
 
 
 def is_hedged(doc, start: int, end: int, sent) -> bool:
@@ -508,4 +506,4 @@ def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]
     return None
 
 
-__all__ += ["quote_speaker_verb", "phrase_tokens"]
+__all__ += ["phrase_tokens", "quote_speaker_verb"]

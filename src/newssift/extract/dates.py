@@ -28,10 +28,10 @@ _MONTHS = {
 }
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b", re.I)
-_MDY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
+_MDY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_PAST_N = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(\w+)\s+(day|week|month)s\b", re.I)
+_PAST_N = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(\w+)\s+(day|week|month)s\b", re.IGNORECASE)
 
 _DURATION = re.compile(r"\b(second|minute|hour|day|week|month|year|decade)s?\b")
 _ANCHORED = re.compile(r"\b(last|past|previous|this|next|ago|earlier|later|weekend|since)\b")

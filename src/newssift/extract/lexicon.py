@@ -8,72 +8,61 @@ lookup is one hash probe per token.
 from __future__ import annotations
 
 __all__ = [
-    "REPORTING_VERBS",
-    "HEDGE_VERBS",
-    "STANCE_VERBS",
-    "HEDGE_WORDS",
-    "HEDGE_PHRASES",
-    "PASSIVE_HEDGE_VERBS",
-    "RELAY_VERBS",
-    "PUBLISH_VERBS",
-    "SHOW_VERBS",
-    "MEDIA_NOUNS",
-    "REPORT_NOUNS",
-    "SOURCE_PREPOSITIONS",
-    "INSTITUTION_NOUNS",
-    "GROUP_NOUNS",
-    "ROLE_NOUNS",
-    "HONORIFICS",
-    "PERSON_PRONOUNS",
-    "ORG_PRONOUNS",
-    "KILL_VERBS",
-    "WOUND_VERBS",
-    "MEASURE_VERBS",
-    "MEASURE_NOUNS",
-    "MEASURE_ADJS",
-    "PEOPLE_NOUNS",
-    "TROOP_NOUNS",
-    "DEPLOY_VERBS",
-    "TIME_UNITS",
-    "QUALIFIER_PHRASES",
-    "NUMBER_WORDS",
-    "SCALE_WORDS",
-    "VAGUE_AMOUNTS",
     "CURRENCY_UNITS",
+    "DEPLOY_VERBS",
+    "GROUP_NOUNS",
+    "HEDGE_PHRASES",
+    "HEDGE_VERBS",
+    "HEDGE_WORDS",
+    "HONORIFICS",
+    "INSTITUTION_NOUNS",
+    "KILL_VERBS",
+    "MEASURE_ADJS",
+    "MEASURE_NOUNS",
     "MEASURE_UNITS",
+    "MEASURE_VERBS",
+    "MEDIA_NOUNS",
+    "NUMBER_WORDS",
+    "ORG_PRONOUNS",
+    "PASSIVE_HEDGE_VERBS",
+    "PEOPLE_NOUNS",
+    "PERSON_PRONOUNS",
+    "PUBLISH_VERBS",
+    "QUALIFIER_PHRASES",
+    "RELAY_VERBS",
+    "REPORTING_VERBS",
+    "REPORT_NOUNS",
+    "ROLE_NOUNS",
+    "SCALE_WORDS",
+    "SHOW_VERBS",
+    "SOURCE_PREPOSITIONS",
+    "STANCE_VERBS",
+    "TIME_UNITS",
+    "TROOP_NOUNS",
+    "VAGUE_AMOUNTS",
+    "WOUND_VERBS",
 ]
 
 #: Verbs that introduce what someone said, wrote, found or believes.
 REPORTING_VERBS = frozenset(
-    """
-    say tell state add note explain report announce confirm claim allege assert
-    estimate warn stress emphasize emphasise insist argue suggest indicate reveal
-    disclose acknowledge admit deny believe assess write post declare maintain
-    mention observe caution contend predict conclude find show testify
-    reiterate underline highlight remark comment affirm told answer reply respond
-    agree concede complain point accuse urge recount describe recall speculate pledge threaten
-    demand refuse condemn welcome criticise criticize blame
-    suspect fear think expect announce corroborate verify assure promise vow
-    """.split()
+    ["say", "tell", "state", "add", "note", "explain", "report", "announce", "confirm", "claim", "allege", "assert", "estimate", "warn", "stress", "emphasize", "emphasise", "insist", "argue", "suggest", "indicate", "reveal", "disclose", "acknowledge", "admit", "deny", "believe", "assess", "write", "post", "declare", "maintain", "mention", "observe", "caution", "contend", "predict", "conclude", "find", "show", "testify", "reiterate", "underline", "highlight", "remark", "comment", "affirm", "told", "answer", "reply", "respond", "agree", "concede", "complain", "point", "accuse", "urge", "recount", "describe", "recall", "speculate", "pledge", "threaten", "demand", "refuse", "condemn", "welcome", "criticise", "criticize", "blame", "suspect", "fear", "think", "expect", "announce", "corroborate", "verify", "assure", "promise", "vow"]
 )
 
 #: Reporting verbs whose object, not a clause, is the claim ("denied the
 #: charge", "confirmed the deaths", "noted indications of casualties").
 STANCE_VERBS = frozenset(
-    "deny admit acknowledge confirm dispute reject note report announce promise vow pledge threaten "
-    "urge demand refuse condemn welcome criticise criticize accuse blame".split()
+    ["deny", "admit", "acknowledge", "confirm", "dispute", "reject", "note", "report", "announce", "promise", "vow", "pledge", "threaten", "urge", "demand", "refuse", "condemn", "welcome", "criticise", "criticize", "accuse", "blame"]
 )
 
 #: Reporting verbs that by themselves mark the content as unproven.
-HEDGE_VERBS = frozenset("claim allege purport speculate suspect rumor rumour".split())
+HEDGE_VERBS = frozenset(["claim", "allege", "purport", "speculate", "suspect", "rumor", "rumour"])
 
 #: Passive reporting verbs ("it is believed that") that hedge the content.
-PASSIVE_HEDGE_VERBS = frozenset("believe report claim allege say think understand rumor rumour suspect".split())
+PASSIVE_HEDGE_VERBS = frozenset(["believe", "report", "claim", "allege", "say", "think", "understand", "rumor", "rumour", "suspect"])
 
 #: Single words that hedge the clause they sit in.
 HEDGE_WORDS = frozenset(
-    "reportedly allegedly purportedly apparently supposedly ostensibly seemingly "
-    "unconfirmed unverified alleged purported possibly presumably likely".split()
+    ["reportedly", "allegedly", "purportedly", "apparently", "supposedly", "ostensibly", "seemingly", "unconfirmed", "unverified", "alleged", "purported", "possibly", "presumably", "likely"]
 )
 
 #: Multi-word hedges, matched on lower-cased text.
@@ -97,26 +86,23 @@ HEDGE_PHRASES = (
 )
 
 #: Verbs by which one source relays another's material ("X cited a video").
-RELAY_VERBS = frozenset("cite quote relay reference echo".split())
+RELAY_VERBS = frozenset(["cite", "quote", "relay", "reference", "echo"])
 
 #: Verbs that put material out ("released footage", "published a statement").
-PUBLISH_VERBS = frozenset("release publish post share issue circulate air broadcast distribute upload".split())
+PUBLISH_VERBS = frozenset(["release", "publish", "post", "share", "issue", "circulate", "air", "broadcast", "distribute", "upload"])
 
 #: Verbs by which material asserts its content ("footage showing ...").
-SHOW_VERBS = frozenset("show state say indicate suggest depict reveal document claim purport appear".split())
+SHOW_VERBS = frozenset(["show", "state", "say", "indicate", "suggest", "depict", "reveal", "document", "claim", "purport", "appear"])
 
 #: Nouns for released material.
 MEDIA_NOUNS = frozenset(
-    "video footage photo photos image images picture pictures clip clips recording recordings "
-    "statement report reports post message document documents map maps audio imagery".split()
+    ["video", "footage", "photo", "photos", "image", "images", "picture", "pictures", "clip", "clips", "recording", "recordings", "statement", "report", "reports", "post", "message", "document", "documents", "map", "maps", "audio", "imagery"]
 )
 
 #: Nouns after "according to" that stand for their author ("Forbes report",
 #: "intelligence estimates", "the minister's statement").
 REPORT_NOUNS = frozenset(
-    "report reports estimate estimates statement statements data figure figures assessment "
-    "assessments account accounts analysis source sources information calculation calculations "
-    "count tally record records briefing update claim claims testimony evidence".split()
+    ["report", "reports", "estimate", "estimates", "statement", "statements", "data", "figure", "figures", "assessment", "assessments", "account", "accounts", "analysis", "source", "sources", "information", "calculation", "calculations", "count", "tally", "record", "records", "briefing", "update", "claim", "claims", "testimony", "evidence"]
 )
 
 #: Prepositions that name a source after them ("according to", "as per").
@@ -124,55 +110,31 @@ SOURCE_PREPOSITIONS = ("according to", "as per", "per")
 
 #: Head nouns of descriptive names of bodies ("Ukraine's military intelligence agency").
 INSTITUTION_NOUNS = frozenset(
-    """
-    agency agencies ministry department directorate service services forces force police
-    council office intelligence army military navy command government administration
-    parliament court commission committee authority authorities guard embassy bureau cabinet
-    corps legislature senate congress prosecutor prosecutors regulator inspectorate
-    secretariat presidency headquarters staff
-    """.split()
+    ["agency", "agencies", "ministry", "department", "directorate", "service", "services", "forces", "force", "police", "council", "office", "intelligence", "army", "military", "navy", "command", "government", "administration", "parliament", "court", "commission", "committee", "authority", "authorities", "guard", "embassy", "bureau", "cabinet", "corps", "legislature", "senate", "congress", "prosecutor", "prosecutors", "regulator", "inspectorate", "secretariat", "presidency", "headquarters", "staff"]
 )
 
 #: Head nouns of unnamed groups of speakers ("U.S. officials", "a drone unit").
 GROUP_NOUNS = frozenset(
-    """
-    official officials source sources media outlet outlets unit units analyst analysts
-    expert experts resident residents witness witnesses observer observers diplomat
-    diplomats spokesperson spokesman spokeswoman representative representatives
-    investigator investigators researcher researchers activist activists group groups
-    officer officers commander commanders soldier soldiers journalist journalists reporter
-    reporters blogger bloggers monitor monitors agency people person team
-    """.split()
+    ["official", "officials", "source", "sources", "media", "outlet", "outlets", "unit", "units", "analyst", "analysts", "expert", "experts", "resident", "residents", "witness", "witnesses", "observer", "observers", "diplomat", "diplomats", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "investigator", "investigators", "researcher", "researchers", "activist", "activists", "group", "groups", "officer", "officers", "commander", "commanders", "soldier", "soldiers", "journalist", "journalists", "reporter", "reporters", "blogger", "bloggers", "monitor", "monitors", "agency", "people", "person", "team"]
 )
 
 #: Role nouns that may stand for an already-named person ("the spokesperson said").
 ROLE_NOUNS = frozenset(
-    """
-    spokesperson spokesman spokeswoman secretary minister president premier chancellor
-    commander chief head director general colonel officer ambassador governor mayor
-    adviser advisor coordinator envoy official analyst blogger prosecutor judge leader
-    manager chairman chairwoman chair
-    """.split()
+    ["spokesperson", "spokesman", "spokeswoman", "secretary", "minister", "president", "premier", "chancellor", "commander", "chief", "head", "director", "general", "colonel", "officer", "ambassador", "governor", "mayor", "adviser", "advisor", "coordinator", "envoy", "official", "analyst", "blogger", "prosecutor", "judge", "leader", "manager", "chairman", "chairwoman", "chair"]
 )
 
 #: Honorifics and ranks that may precede a person's name.
 HONORIFICS = frozenset(
-    """
-    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir president prime minister general gen gen.
-    major maj maj. colonel col col. lieutenant lt lt. captain capt capt. sergeant sgt sgt.
-    admiral adm adm. brigadier brig brig. commander cmdr senator sen sen. rep rep.
-    governor gov gov. judge justice chancellor king queen prince princess pope
-    secretary minister ambassador chief
-    """.split()
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "president", "prime", "minister", "general", "gen", "gen.", "major", "maj", "maj.", "colonel", "col", "col.", "lieutenant", "lt", "lt.", "captain", "capt", "capt.", "sergeant", "sgt", "sgt.", "admiral", "adm", "adm.", "brigadier", "brig", "brig.", "commander", "cmdr", "senator", "sen", "sen.", "rep", "rep.", "governor", "gov", "gov.", "judge", "justice", "chancellor", "king", "queen", "prince", "princess", "pope", "secretary", "minister", "ambassador", "chief"]
 )
 
 #: Pronouns that refer back to a person or to a body.
-PERSON_PRONOUNS = frozenset("he she".split())
-ORG_PRONOUNS = frozenset("it they".split())
+PERSON_PRONOUNS = frozenset(["he", "she"])
+ORG_PRONOUNS = frozenset(["it", "they"])
 
 #: Lemmas that make a count a count of dead or of wounded.
-KILL_VERBS = frozenset("kill die slay execute perish".split())
-WOUND_VERBS = frozenset("wound injure hurt maim".split())
+KILL_VERBS = frozenset(["kill", "die", "slay", "execute", "perish"])
+WOUND_VERBS = frozenset(["wound", "injure", "hurt", "maim"])
 
 #: Other verbs that name what a number counts (open-ended for other domains).
 MEASURE_VERBS = {
@@ -211,8 +173,7 @@ MEASURE_ADJS = {
 #: Nouns for people in general: a count of them says nothing of what happened
 #: to them, so they give no measure of their own.
 PEOPLE_NOUNS = frozenset(
-    "people persons person men women children residents workers members families individuals "
-    "civilians citizens employees staff passengers inhabitants adults".split()
+    ["people", "persons", "person", "men", "women", "children", "residents", "workers", "members", "families", "individuals", "civilians", "citizens", "employees", "staff", "passengers", "inhabitants", "adults"]
 )
 
 #: Nouns whose count is itself the measure.
@@ -254,19 +215,15 @@ MEASURE_NOUNS = {
 
 #: Nouns for armed people: a count of them with no casualty word counts troops.
 TROOP_NOUNS = frozenset(
-    "troop troops soldier soldiers personnel servicemen serviceman servicemembers fighter "
-    "fighters mercenary mercenaries marine marines paratrooper paratroopers infantry "
-    "conscript conscripts reservist reservists".split()
+    ["troop", "troops", "soldier", "soldiers", "personnel", "servicemen", "serviceman", "servicemembers", "fighter", "fighters", "mercenary", "mercenaries", "marine", "marines", "paratrooper", "paratroopers", "infantry", "conscript", "conscripts", "reservist", "reservists"]
 )
 
 #: Verbs that place troops somewhere (they confirm the "troops" measure).
-DEPLOY_VERBS = frozenset("deploy station send dispatch mobilize mobilise amass post transfer move base".split())
+DEPLOY_VERBS = frozenset(["deploy", "station", "send", "dispatch", "mobilize", "mobilise", "amass", "post", "transfer", "move", "base"])
 
 #: Nouns of time: a number counting them is a duration or a date, not a count.
 TIME_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries night nights weekend weekends morning mornings "
-    "evening evenings time times o'clock am pm a.m. p.m. th st nd rd".split()
+    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night", "nights", "weekend", "weekends", "morning", "mornings", "evening", "evenings", "time", "times", "o'clock", "am", "pm", "a.m.", "p.m.", "th", "st", "nd", "rd"]
 )
 
 #: Qualifier phrases before a number, longest first (lower-case word sequences).

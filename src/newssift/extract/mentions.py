@@ -28,10 +28,10 @@ from .lexicon import (
     HONORIFICS,
     INSTITUTION_NOUNS,
     MEDIA_NOUNS,
-    REPORT_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     PUBLISH_VERBS,
+    REPORT_NOUNS,
     REPORTING_VERBS,
     ROLE_NOUNS,
 )
@@ -48,7 +48,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUC
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 
 #: Words skipped when computing a name's initials ("Institute for the Study of War" -> ISW).
-_INITIALS_SKIP = frozenset("of the for and on in at to a an de du la".split())
+_INITIALS_SKIP = frozenset(["of", "the", "for", "and", "on", "in", "at", "to", "a", "an", "de", "du", "la"])
 
 # Preference when several mentions cover a speaker's head word.
 _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GROUP": 2, "GPE": 3, "NORP": 4, "LOC": 5}
@@ -60,10 +60,8 @@ def normalise_name(name: str) -> str:
     """A key for comparing names: straight apostrophes, no leading article, case-folded."""
     s = " ".join(name.translate(_APOSTROPHES).split()).casefold()
     for art in ("the ", "a ", "an "):
-        if s.startswith(art):
-            s = s[len(art):]
-    if s.endswith("'s"):
-        s = s[:-2]
+        s = s.removeprefix(art)
+    s = s.removesuffix("'s")
     return s
 
 
@@ -181,9 +179,8 @@ class EntityTable:
         best = None
         for s, _e, _lab, ent in sorted(self.spans):
             e = self.ents[ent]
-            if e.type == "ORG" and word in e.name.casefold().split():
-                if s < offset or best is None:
-                    best = ent
+            if e.type == "ORG" and word in e.name.casefold().split() and (s < offset or best is None):
+                best = ent
         return best
 
     def speaker(self, tokens, head) -> int | None:
@@ -367,8 +364,7 @@ def phrase_of(head) -> list:
 def _clean_name(s: str) -> str:
     s = " ".join(s.split())
     for art in ("the ", "The ", "THE "):
-        if s.startswith(art):
-            s = s[len(art):]
+        s = s.removeprefix(art)
     if s.endswith(("'s", "\u2019s")):
         s = s[:-2]
     return s

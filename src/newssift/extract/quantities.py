@@ -22,9 +22,9 @@ from .lexicon import (
     MEASURE_ADJS,
     MEASURE_NOUNS,
     MEASURE_UNITS,
-    PEOPLE_NOUNS,
     MEASURE_VERBS,
     NUMBER_WORDS,
+    PEOPLE_NOUNS,
     QUALIFIER_PHRASES,
     SCALE_WORDS,
     TIME_UNITS,
@@ -33,7 +33,7 @@ from .lexicon import (
     WOUND_VERBS,
 )
 
-__all__ = ["quantities_in", "parse_number"]
+__all__ = ["parse_number", "quantities_in"]
 
 #: Entity labels whose numbers are never counts.
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
@@ -51,7 +51,7 @@ MAX_VERB_HOPS = 3
 _PHONE_IN_TEXT = re.compile(r"\+\d[\d \-]{7,}\d|\(\d{2,4}\)\s?\d{3,4}[\-\s]\d{3,4}|\b\d{3}[\-.]\d{4}\b|\b\d{3}[\-.]\d{3}[\-.]\d{4}\b")
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _PHONE = re.compile(r"^\+?\d[\d\-. ]{6,}\d$")
-_SUFFIX_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$", re.I)
+_SUFFIX_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$", re.IGNORECASE)
 _RANGE_TOKEN = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[\-\u2013\u2014](\d[\d,]*(?:\.\d+)?)$")
 
 
@@ -111,11 +111,7 @@ def _number_run(doc, i: int, hi: int) -> int:
     while j < hi:
         t = doc[j]
         if _is_numberish(t) or (t.lower_ in ("a", "an") and j == i and j + 1 < hi
-                                and (doc[j + 1].lower_ in SCALE_WORDS or doc[j + 1].lower_ == "dozen")):
-            j += 1
-        elif t.text == "-" and j > i and j + 1 < hi and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ in NUMBER_WORDS:
-            j += 1
-        elif t.lower_ == "and" and j > i and j + 1 < hi and doc[j - 1].lower_ in ("hundred", "thousand") and doc[j + 1].lower_ in NUMBER_WORDS:
+                                and (doc[j + 1].lower_ in SCALE_WORDS or doc[j + 1].lower_ == "dozen")) or t.text == "-" and j > i and j + 1 < hi and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ in NUMBER_WORDS or t.lower_ == "and" and j > i and j + 1 < hi and doc[j - 1].lower_ in ("hundred", "thousand") and doc[j + 1].lower_ in NUMBER_WORDS:
             j += 1
         else:
             break
@@ -144,18 +140,14 @@ def _not_a_count(doc, i: int, j: int, noun) -> bool:
         return True
     if noun is not None and (noun.lower_ in TIME_UNITS or noun.lemma_.lower() in TIME_UNITS):
         return True
-    if j - i == 1 and re.match(r"^\d{4}$", first.text) and YEAR_RANGE[0] <= int(first.text) <= YEAR_RANGE[1]:
-        if noun is None or first.dep_ not in ("nummod",):
-            return True
-    if re.match(r"^\d+(st|nd|rd|th)$", first.lower_):
+    year = j - i == 1 and re.match(r"^\d{4}$", first.text) and YEAR_RANGE[0] <= int(first.text) <= YEAR_RANGE[1]
+    if year and (noun is None or first.dep_ != "nummod"):
         return True
-    return False
+    return bool(re.match(r"^\d+(st|nd|rd|th)$", first.lower_))
 
 
 _CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 
 
@@ -256,9 +248,9 @@ def _measure(anchor, noun) -> tuple[str | None, object]:
                 adjs.update(MEASURE_ADJS[k.lower_] for k in c.subtree if k.lower_ in MEASURE_ADJS)
             if c.dep_ in ("prt", "prep") and c.lower_ == "out" and v.lemma_.lower() in ("move", "bus", "ship", "take"):
                 adjs.add("evacuated")  # "moved out of the district"
-            if counted is None and c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != x.i:
-                if c.lower_ in MEASURE_NOUNS or c.lower_ in TROOP_NOUNS:
-                    counted = c
+            if counted is None and c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != x.i \
+                    and (c.lower_ in MEASURE_NOUNS or c.lower_ in TROOP_NOUNS):
+                counted = c
         if counted is None and v.lemma_ == "be" and v.dep_ in ("ccomp", "xcomp"):
             for c in v.children:
                 if c.dep_ == "nsubj" and (c.lower_ in MEASURE_NOUNS or c.lower_ in TROOP_NOUNS):
@@ -271,7 +263,7 @@ def _measure(anchor, noun) -> tuple[str | None, object]:
     if wound:
         return "wounded", counted
     if adjs:
-        return sorted(adjs)[0], counted
+        return min(adjs), counted
     for lem in sorted(lemmas):
         if lem in MEASURE_VERBS and (counted is None or counted.lower_ not in MEASURE_NOUNS):
             return MEASURE_VERBS[lem], counted
@@ -329,9 +321,9 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
             j, vlo, vhi = vague
             noun = _counted_noun(doc[j - 1])
             measure, counted = _measure(doc[j - 1], noun)
-            if noun is None or noun.lower_ not in TIME_UNITS:
-                if measure is not None or (noun is not None and noun.lower_ in TROOP_NOUNS):
-                    out.append(_make(doc, i, j, vlo, vhi, "vague", measure, counted, set(range(i, j))))
+            if (noun is None or noun.lower_ not in TIME_UNITS) and (
+                    measure is not None or (noun is not None and noun.lower_ in TROOP_NOUNS)):
+                out.append(_make(doc, i, j, vlo, vhi, "vague", measure, counted, set(range(i, j))))
             i = j
             continue
         rng = _RANGE_TOKEN.match(t.text)
@@ -357,14 +349,14 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
         qi, q_start = _qualifier_before(doc, i, lo)
         low_v, high_v, qual, end_i = value, value, qi or "exact", j
         # Ranges: "10,000 to 12,000", "between 30 and 40", "30-40".
-        if j + 1 < hi and doc[j].lower_ in ("to", "-", "\u2013", "and", "or") and _is_numberish(doc[j + 1]):
-            if doc[j].lower_ != "and" or (i > lo and doc[i - 1].lower_ == "between"):
-                k = _number_run(doc, j + 1, hi)
-                other = parse_number([x.text for x in doc[j + 1:k]])
-                if other is not None and other > value:
-                    low_v, high_v, qual, end_i = value, other, "range", k
-                    if i > lo and doc[i - 1].lower_ in ("between", "from"):
-                        q_start = i - 1
+        joined = j + 1 < hi and doc[j].lower_ in ("to", "-", "\u2013", "and", "or") and _is_numberish(doc[j + 1])
+        if joined and (doc[j].lower_ != "and" or (i > lo and doc[i - 1].lower_ == "between")):
+            k = _number_run(doc, j + 1, hi)
+            other = parse_number([x.text for x in doc[j + 1:k]])
+            if other is not None and other > value:
+                low_v, high_v, qual, end_i = value, other, "range", k
+                if i > lo and doc[i - 1].lower_ in ("between", "from"):
+                    q_start = i - 1
         last = doc[end_i - 1]
         noun = _counted_noun(last)
         if _not_a_count(doc, i, end_i, noun) or t.lower_ == "one" and noun is None:
