@@ -12,18 +12,21 @@ from ..models import Claim, DocExtraction, Document
 from .attribution import Source, named_head, phrase_tokens, source_of
 from .claims import (
     Construction,
-    _is_real_quote,
-    _trim,
     find_constructions,
-    find_quotes,
     is_assertion,
     is_hedged,
-    quote_speaker_verb,
+    trim_span,
     uncovered_main_clause,
 )
 from .dates import time_in
 from .mentions import EntityTable, collect_entities
 from .quantities import quantities_in
+from .quotes import (
+    FOLLOW_ON_QUOTE_CHARS,
+    find_quotes,
+    is_real_quote,
+    quote_speaker_verb,
+)
 
 __all__ = ["extract_document"]
 
@@ -63,12 +66,12 @@ def _quote_drafts(doc, table, quotes, drafts_so_far) -> list[_Draft]:
         src = source_of(verb) if verb is not None else Source(None)
         ent, span = _resolve(table, None, src.head)
         via, via_span = _resolve(table, None, src.via)
-        if verb is None and last_speaker is not None and qs - last_speaker[0] <= 400:
+        if verb is None and last_speaker is not None and qs - last_speaker[0] <= FOLLOW_ON_QUOTE_CHARS:
             prev = last_speaker[1]
             ent, span, via, via_span = prev.speaker, prev.speaker_span, prev.via, prev.via_span
         pieces = []
         for sent in doc.char_span(qs, qe, alignment_mode="expand").sents:
-            s, e = _trim(doc, max(qs, sent.start_char), min(qe, sent.end_char))
+            s, e = trim_span(doc, max(qs, sent.start_char), min(qe, sent.end_char))
             if e - s > 1:
                 pieces.append((s, e, sent))
         for s, e, sent in pieces:
@@ -84,13 +87,13 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
     if parsed is None or not doc.text.strip():
         return DocExtraction(doc=doc.id, entities=(), claims=())
     table = collect_entities(doc.id, parsed)
-    quotes = [q for q in find_quotes(doc.text) if _is_real_quote(parsed, *q)]
+    quotes = [q for q in find_quotes(doc.text) if is_real_quote(parsed, *q)]
     drafts = _quote_drafts(parsed, table, quotes, [])
     quoted_sents = {d.sent.start for d in drafts}
     for sent in parsed.sents:
         cons: list[Construction] = find_constructions(sent, quotes)
         for c in cons:
-            s, e = _trim(parsed, c.start, c.end)
+            s, e = trim_span(parsed, c.start, c.end)
             if e - s < 2:
                 continue
             ent, span = _resolve(table, c.speaker_tokens, c.source.head)
@@ -105,13 +108,13 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
         if cons and not any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes):
             main = uncovered_main_clause(sent, cons)
             if main is not None and is_assertion(sent):
-                s, e = _trim(parsed, *main)
+                s, e = trim_span(parsed, *main)
                 if e - s > 1:
                     drafts.append(_Draft(s, e, "unattributed", sent, hedged=is_hedged(parsed, s, e, sent)))
         if cons or sent.start in quoted_sents or any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes):
             continue
         if is_assertion(sent):
-            s, e = _trim(parsed, sent.start_char, sent.end_char)
+            s, e = trim_span(parsed, sent.start_char, sent.end_char)
             if e - s > 1:
                 drafts.append(_Draft(s, e, "unattributed", sent, hedged=is_hedged(parsed, s, e, sent)))
     entities, mentions, ids = table.freeze()

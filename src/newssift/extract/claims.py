@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribution import Source, phrase_tokens, source_of, source_phrase
+from .attribution import Source, source_of, source_phrase
 from .lexicon import (
     HEDGE_PHRASES,
     HEDGE_VERBS,
@@ -38,21 +38,16 @@ from .lexicon import (
     SHOW_VERBS,
     STANCE_VERBS,
 )
+from .quotes import FINITE_TAGS, OPEN_CLOSE, STRAIGHT, inside, overlap
 
-__all__ = ["Construction", "find_constructions", "find_quotes", "is_assertion", "is_hedged"]
-
-_OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u201f": "\u201d"}
-_STRAIGHT = '"'
-
-#: A quotation counts as a direct quote (not a scare quote such as "no
-#: reason") when it holds a finite verb or at least this many words; eight
-#: words is longer than every scare-quoted phrase in our samples.
-MIN_QUOTE_WORDS = 8
-
-#: Quotes with no reporting verb in their sentence take the speaker of the
-#: direct quote that ended at most this many characters before (a follow-on
-#: quoted paragraph).
-FOLLOW_ON_QUOTE_CHARS = 400
+__all__ = [
+    "Construction",
+    "find_constructions",
+    "is_assertion",
+    "is_hedged",
+    "trim_span",
+    "uncovered_main_clause",
+]
 
 #: Shortest sentence (alphabetic words) taken as an unattributed claim: "Six
 #: officers were hurt." has four; shorter lines are labels ("Comments closed").
@@ -62,20 +57,9 @@ MIN_ASSERTION_WORDS = 3
 #: or a teaser link, not running text (running text stays below 0.5).
 HEADLINE_CAPS_SHARE = 0.6
 
-#: Characters (a comma, a space and the mark) allowed between a quotation and
-#: an attribution the parser put in a sentence of its own.
-QUOTE_GAP_CHARS = 3
-
-#: Tokens read after a closing quotation mark when looking for its reporting
-#: verb ('," Pentagon spokesperson Maj. Gen. Pat Ryder said'); 20 covers a
-#: speaker with a long title.
-TAG_SCAN_TOKENS = 20
-
 #: Verbs whose object is never a noun in news copy: an "object" holding a
 #: finite verb is a misparsed clause ("said the units ... had been built").
 CLAUSE_VERBS = frozenset(["say", "state", "add", "claim", "insist", "warn", "believe", "estimate"])
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @dataclass
@@ -96,56 +80,14 @@ class Construction:
     hedge_cue: bool = False
 
 
-# ---------------------------------------------------------------------------- quotes
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the inside of each paired quotation, paired within one paragraph."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        open_at, closer = None, None
-        for k, ch in enumerate(para):
-            if open_at is None:
-                if ch in _OPEN_CLOSE:
-                    open_at, closer = k, _OPEN_CLOSE[ch]
-                elif ch == _STRAIGHT:
-                    open_at, closer = k, _STRAIGHT
-            elif ch == closer or (closer == _STRAIGHT and ch == "\u201d"):
-                if k > open_at + 1:
-                    out.append((pos + open_at + 1, pos + k))
-                open_at = None
-        pos += len(para) + 1
-    return out
-
-
-def _is_real_quote(doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return False
-    words = [t for t in span if t.is_alpha]
-    return len(words) >= MIN_QUOTE_WORDS or any(t.tag_ in _FINITE_TAGS for t in span)
-
-
-def _abbreviation(t) -> bool:
-    """A short capitalised word before a full stop ("Maj", "Gen", "Lt"): the stop does not end a sentence."""
-    return t.is_title and len(t.text) <= 4 and t.is_alpha
-
-
-def _overlap(a: int, b: int, c: int, d: int) -> int:
-    return max(0, min(b, d) - max(a, c))
-
-
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
-
-
 # ---------------------------------------------------------------------------- spans
-def _trim(doc, start: int, end: int) -> tuple[int, int]:
+def trim_span(doc, start: int, end: int) -> tuple[int, int]:
     """Content offsets without a leading "that"/comma and trailing punctuation; quote marks balanced."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
     toks = list(span)
-    while toks and (toks[0].is_punct and toks[0].text not in _OPEN_CLOSE and toks[0].text != _STRAIGHT
+    while toks and (toks[0].is_punct and toks[0].text not in OPEN_CLOSE and toks[0].text != STRAIGHT
                     or toks[0].is_space or toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark"):
         toks.pop(0)
     while toks and (toks[-1].is_space or toks[-1].text in (",", ";", ":", "-", "\u2014", "(")
@@ -156,13 +98,13 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
         return start, start
     # (Doc.text is rebuilt on every access; read only the span's own text.)
     inner = doc[toks[0].i:toks[-1].i + 1].text
-    closers = set(_OPEN_CLOSE.values())
-    opens = sum(inner.count(c) for c in _OPEN_CLOSE) + inner.count(_STRAIGHT)
-    closes = sum(inner.count(c) for c in closers) + inner.count(_STRAIGHT)
-    if opens > closes or inner.count(_STRAIGHT) % 2 == 1:
+    closers = set(OPEN_CLOSE.values())
+    opens = sum(inner.count(c) for c in OPEN_CLOSE) + inner.count(STRAIGHT)
+    closes = sum(inner.count(c) for c in closers) + inner.count(STRAIGHT)
+    if opens > closes or inner.count(STRAIGHT) % 2 == 1:
         # Keep quotation marks balanced: take in a closing mark right after the span.
         for t in doc[toks[-1].i + 1:toks[-1].i + 3]:
-            if t.text in closers or t.text == _STRAIGHT or t.text in ("\u201d", "''"):
+            if t.text in closers or t.text == STRAIGHT or t.text in ("\u201d", "''"):
                 toks = toks + [t] if t.i == toks[-1].i + 1 else toks + list(doc[toks[-1].i + 1:t.i + 1])
                 break
             if t.text not in (",", ".", ";"):
@@ -190,7 +132,7 @@ def _complement(v):
     for c in v.children:
         # "X said temporary units installed ... had been built": a clause misread as an object.
         if c.dep_ == "dobj" and c.i > v.i and c.pos_ == "NOUN" and v.lemma_.lower() in CLAUSE_VERBS \
-                and any(t.tag_ in _FINITE_TAGS for t in c.subtree):
+                and any(t.tag_ in FINITE_TAGS for t in c.subtree):
             return c
     sent = v.sent
     for t in v.doc[v.i + 1:sent.end]:
@@ -251,7 +193,7 @@ def _tag_content(t):
     left = subj.left_edge.i - 1
     if left <= sent.start or doc[left].text != ",":
         return None
-    if any(tok.pos_ in ("VERB", "AUX") and tok.tag_ in _FINITE_TAGS for tok in doc[sent.start:left]):
+    if any(tok.pos_ in ("VERB", "AUX") and tok.tag_ in FINITE_TAGS for tok in doc[sent.start:left]):
         return sent.start_char, doc[left].idx
     return None
 
@@ -261,7 +203,7 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
     doc = sent.doc
     for t in sent:
         lemma = t.lemma_.lower()
-        if t.pos_ not in ("VERB", "AUX") or _inside(t.idx, quotes):
+        if t.pos_ not in ("VERB", "AUX") or inside(t.idx, quotes):
             continue
         if lemma in REPORTING_VERBS:
             comp = _complement(t)
@@ -385,7 +327,7 @@ def find_constructions(sent, quotes: list[tuple[int, int]]) -> list[Construction
             host.end = min(host.end, acc.phrase_start)
             items.remove(acc)
     # Drop content that lies mostly inside a direct quotation (the quote is the claim).
-    items = [c for c in items if not any(_overlap(c.start, c.end, qs, qe) * 2 > (c.end - c.start) for qs, qe in quotes)]
+    items = [c for c in items if not any(overlap(c.start, c.end, qs, qe) * 2 > (c.end - c.start) for qs, qe in quotes)]
     # Nesting: an inner construction inside a named-source content is part of it.
     keep = []
     for c in items:
@@ -433,7 +375,7 @@ def uncovered_main_clause(sent, cons: list[Construction]) -> tuple[int, int] | N
     for run in runs:
         if any(t.i == root.i for t in run):
             words = [t for t in run if t.is_alpha]
-            if len(words) >= MIN_ASSERTION_WORDS and any(t.tag_ in _FINITE_TAGS for t in run):
+            if len(words) >= MIN_ASSERTION_WORDS and any(t.tag_ in FINITE_TAGS for t in run):
                 return run[0].idx, run[-1].idx + len(run[-1].text)
     return None
 
@@ -451,7 +393,7 @@ def is_assertion(sent) -> bool:
     long_words = [t for t in words if len(t.text) > 3]
     if long_words and sum(t.text[0].isupper() for t in long_words) / len(long_words) >= HEADLINE_CAPS_SHARE:
         return False
-    if not any(t.tag_ in _FINITE_TAGS or (t.pos_ == "AUX" and t.dep_ in ("aux", "auxpass")) for t in sent):
+    if not any(t.tag_ in FINITE_TAGS or (t.pos_ == "AUX" and t.dep_ in ("aux", "auxpass")) for t in sent):
         return False
     root = sent.root
     # Not an imperative ("Don't ..."): a bare verb with no subject.
@@ -467,43 +409,3 @@ def is_hedged(doc, start: int, end: int, sent) -> bool:
     return any(p in low for p in HEDGE_PHRASES)
 
 
-def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]]):
-    """The reporting verb outside the quotation marks that introduces a quote, if any.
-
-    After the quote first ('"...," X said'): the words up to the end of that
-    sentence, read as tokens so that an abbreviation the parser took for a
-    sentence end ("Maj. Gen.") does not hide the verb. Then before it ('X said,
-    "..."'), in the quote's sentence or a previous one ending in a comma or colon.
-    """
-    s, e = quote
-    first = doc.char_span(s, e, alignment_mode="expand")
-    if first is None:
-        return None
-    k = first.end
-    while k < len(doc) and doc[k].idx <= e:  # past the closing mark itself
-        k += 1
-    # A quote closed by a full stop ends its sentence: a tag after it belongs to the next.
-    tail = doc[k:k + TAG_SCAN_TOKENS] if not first.text.rstrip().rstrip('"\u201d\u00bb').rstrip().endswith(".") else []
-    for t in tail:
-        if "\n" in t.text or t.text in ('"', "\u201c", "\u00ab", "!", "?", ";"):
-            break
-        if t.text == "." and not _abbreviation(doc[t.i - 1]):
-            break
-        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS:
-            return t
-    open_sent = doc[first.start].sent
-    before = [t for t in open_sent if t.idx < s and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
-              and not _inside(t.idx, quotes)]
-    if before:
-        return before[-1]
-    if open_sent.start > 0:
-        prev = doc[open_sent.start - 1].sent
-        if s - prev.end_char <= QUOTE_GAP_CHARS + 1 and prev.text.rstrip()[-1:] in (",", ":"):
-            before = [t for t in prev if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
-                      and not _inside(t.idx, quotes)]
-            if before:
-                return before[-1]
-    return None
-
-
-__all__ += ["phrase_tokens", "quote_speaker_verb"]
