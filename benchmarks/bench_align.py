@@ -23,7 +23,10 @@ from newssift.align.stories import cluster_stories
 from newssift.config import DEFAULT_CONFIG
 from newssift.models import Claim, Document, Entity, Mention, Quantity, Story
 
-SYLLABLES = "ka lo ven tar mis ro dun bel sa tor ri gan pel mu hol sek vin da ber ost".split()
+SYLLABLES = [
+    "ka", "lo", "ven", "tar", "mis", "ro", "dun", "bel", "sa", "tor", "ri", "gan", "pel", "mu", "hol", "sek",
+    "vin", "da", "ber", "ost",
+]
 
 # Paraphrase templates per proposition kind: {who} {place} {n} {thing}.
 TEMPLATES = {
@@ -53,10 +56,15 @@ TEMPLATES = {
         "next month the {thing} at {place} reopens, {detail} permitting",
     ],
 }
-THINGS = "bridge school market depot railway station harbour clinic power plant airport".split()
+THINGS = [
+    "bridge", "school", "market", "depot", "railway", "station", "harbour", "clinic", "power", "plant",
+    "airport",
+]
 # Why something happened: two nonce words per proposition, as real facts
 # differ in more than their place name.
-REASONS = "flooding inspection strike repairs shortage protest fire audit storm outage".split()
+REASONS = [
+    "flooding", "inspection", "strike", "repairs", "shortage", "protest", "fire", "audit", "storm", "outage",
+]
 
 
 def _name(rng: random.Random, parts: int = 3) -> str:
@@ -87,7 +95,9 @@ def generate(n_claims: int, n_docs: int, seed: int = 1):
     for k in range(n_claims):
         p = k % n_props if k < 2 * n_props else rng.randrange(n_props)
         prop = props[p]
-        text = rng.choice(TEMPLATES[prop["kind"]]).format(n=prop["n"], place=prop["place"], thing=prop["thing"],
+        text = rng.choice(TEMPLATES[prop[
+            "kind",
+        ]]).format(n=prop["n"], place=prop["place"], thing=prop["thing"],
                                                         detail=prop["detail"])
         doc_id = doc_ids[rng.randrange(n_docs)]
         body = bodies_text[doc_id]
@@ -96,7 +106,9 @@ def generate(n_claims: int, n_docs: int, seed: int = 1):
         quantities = ()
         if prop["kind"] in ("killed", "wounded", "evacuated"):
             qual = rng.choice(["exact", "about", "at_least"])
-            quantities = (Quantity(text=str(prop["n"]), low=prop["n"], high=None if qual == "at_least" else prop["n"],
+            quantities = (Quantity(text=str(prop[
+                "n",
+            ]), low=prop["n"], high=None if qual == "at_least" else prop["n"],
                                    qualifier=qual, measure=prop["kind"], subject="people"),)
         relayed = rng.random() < 0.2
         claims.append(Claim(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newssift.models import Claim, Document, Entity, Quantity, TimeRef
 
-__all__ = ["doc", "claim", "qty", "entity"]
+__all__ = ["claim", "doc", "entity", "qty"]
 
 
 def doc(doc_id: str, text: str = "", title: str | None = None, published: str | None = None) -> Document:

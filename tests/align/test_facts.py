@@ -4,13 +4,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from factories import claim, doc, entity, qty
 
 from newssift.align.facts import align_facts
 from newssift.config import DEFAULT_CONFIG
 from newssift.errors import ModelMissingError
 from newssift.models import Story
-
-from factories import claim, doc, entity, qty
 
 DOCS = [doc(f"d{i}") for i in range(1, 5)]
 STORY = [Story(id="s1", docs=tuple(d.id for d in DOCS))]

@@ -1,12 +1,12 @@
 """Figures view: values side by side per measure and subject, low/best/high."""
 from __future__ import annotations
 
+from factories import claim, doc, entity, qty
+
 from newssift.align.facts import align_facts
 from newssift.align.figures import build_figures, subject_key
 from newssift.config import DEFAULT_CONFIG
 from newssift.models import Story
-
-from factories import claim, doc, entity, qty
 
 DOCS = [doc(f"d{i}") for i in range(1, 6)]
 STORY = [Story(id="s1", docs=tuple(d.id for d in DOCS))]

@@ -7,6 +7,10 @@ measured with `newssift analyze` + score.py (docs/alignment.md).
 from __future__ import annotations
 
 import pytest
+from gold_claims import load_gold_inputs, load_scorer
+
+# Import paths from the shared conftest.
+from shared_paths import SHARED, SHARED_GOLD
 
 from newssift.align.facts import align_facts
 from newssift.align.figures import build_figures
@@ -14,11 +18,6 @@ from newssift.align.stories import cluster_stories
 from newssift.config import DEFAULT_CONFIG
 from newssift.models import Report
 from newssift.report.json import report_to_dict
-
-from gold_claims import load_gold_inputs, load_scorer
-
-# Import paths from the shared conftest.
-from shared_paths import SHARED, SHARED_GOLD  # noqa: E402
 
 
 @pytest.fixture(scope="module")

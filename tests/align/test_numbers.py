@@ -1,7 +1,13 @@
 """Quantity compatibility: the sanity rules of the figures and facts stages."""
 from __future__ import annotations
 
-from newssift.align.numbers import compare_quantities, consistent, point_estimate, same_figure, times_compatible
+from newssift.align.numbers import (
+    compare_quantities,
+    consistent,
+    point_estimate,
+    same_figure,
+    times_compatible,
+)
 from newssift.models import Claim, Quantity, TimeRef
 
 

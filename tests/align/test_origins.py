@@ -1,9 +1,9 @@
 """Origins: who first said it, independent of who relayed it."""
 from __future__ import annotations
 
-from newssift.align.origins import build_origin_index, fact_status
-
 from factories import claim, entity
+
+from newssift.align.origins import build_origin_index, fact_status
 
 ENTS = [
     entity("navy", "Royal Coastal Navy", aliases=("RCN",)),

@@ -1,6 +1,8 @@
 """Pair scoring details: names, places, compounds, headline counts, blocking."""
 from __future__ import annotations
 
+from factories import claim, doc, qty
+
 from newssift.align.facts import align_facts
 from newssift.align.numbers import primary_quantity
 from newssift.align.origins import build_origin_index
@@ -8,8 +10,6 @@ from newssift.align.similarity import build_space, candidate_pairs, claim_places
 from newssift.align.text import content_tokens, content_words, with_compounds
 from newssift.config import DEFAULT_CONFIG
 from newssift.models import Entity, Mention, Story
-
-from factories import claim, doc, qty
 
 LEX = DEFAULT_CONFIG.with_(use_embeddings=False)
 DOCS = [doc("d1"), doc("d2"), doc("d3")]

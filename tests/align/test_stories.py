@@ -6,41 +6,40 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from factories import doc
 
 from newssift.align.stories import cluster_stories
-
-from factories import doc
 
 # Three events, two of them alike (two earthquakes), three outlets each.
 TEXTS = {
     "quake-a1": ("Strong quake shakes Varnsby", "2025-03-02",
-                 "A magnitude 6.4 earthquake struck near the mountain town of Varnsby on Sunday, collapsing the old "
+                 ("A magnitude 6.4 earthquake struck near the mountain town of Varnsby on Sunday, collapsing the old "
                  "grain market. Mayor Hilde Strand said eleven people were killed. Rescue teams from Orlund dug "
-                 "through the rubble of the market overnight."),
+                 "through the rubble of the market overnight.")),
     "quake-a2": ("Varnsby earthquake kills eleven", "2025-03-02",
-                 "Eleven people died when an earthquake hit Varnsby, mayor Hilde Strand told reporters. The quake, "
-                 "measured at magnitude 6.4, brought down the grain market. Teams from Orlund are searching the rubble."),
+                 ("Eleven people died when an earthquake hit Varnsby, mayor Hilde Strand told reporters. The quake, "
+                 "measured at magnitude 6.4, brought down the grain market. Teams from Orlund are searching the rubble.")),
     "quake-a3": ("Rescuers search Varnsby rubble", "2025-03-03",
-                 "Rescuers from Orlund kept searching the ruins of Varnsby's grain market on Monday after Sunday's "
-                 "earthquake. Hilde Strand, the town's mayor, said the death toll stood at eleven."),
+                 ("Rescuers from Orlund kept searching the ruins of Varnsby's grain market on Monday after Sunday's "
+                 "earthquake. Hilde Strand, the town's mayor, said the death toll stood at eleven.")),
     "quake-b1": ("Earthquake hits coastal Port Emeril", "2025-05-19",
-                 "An earthquake of magnitude 5.8 struck off the coast near Port Emeril on Monday. The harbour pier "
-                 "cracked and two fishing boats sank. Governor Paulo Reyes said three people were injured."),
+                 ("An earthquake of magnitude 5.8 struck off the coast near Port Emeril on Monday. The harbour pier "
+                 "cracked and two fishing boats sank. Governor Paulo Reyes said three people were injured.")),
     "quake-b2": ("Port Emeril quake injures three", "2025-05-19",
-                 "Three people were hurt when a magnitude 5.8 earthquake struck offshore from Port Emeril, Governor "
-                 "Paulo Reyes said. Two fishing boats sank in the harbour and the pier was damaged."),
+                 ("Three people were hurt when a magnitude 5.8 earthquake struck offshore from Port Emeril, Governor "
+                 "Paulo Reyes said. Two fishing boats sank in the harbour and the pier was damaged.")),
     "quake-b3": ("Pier damaged in Port Emeril earthquake", "2025-05-20",
-                 "Engineers inspected the cracked pier at Port Emeril on Tuesday after the offshore earthquake. "
-                 "Governor Paulo Reyes promised funds to replace the two sunken fishing boats."),
+                 ("Engineers inspected the cracked pier at Port Emeril on Tuesday after the offshore earthquake. "
+                 "Governor Paulo Reyes promised funds to replace the two sunken fishing boats.")),
     "vote-1": ("Kessel re-elected mayor of Dunmore", "2025-05-19",
-               "Ada Kessel won a second term as mayor of Dunmore on Sunday with 54 percent of the vote. Her rival "
-               "Piet Loon conceded and congratulated her. Turnout rose to 61 percent."),
+               ("Ada Kessel won a second term as mayor of Dunmore on Sunday with 54 percent of the vote. Her rival "
+               "Piet Loon conceded and congratulated her. Turnout rose to 61 percent.")),
     "vote-2": ("Dunmore returns Ada Kessel", "2025-05-19",
-               "Dunmore voters gave mayor Ada Kessel another term, with 54 percent backing her against Piet Loon. "
-               "Turnout was 61 percent, the city's election office said."),
+               ("Dunmore voters gave mayor Ada Kessel another term, with 54 percent backing her against Piet Loon. "
+               "Turnout was 61 percent, the city's election office said.")),
     "vote-3": ("Loon concedes Dunmore race", "2025-05-20",
-               "Piet Loon conceded the Dunmore mayoral race to Ada Kessel, who took 54 percent. Kessel promised "
-               "to build new tram lines in her second term."),
+               ("Piet Loon conceded the Dunmore mayoral race to Ada Kessel, who took 54 percent. Kessel promised "
+               "to build new tram lines in her second term.")),
 }
 
 

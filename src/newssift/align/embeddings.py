@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import ModelMissingError
 
-__all__ = ["load_encoder", "embed", "PIP_NAMES"]
+__all__ = ["PIP_NAMES", "embed", "load_encoder"]
 
 #: The pip names of the packages that carry embedding models, by module name,
 #: for error messages.

@@ -23,7 +23,7 @@ from .numbers import consistent, primary_quantity
 from .origins import OriginIndex, build_origin_index, fact_status
 from .similarity import ClaimSpace, build_space, candidate_pairs
 
-__all__ = ["align_facts", "MERGE_THRESHOLD", "LINK_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX"]
+__all__ = ["LINK_THRESHOLD", "MERGE_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX", "align_facts"]
 
 #: Lowest pair score that starts a merge.  Swept from 0.34 to 0.50 on the
 #: shared corpus and examples/harbour-fire through the whole pipeline

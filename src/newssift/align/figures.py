@@ -27,7 +27,7 @@ from .figures_keys import canonical_subjects, subject_key
 from .numbers import point_estimate
 from .origins import build_origin_index
 
-__all__ = ["build_figures", "subject_key", "RULE"]
+__all__ = ["RULE", "build_figures", "subject_key"]
 
 RULE = (
     "low = lowest stated value (floors count at their number); high = highest stated value "

@@ -3,19 +3,24 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["subject_key", "canonical_subjects"]
+__all__ = ["canonical_subjects", "subject_key"]
 
 #: Count nouns that say what kind of individual is counted, not whose.  Two
 #: reports of "North Korean soldiers" and "North Korean troops" count one
 #: subject, so these words are dropped when a subject has a qualifying word.
 _COUNT_NOUNS = frozenset(
-    """people person persons individuals soldiers soldier troops troop servicemen personnel fighters
-    forces members casualties victims residents men women workers worker staff employees crew
-    military fatalities deaths dead injured wounded injuries""".split()
+    [
+        "people", "person", "persons", "individuals", "soldiers", "soldier", "troops", "troop", "servicemen",
+        "personnel", "fighters", "forces", "members", "casualties", "victims", "residents", "men", "women",
+        "workers", "worker", "staff", "employees", "crew", "military", "fatalities", "deaths", "dead",
+        "injured", "wounded", "injuries",
+    ]
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_DROP = frozenset("""the a an of some about around at least over more than up to nearly almost
-    approximately roughly some several dozen hundreds thousands""".split())
+_DROP = frozenset([
+    "the", "a", "an", "of", "some", "about", "around", "at", "least", "over", "more", "than", "up", "to",
+    "nearly", "almost", "approximately", "roughly", "some", "several", "dozen", "hundreds", "thousands",
+])
 
 
 def subject_key(subject: str | None) -> str:

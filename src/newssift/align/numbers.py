@@ -25,15 +25,15 @@ from ..models import Claim, Quantity, TimeRef
 __all__ = [
     "ABOUT_TOLERANCE",
     "SAME_FIGURE_TOLERANCE",
-    "consistent_interval",
-    "anchor_interval",
-    "consistent",
-    "same_figure",
     "QuantityRelation",
+    "anchor_interval",
     "compare_quantities",
-    "primary_quantity",
-    "times_compatible",
+    "consistent",
+    "consistent_interval",
     "point_estimate",
+    "primary_quantity",
+    "same_figure",
+    "times_compatible",
 ]
 
 #: How far from its stated value an "about"/"approximately" figure may be.

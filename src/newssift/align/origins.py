@@ -34,10 +34,13 @@ _LEAD_RE = re.compile(r"^(?:the|both)\s+", re.IGNORECASE)
 
 #: Words too common in organisation names to tie a title to one body.
 _GENERIC_ORG_WORDS = frozenset(
-    """national state states federal central general public city county regional international united
-    department ministry office agency service services council committee authority authorities
-    government administration group company corporation organisation organization association
-    institute center centre bureau board commission""".split()
+    [
+        "national", "state", "states", "federal", "central", "general", "public", "city", "county",
+        "regional", "international", "united", "department", "ministry", "office", "agency", "service",
+        "services", "council", "committee", "authority", "authorities", "government", "administration",
+        "group", "company", "corporation", "organisation", "organization", "association", "institute",
+        "center", "centre", "bureau", "board", "commission",
+    ]
 )
 
 

@@ -26,16 +26,16 @@ from .origins import OriginIndex
 from .text import Vector, content_words, cosine, idf_table, tfidf, with_compounds
 
 __all__ = [
-    "ClaimSpace",
-    "build_space",
-    "candidate_pairs",
     "BLOCK_KEYS",
     "BLOCK_MAX",
     "EMBED_NEIGHBOURS",
     "EMBED_WEIGHT",
-    "SPEAKER_BONUS",
     "MEASURE_BONUS",
     "SAME_FIGURE_BONUS",
+    "SPEAKER_BONUS",
+    "ClaimSpace",
+    "build_space",
+    "candidate_pairs",
 ]
 
 #: Rarest content tokens per claim used as blocking keys.  Two paraphrases of

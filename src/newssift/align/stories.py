@@ -18,15 +18,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import DocExtraction, Document, Story
-from .text import Vector, content_tokens, cosine, idf_table, tfidf
+from .text import Vector, content_tokens, idf_table, tfidf
 
 __all__ = [
-    "cluster_stories",
-    "document_similarity",
+    "DATE_WINDOW_DAYS",
     "STORY_THRESHOLD",
     "TEXT_WEIGHT",
-    "DATE_WINDOW_DAYS",
     "TITLE_MAX",
+    "cluster_stories",
+    "document_similarity",
 ]
 
 #: Lowest average-link similarity at which two groups of documents are one

@@ -8,6 +8,7 @@ so "deployed"/"deploying" and "soldier"/"soldiers" meet.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -18,15 +19,15 @@ import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 __all__ = [
+    "TOKEN_RE",
+    "Vector",
     "content_tokens",
     "content_words",
-    "with_compounds",
-    "stem",
-    "Vector",
-    "idf_table",
-    "tfidf",
     "cosine",
-    "TOKEN_RE",
+    "idf_table",
+    "stem",
+    "tfidf",
+    "with_compounds",
 ]
 
 #: Words, numbers with separators ("10,000", "3.5") and hyphenated compounds.
@@ -37,10 +38,14 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
 #: are left out of the content signature.  Chosen from common newswire
 #: attribution verbs, not from any corpus.
 _REPORTING = frozenset(
-    """said says say told tell tells stated states state reported reports report reportedly according
-    noted notes note added adds claimed claims claim confirmed confirms confirm announced announces
-    estimated estimates estimate believed believe allegedly alleged reportedly emphasized emphasised
-    stressed warned explained assessed assess assesses quoted cited citing per""".split()
+    [
+        "said", "says", "say", "told", "tell", "tells", "stated", "states", "state", "reported", "reports",
+        "report", "reportedly", "according", "noted", "notes", "note", "added", "adds", "claimed", "claims",
+        "claim", "confirmed", "confirms", "confirm", "announced", "announces", "estimated", "estimates",
+        "estimate", "believed", "believe", "allegedly", "alleged", "reportedly", "emphasized", "emphasised",
+        "stressed", "warned", "explained", "assessed", "assess", "assesses", "quoted", "cited", "citing",
+        "per",
+    ]
 )
 _STOP = frozenset(w.lower() for w in STOP_WORDS) | _REPORTING
 
@@ -55,9 +60,11 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
-seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 #: Number words, so "eight" and "8" meet (spaCy counts number words as stop words).
 _NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 
@@ -84,8 +91,7 @@ def content_words(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for m in TOKEN_RE.finditer(text):
         tok = m.group(0).lower().replace("’", "'")
-        if tok.endswith("'s"):
-            tok = tok[:-2]
+        tok = tok.removesuffix("'s")
         num = _number_token(tok)
         if num is not None:
             out.append((tok, num))
@@ -109,7 +115,7 @@ def with_compounds(words: Sequence[tuple[str, str | None]], vocabulary: set[str]
     hide a match.
     """
     tokens = [t for _, t in words if t]
-    for (w1, t1), (w2, t2) in zip(words, words[1:]):
+    for (w1, t1), (w2, t2) in itertools.pairwise(words):
         # Stop words count here: spaCy's list holds "front", "back", "side".
         if (t1 or "").startswith("#") or (t2 or "").startswith("#"):
             continue
