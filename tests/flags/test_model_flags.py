@@ -97,3 +97,18 @@ def test_find_flags_orders_by_document_and_is_empty_without_documents():
                variants=(("Tarnow", ("a", "b")), ("Tranow", ("c",))))
     flags = find_flags([A, B, C], [], [e], [], [], [])
     assert [f.kind for f in flags] == ["spelling_variant"]
+
+
+def test_a_period_on_one_side_only_or_different_subjects_is_no_conflict():
+    from newssift.models import TimeRef
+
+    dated = _claim("c1", "a", "50 were killed over three days", 50, 50, "exact", "e1")
+    dated = Claim(**{**dated.__dict__, "time": TimeRef(text="over three days")})
+    undated = _claim("c2", "b", "200 were killed", 200, 200, "exact", "e2")
+    fact = Fact(id="f", claims=("c1", "c2"), status="conflicting", origins=("e1", "e2"))
+    assert find_conflicting_figures([dated, undated], [fact]) == []
+    a = _claim("c3", "a", "50 soldiers were killed", 50, 50, "exact", "e1")
+    b = _claim("c4", "b", "200 sailors were killed", 200, 200, "exact", "e2")
+    a = Claim(**{**a.__dict__, "quantities": (Quantity(**{**a.quantities[0].__dict__, "subject": "marine cadets"}),)})
+    b = Claim(**{**b.__dict__, "quantities": (Quantity(**{**b.quantities[0].__dict__, "subject": "river pilots"}),)})
+    assert find_conflicting_figures([a, b], [Fact(id="g", claims=("c3", "c4"), status="conflicting", origins=())]) == []

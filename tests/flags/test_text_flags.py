@@ -56,7 +56,8 @@ def test_editorial_insertion_flags_the_unattributed_paragraph_only():
 
 @pytest.mark.slow
 def test_a_sentence_other_reports_carry_is_not_an_insertion():
-    twin = Document(id="d4", text="Stop pretending these old ferries are safe, campaigners wrote. Ban them now, they said.")
+    twin = Document(id="d4", text=("Stop pretending these old ferries are safe, campaigners wrote. "
+                                   "Ban them now, they said."))
     flags = find_editorial_insertions([D1, D2, twin], [], [Story("s", ("d1", "d2", "d4"))])
     assert flags == [] or all(f.doc != "d2" for f in flags)
 

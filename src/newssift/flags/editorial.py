@@ -10,6 +10,7 @@ unattributed and unmatched too, the whole short paragraph is the flag.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -92,7 +93,7 @@ def find_editorial_insertions(
     """One flag per unattributed appeal/verdict passage found in only one report of its story."""
     peers = story_peers(documents, stories)
     nlp = load_parser()
-    parsed = {d.id: p for d, p in zip(documents, nlp.pipe(d.text for d in documents))}
+    parsed = {d.id: p for d, p in zip(documents, nlp.pipe(d.text for d in documents), strict=True)}
     words = {d.id: [content_words(s.text) for s in parsed[d.id].sents] for d in documents}
     claims_of: dict[str, list[Claim]] = {}
     for c in claims:
@@ -104,16 +105,8 @@ def find_editorial_insertions(
         sents = list(parsed[d.id].sents)
         own_claims = claims_of.get(d.id, [])
 
-        def lonely(i: int) -> bool:
-            mine = words[d.id][i]
-            if not mine:
-                return not _attributed(sents[i], own_claims)
-            for p in peers[d.id]:
-                for other in words.get(p, ()):
-                    shared = len(mine & other)
-                    if shared >= min(COUNTERPART_MIN_SHARED, len(mine)) and shared / len(mine) >= COUNTERPART_OVERLAP:
-                        return False
-            return not _attributed(sents[i], own_claims)
+        lonely = functools.partial(_lonely, sents=sents, mine=words[d.id],
+                                   theirs=[words.get(p, ()) for p in peers[d.id]], claims=own_claims)
 
         done: set[int] = set()
         for i, sent in enumerate(sents):
@@ -134,6 +127,17 @@ def find_editorial_insertions(
                 related=tuple(_nearest(d.id, words[d.id][i], peers[d.id], parsed, words)),
             ))
     return flags
+
+
+def _lonely(i: int, sents, mine: list[set[str]], theirs: list[list[set[str]]], claims: Sequence[Claim]) -> bool:
+    """Whether sentence i is unattributed and no other report has a sentence repeating most of its words."""
+    words = mine[i]
+    for other_doc in theirs if words else ():
+        for other in other_doc:
+            shared = len(words & other)
+            if shared >= min(COUNTERPART_MIN_SHARED, len(words)) and shared / len(words) >= COUNTERPART_OVERLAP:
+                return False
+    return not _attributed(sents[i], claims)
 
 
 def _paragraph(text: str, sents, i: int, lonely) -> list[int]:

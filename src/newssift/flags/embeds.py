@@ -13,7 +13,9 @@ from ..models import Document, Flag
 
 __all__ = ["find_social_embeds", "post_claim", "post_author"]
 
-_SIGNATURE = re.compile(r"^\s*[\u2014\u2013-]+\s*(?P<name>[^(\n]*?)\s*\((?P<handle>@\w+)\)\s*(?P<date>.*)$", re.MULTILINE)
+_SIGNATURE = re.compile(
+    r"^\s*[\u2014\u2013-]+\s*(?P<name>[^(\n]*?)\s*\((?P<handle>@\w+)\)\s*(?P<date>.*)$", re.MULTILINE
+)
 _LINK = re.compile(r"\b(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*", re.IGNORECASE)
 _HASHTAG = re.compile(r"(?<!\w)#\w+")
 _SPACE = re.compile(r"[ \t]+")
@@ -46,7 +48,8 @@ def find_social_embeds(documents: Sequence[Document]) -> list[Flag]:
             if len(claim.split()) < 3:
                 continue
             name, handle, date = post_author(embed)
-            who = " ".join(x for x in (name, f"({handle})" if handle and name else handle) if x) or "a social-media account"
+            who = " ".join(x for x in (name, f"({handle})" if handle and name else handle) if x)
+            who = who or "a social-media account"
             flags.append(Flag(
                 kind="social_embed",
                 doc=d.id,

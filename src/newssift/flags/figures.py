@@ -2,7 +2,8 @@
 
 Conservative by design: only facts that align already grouped (same
 proposition, same story) are looked at, and within them only pairs of
-quantities with the same measure and unit, compatible times, and values that
+headline counts with the same toll measure and no unit, the same subject
+(when both name one), both dated (and overlapping) or neither, and values that
 cannot both be true ("11 killed" against "26 killed"; not "at least 30"
 against "around 30").  The flag goes on the value fewer reports give; a tie
 flags both sides.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..align.figures import subject_key
 from ..align.numbers import consistent, primary_quantity, times_compatible
 from ..models import Claim, Fact, Flag, Quantity, SpanRef
 
@@ -30,7 +32,8 @@ TOLL_MEASURES = frozenset(
 def _pairs(claims: list[Claim]):
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if a.doc == b.doc or not times_compatible(a, b):
+            # A period on one side only leaves the other's period unknown: not comparable.
+            if a.doc == b.doc or (a.time is None) != (b.time is None) or not times_compatible(a, b):
                 continue
             # Only the value each claim asserts (its headline count): "26 died, not the
             # official 11" asserts 26 and merely mentions the 11 it disputes.
@@ -39,6 +42,9 @@ def _pairs(claims: list[Claim]):
                 continue
             if qa.measure not in TOLL_MEASURES or qa.unit or qb.unit:
                 continue
+            ka, kb = subject_key(qa.subject), subject_key(qb.subject)
+            if ka and kb and ka != kb:
+                continue  # "fatalities among mixed units" and "North Korean soldiers" count different things
             if qa.measure == qb.measure and consistent(qa, qb) is False:
                 yield a, qa, b, qb
 

@@ -117,6 +117,13 @@ def acronym_definitions(text: str, start: int, end: int) -> list[tuple[str, str]
     return [(x, a) for x, a in out if x and acronym_letters(a) != x.replace(".", "").upper()]
 
 
+def _title_word(w: str, last: bool) -> bool:
+    """A capitalised word that may stand in a title before a name (not a previous sentence's end)."""
+    if not w[:1].isupper() or w.lower() in _STOP:
+        return False
+    return last or not w.endswith(".") or w.lower().rstrip(".") in TITLE_WORDS
+
+
 def titles_around(text: str, start: int, end: int) -> tuple[str | None, list[str]]:
     """For a person mention: the name with its titles as written, and the titles/roles seen.
 
@@ -136,9 +143,7 @@ def titles_around(text: str, start: int, end: int) -> tuple[str | None, list[str
     # "Chief Fire Officer Danica Horvat"): capitalised words ending in a title or role word.
     k = len(words)
     if k and words[-1][2].lower().rstrip(".") in TITLE_WORDS | ROLE_WORDS and words[-1][2][:1].isupper():
-        while (k > 0 and len(words) - k < MAX_TITLE_WORDS and words[k - 1][2][:1].isupper()
-               and words[k - 1][2].lower() not in _STOP and not (k < len(words) and words[k - 1][2].endswith(".")
-                                                                 and words[k - 1][2].lower().rstrip(".") not in TITLE_WORDS)):
+        while k > 0 and len(words) - k < MAX_TITLE_WORDS and _title_word(words[k - 1][2], last=k == len(words)):
             k -= 1
         titled = text[words[k][0]:end]
     # A role phrase before the rank: capitalised words and role words ("Department of State spokesperson").

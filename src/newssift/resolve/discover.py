@@ -9,6 +9,7 @@ used, so an ambiguous surname finds nothing.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -53,6 +54,11 @@ def _indexes(nodes: list[Node], uf: UnionFind):
     return singles, phon, phrases, etype
 
 
+def _free(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether s:e overlaps none of the spans."""
+    return not any(s < b and a < e for a, b in spans)
+
+
 def discover_mentions(
     documents: Sequence[Document], nodes: list[Node], uf: UnionFind
 ) -> list[tuple[int, Mention]]:
@@ -66,9 +72,7 @@ def discover_mentions(
     out: list[tuple[int, Mention]] = []
     for d in documents:
         spans = covered[d.id]
-
-        def free(s: int, e: int) -> bool:
-            return not any(s < b and a < e for a, b in spans)
+        free = functools.partial(_free, spans=spans)
 
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(d.text)]
         for i, (s, _, w) in enumerate(words):

@@ -209,7 +209,7 @@ def _variant_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) 
     context = _context(uf, nodes)
     joined: set[tuple[int, int]] = set()
     seen: set[tuple[int, int]] = set()
-    for (fam, _), members in sorted(block.items()):
+    for _, members in sorted(block.items()):
         for a_pos, (a, wa) in enumerate(members):
             for b, wb in members[a_pos + 1:]:
                 pair = (min(a, b), max(a, b))
