@@ -30,10 +30,17 @@ from .lexicon import (
     MEDIA_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
-    PUBLISH_VERBS,
     REPORT_NOUNS,
-    REPORTING_VERBS,
     ROLE_NOUNS,
+)
+from .people import (
+    ACRONYM_RE,
+    looks_like_person,
+    name_word,
+    person_titles,
+    phrase_of,
+    previous_subject,
+    role_evidence,
 )
 
 __all__ = ["EntityTable", "collect_entities", "normalise_name"]
@@ -43,9 +50,6 @@ __all__ = ["EntityTable", "collect_entities", "normalise_name"]
 #: the small model often labels place names that way.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"})
 
-#: Acronyms are 2-6 capital letters (a trailing digit or lower-case plural is
-#: not an acronym); chosen to cover UN, NATO, DPRK, IAEA, UNICEF.
-ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 
 #: Words skipped when computing a name's initials ("Institute for the Study of War" -> ISW).
 _INITIALS_SKIP = frozenset(["of", "the", "for", "and", "on", "in", "at", "to", "a", "an", "de", "du", "la"])
@@ -200,7 +204,7 @@ class EntityTable:
             person = low in PERSON_PRONOUNS
             types = frozenset({"PERSON"}) if person else frozenset({"ORG", "GROUP"})
             last = self.last_before(start, types)
-            prev = _previous_subject(head, person)
+            prev = previous_subject(head, person)
             # The nearer of the last named person (body) and the previous reporting subject.
             if prev is not None and (last is None or prev.idx > self.first_offset(last, start)):
                 return self.speaker(phrase_of(prev), prev)
@@ -233,14 +237,14 @@ class EntityTable:
             # "The governor said": an unnamed office holder is still one speaker.
             s_tok = next((i for i, t in enumerate(tokens) if t.pos_ != "DET"), 0)
             return self.add(tokens[s_tok].idx, end, "PERSON")
-        if _name_word(head) and self.person_by_surname(head.text) is not None:
+        if name_word(head) and self.person_by_surname(head.text) is not None:
             # "Ndlovu added": the surname of a person named before (NER missed it here).
             return self.add(head.idx, head.idx + len(head.text), "PERSON", ent=self.person_by_surname(head.text))
         label = "ORG" if low in INSTITUTION_NOUNS else ("GROUP" if low in GROUP_NOUNS else "ORG")
         s_tok = next((i for i, t in enumerate(tokens) if t.dep_ != "det" and t.pos_ != "DET"), 0)
-        if head.ent_type_ == "PERSON" or _looks_like_person(head):
+        if head.ent_type_ == "PERSON" or looks_like_person(head):
             # Only the name itself: "Ukrainian military blogger Yuriy Butusov" -> "Yuriy Butusov".
-            names = [t for t in tokens if t.i <= head.i and _name_word(t)]
+            names = [t for t in tokens if t.i <= head.i and name_word(t)]
             run = [head]
             for t in reversed([t for t in names if t.i < head.i]):
                 if t.i == run[0].i - 1:
@@ -283,82 +287,7 @@ class EntityTable:
         return tuple(entities), tuple(mentions), ids
 
 
-def _name_word(t) -> bool:
-    """A capitalised word that can be part of a person's name (not a title or a body word)."""
-    low = t.lower_
-    return (t.is_title or t.is_upper) and t.is_alpha and low not in HONORIFICS and low not in ROLE_NOUNS \
-        and low not in INSTITUTION_NOUNS and low not in GROUP_NOUNS and t.ent_type_ not in ("GPE", "NORP")
-
-
 _BODY = "ORG_BODY"  # internal label of descriptive bodies while collecting
-
-
-def _role_evidence(head) -> bool:
-    """An apposition or a title word naming a person's role ("X, the head of ...", "spokesperson X")."""
-    if not _name_word(head) or head.pos_ != "PROPN":
-        return False
-    for c in head.children:
-        if c.dep_ == "appos" and c.i > head.i and c.lemma_.lower() in ROLE_NOUNS:
-            return True
-        if c.dep_ in ("compound", "amod") and c.i < head.i and (c.lower_ in ROLE_NOUNS or c.lower_ in HONORIFICS):
-            return True
-    return False
-
-
-def _looks_like_person(head) -> bool:
-    """Whether an unrecognised capitalised speaker is a person rather than a body.
-
-    Evidence: an apposition or a title word naming a role ("X, commander of
-    ...", "military blogger X"), or a two- or three-word capitalised name with no
-    body word in it ("Oleksandr Syrskyi").
-    """
-    if not _name_word(head):
-        return False
-    for c in head.children:
-        if c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS | {"commander", "head", "chief", "leader"}:
-            return True
-        if c.dep_ in ("compound", "amod") and c.i < head.i and (c.lower_ in ROLE_NOUNS or c.lower_ in HONORIFICS):
-            return True
-    run = [head]
-    k = head.i - 1
-    while k >= 0 and head.doc[k].dep_ == "compound" and head.doc[k].head.i == head.i and _name_word(head.doc[k]):
-        run.insert(0, head.doc[k])
-        k -= 1
-    return 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in run)
-
-
-def _previous_subject(pronoun, person: bool = True):
-    """The subject of the sentence before the pronoun's, when it did the reporting ("X said ... . He added").
-
-    For "he"/"she" a capitalised name that NER may have missed; for "it"/"they" a
-    named body. None when that sentence's main verb is no reporting verb.
-    """
-    doc = pronoun.doc
-    sent = pronoun.sent
-    if sent.start == 0:
-        return None
-    prev = doc[sent.start - 1].sent
-    root = prev.root
-    if root.lemma_.lower() not in REPORTING_VERBS | PUBLISH_VERBS:
-        return None
-    for t in root.children:
-        if t.dep_ != "nsubj":
-            continue
-        if person and _name_word(t) and t.tag_ in ("NNP", "NN") and t.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
-            return t
-        if not person and (t.ent_type_ == "ORG" or t.pos_ == "PROPN"):
-            return t
-    return None
-
-
-def phrase_of(head) -> list:
-    """The contiguous capitalised name ending at ``head``."""
-    run = [head]
-    k = head.i - 1
-    while k >= 0 and head.doc[k].head.i == head.i and head.doc[k].dep_ == "compound" and _name_word(head.doc[k]):
-        run.insert(0, head.doc[k])
-        k -= 1
-    return run
 
 
 def _clean_name(s: str) -> str:
@@ -438,47 +367,6 @@ def _descriptive_bodies(doc) -> list[tuple[int, int]]:
     return out
 
 
-def _person_titles(doc, i: int, j: int) -> tuple[list[str], str | None]:
-    """Titles of the person named by tokens i..j: words before the name in its phrase, and an apposition.
-
-    Returns (titles, honorific prefix such as "Maj. Gen." or None).
-    """
-    titles: list[str] = []
-    k = i
-    # Walk left over words that attach into the name's phrase ("Pentagon press secretary Maj. Gen.").
-    while k > 0 and doc[k - 1].dep_ in ("compound", "amod", "nmod") and k <= doc[k - 1].head.i < j:
-        if "\n" in doc[k - 1].whitespace_ or doc[k - 1].ent_type_ == "PERSON":
-            break
-        k -= 1
-    pre = [t for t in doc[k:i] if t.pos_ != "DET"]
-    # The capitalised title words right before the name ("Fire Chief", "Maj. Gen.",
-    # "President"), which outlets write as part of the name.
-    honor = []
-    for n in range(len(pre) - 1, -1, -1):
-        t = pre[n]
-        capital = (t.is_title or t.lower_ in HONORIFICS) and t.ent_type_ not in ("GPE", "NORP", "ORG")
-        if capital or (t.text == "." and n > 0 and pre[n - 1].is_title):
-            honor.insert(0, t)
-        else:
-            break
-    if pre:
-        titles.append(doc[pre[0].i:pre[-1].i + 1].text.strip())
-    root = doc[j - 1]
-    for c in root.children:
-        if c.dep_ == "appos" and c.i > root.i and not ACRONYM_RE.match(c.text):
-            toks = [t for t in c.subtree if not (t.dep_ == "det" and t.i == c.left_edge.i)]
-            # Stop at a parenthesised acronym or a comma that closes the apposition.
-            cut = []
-            for t in toks:
-                if t.text in ("(", ",") and cut:
-                    break
-                cut.append(t)
-            if cut and len(cut) <= 14:
-                titles.append(doc[cut[0].i:cut[-1].i + 1].text)
-    prefix = doc[honor[0].i:i].text.strip() if honor else None
-    return titles, prefix
-
-
 def collect_entities(doc_id: str, parsed) -> EntityTable:
     """Build the document's entity table from NER, descriptive bodies and acronyms."""
     text = parsed.text
@@ -505,7 +393,7 @@ def collect_entities(doc_id: str, parsed) -> EntityTable:
             if all(k in covered for k in range(i, j)):
                 continue
             lab = "ORG"
-        if lab in ("ORG", "GPE", "NORP", "PRODUCT") and _role_evidence(parsed[j - 1]):
+        if lab in ("ORG", "GPE", "NORP", "PRODUCT") and role_evidence(parsed[j - 1]):
             lab = "PERSON"  # "Amara Diallo, the head of ...": NER took a person for a body
         s, e = _span_chars(parsed, i, j)
         if lab == "PERSON":
@@ -513,7 +401,7 @@ def collect_entities(doc_id: str, parsed) -> EntityTable:
             table.add(s, e, lab, ent=ent_idx)
             ent_idx = table._span_of[(s, e)]
             persons.append((i, j, ent_idx))
-            titles, prefix = _person_titles(parsed, i, j)
+            titles, prefix = person_titles(parsed, i, j)
             for t in titles:
                 if t not in table.ents[ent_idx].titles:
                     table.ents[ent_idx].titles.append(t)
