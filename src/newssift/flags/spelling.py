@@ -39,21 +39,25 @@ def find_spelling_variants(entities: Sequence[Entity]) -> list[Flag]:
                     for s, ds in others
                     for m in _first_per_doc(e, s, ds)
                 )
+                where = "another report" if sum(len(ds) for _, ds in others) == 1 else "other reports"
                 flags.append(Flag(
                     kind="spelling_variant",
                     doc=doc,
                     text=spelling,
-                    explanation=(
-                        f"'{spelling}' is spelled {other_names} in "
-                        f"{'another report' if sum(len(ds) for _, ds in others) == 1 else 'other reports'}"
-                        f" ({e.name})."
-                    ),
+                    explanation=f"'{spelling}' is spelled {other_names} in {where} ({e.name}{_kind(spelling, others)}).",
                     start=start,
                     end=start + len(spelling),
                     related=related,
                     detail=f"entity {e.id}: " + "; ".join(f"{s} in {', '.join(ds)}" for s, ds in e.variants),
                 ))
     return flags
+
+
+def _kind(spelling: str, others) -> str:
+    """"; letters swapped" when another spelling has the same letters in another order (a typist's slip)."""
+    if any(sorted(spelling.lower()) == sorted(s.lower()) for s, _ in others):
+        return "; letters swapped, likely a typo"
+    return ""
 
 
 def _first_per_doc(e: Entity, spelling: str, docs: Sequence[str]):
