@@ -24,7 +24,8 @@ def test_parenthesised_acronym_after_an_expansion():
 
 
 def test_acronym_whose_expansion_stands_before_it():
-    t = "According to Velmora's harbour safety agency (HSA), the quay was closed. Later, the port office, the VPO, agreed."
+    t = ("According to Velmora's harbour safety agency (HSA), the quay was closed. "
+         "Later, the port office, the VPO, agreed.")
     s, e = _at(t, "HSA")
     assert acronym_definitions(t, s, e) == [("Velmora's harbour safety agency", "HSA")]
     s, e = _at(t, "VPO")

@@ -44,7 +44,8 @@ def find_spelling_variants(entities: Sequence[Entity]) -> list[Flag]:
                     kind="spelling_variant",
                     doc=doc,
                     text=spelling,
-                    explanation=f"'{spelling}' is spelled {other_names} in {where} ({e.name}{_kind(spelling, others)}).",
+                    explanation=(f"'{spelling}' is spelled {other_names} in {where} "
+                                 f"({e.name}{_kind(spelling, others)})."),
                     start=start,
                     end=start + len(spelling),
                     related=related,
