@@ -187,3 +187,25 @@ def test_stance_verbs_and_trailing_tags_over_two_clauses(nlp):
     both = claim_with(x, "its crew was lifted off safely")
     assert both.text.startswith("A cargo ship lost power")
     assert both.speaker_text == "the navy"
+
+
+def test_quoted_as_saying_and_citing_are_relays(nlp):
+    x = run(nlp, "State television quoted the defence minister as saying that the drills would last another week. "
+                 "The airline plans to cut 900 jobs, Reuters reported, citing two people familiar with the matter.")
+    drills = claim_with(x, "the drills would last another week")
+    assert drills.speaker_text == "the defence minister" and drills.via_text == "State television"
+    jobs = claim_with(x, "The airline plans to cut 900 jobs")
+    assert jobs.speaker_text.startswith("two people familiar") and jobs.via_text == "Reuters"
+
+
+def test_according_to_before_a_quote_names_its_speaker(nlp):
+    x = run(nlp, 'According to Navarro, "the plan is dead and everybody in the room knows it."')
+    c = claim_with(x, "the plan is dead")
+    assert c.kind == "direct_quote" and c.speaker_text == "Navarro"
+
+
+def test_unnamed_sources_are_speakers_and_unconfirmed_is_a_hedge(nlp):
+    x = run(nlp, "Sources close to the investigation said the pilot had reported a fault, "
+                 "though this has not been confirmed.")
+    c = claim_with(x, "the pilot had reported a fault")
+    assert entity(x, c.speaker) is not None and c.hedged

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Claim, DocExtraction, Document
-from .attribution import Source, named_head, phrase_tokens, source_of
+from .attribution import Source, named_head, phrase_tokens, source_of, source_phrase
 from .claims import (
     Construction,
     find_constructions,
@@ -25,6 +25,7 @@ from .quotes import (
     FOLLOW_ON_QUOTE_CHARS,
     find_quotes,
     is_real_quote,
+    quote_source_phrase,
     quote_speaker_verb,
 )
 
@@ -64,7 +65,13 @@ def _quote_drafts(doc, table, quotes, drafts_so_far) -> list[_Draft]:
     for qs, qe in quotes:
         verb = quote_speaker_verb(doc, (qs, qe), quotes)
         src = source_of(verb) if verb is not None else Source(None)
-        ent, span = _resolve(table, None, src.head)
+        tokens = None
+        if verb is None:
+            named = quote_source_phrase(doc, (qs, qe), quotes)
+            if named is not None:
+                tokens, head = source_phrase(named)
+                src = Source(head)
+        ent, span = _resolve(table, tokens, src.head)
         via, via_span = _resolve(table, None, src.via)
         if verb is None and last_speaker is not None and qs - last_speaker[0] <= FOLLOW_ON_QUOTE_CHARS:
             prev = last_speaker[1]

@@ -147,6 +147,8 @@ def source_of(v, depth: int = 0) -> Source:
     src = _own_source(v)
     if src is None and depth < MAX_INHERIT_DEPTH:
         h = v.head
+        if v.dep_ == "pcomp" and h.lower_ == "as" and h.head.pos_ in ("VERB", "AUX"):
+            h = h.head  # "quoted the minister as saying that ...": the verb above "as"
         if v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and h.i != v.i and h.pos_ in ("VERB", "AUX"):
             if h.lemma_.lower() in RELAY_VERBS:
                 relayed = _relay_source(h)

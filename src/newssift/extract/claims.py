@@ -213,8 +213,9 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 continue
             hedge = lemma in HEDGE_VERBS or (src.passive and lemma in PASSIVE_HEDGE_VERBS)
             outer = t.idx
-            if src.head is not None and src.head.i < t.i:
-                outer = min(outer, src.head.left_edge.idx)
+            for who in (src.head, src.via):
+                if who is not None and who.i < t.i:
+                    outer = min(outer, who.left_edge.idx)
             t_end = t.right_edge.idx + len(t.right_edge.text)
             if comp is None:
                 tag = _tag_content(t)

@@ -229,7 +229,7 @@ class EntityTable:
             named = self.body_with_word(low, start)
             if named is not None:
                 return named
-        if not has_name and (head.pos_ != "NOUN" or low in MEDIA_NOUNS or low in REPORT_NOUNS):
+        if not has_name and (head.pos_ != "NOUN" or (low in MEDIA_NOUNS or low in REPORT_NOUNS) and low not in GROUP_NOUNS):
             # A phrase that names no one ("the footage", "this") is no speaker entity.
             inside = self.covering(start, end)
             return inside[0][3] if inside else None

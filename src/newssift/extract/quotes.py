@@ -12,6 +12,7 @@ __all__ = [
     "inside",
     "is_real_quote",
     "overlap",
+    "quote_source_phrase",
     "quote_speaker_verb",
 ]
 
@@ -121,4 +122,19 @@ def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]
                       and not inside(t.idx, quotes)]
             if before:
                 return before[-1]
+    return None
+
+
+def quote_source_phrase(doc, quote: tuple[int, int], quotes: list[tuple[int, int]]):
+    """The source named by "according to X" before a quote in its sentence ('According to X, "..."'), if any."""
+    s, e = quote
+    first = doc.char_span(s, e, alignment_mode="expand")
+    if first is None:
+        return None
+    sent = doc[first.start].sent
+    for t in sent:
+        if t.idx >= s:
+            break
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and not inside(t.idx, quotes):
+            return next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
     return None
