@@ -181,3 +181,12 @@ def test_missing_embedding_package_names_it():
 
 def test_no_claims_no_facts():
     assert align_facts(DOCS, [], ENTS, STORY, LEX) == []
+
+
+def test_large_runs_take_the_lexical_path(monkeypatch):
+    import newssift.align.facts as facts_module
+
+    monkeypatch.setattr(facts_module, "EMBED_MAX_CLAIMS", 3)
+    cfg = DEFAULT_CONFIG.with_(use_embeddings=True, embedding_model="no_such_embedding_pkg")
+    claims = relayed_levee_claims()  # 7 claims: over the limit, so the (missing) model is never loaded
+    assert align_facts(DOCS, claims, ENTS, STORY, cfg) == align_facts(DOCS, claims, ENTS, STORY, LEX)

@@ -23,7 +23,7 @@ from .numbers import consistent, primary_quantity
 from .origins import OriginIndex, build_origin_index, fact_status
 from .similarity import ClaimSpace, build_space, candidate_pairs
 
-__all__ = ["LINK_THRESHOLD", "MERGE_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX", "align_facts"]
+__all__ = ["EMBED_MAX_CLAIMS", "LINK_THRESHOLD", "MERGE_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX", "align_facts"]
 
 #: Lowest pair score that starts a merge.  Swept from 0.34 to 0.50 on the
 #: shared corpus and examples/harbour-fire through the whole pipeline
@@ -40,6 +40,12 @@ LINK_THRESHOLD = 0.32
 #: is more often about something else in the sentence ("… and crews had not
 #: yet reached the site").  0.6: a denial repeats most of what it denies.
 NEGATION_MIN_SIMILARITY = 0.6
+#: Most claims in one run for which sentence embeddings are computed.  On
+#: this project's 2-core machine MiniLM encoded 30–100 claims/s under load
+#: (docs/alignment.md), so 2,000 claims cost up to about a minute; above
+#: that the lexical path, which scored within 0.01 of the embedding path on
+#: the generated benchmark, is used instead.
+EMBED_MAX_CLAIMS = 2000
 #: Longest fact summary, in characters.
 SUMMARY_MAX = 240
 
@@ -67,7 +73,8 @@ def align_facts(
         by_story.setdefault(story_of.get(c.doc), []).append(c)
 
     origin_index = build_origin_index(entities)
-    embeddings = _embed_all(ordered, config) if config.use_embeddings else None
+    use_embeddings = config.use_embeddings and len(ordered) <= EMBED_MAX_CLAIMS
+    embeddings = _embed_all(ordered, config) if use_embeddings else None
     row_of = {c.id: i for i, c in enumerate(ordered)}
 
     groups: list[tuple[str | None, list[Claim], ClaimSpace]] = []
@@ -85,9 +92,13 @@ def align_facts(
 
 
 def _embed_all(claims: Sequence[Claim], config: Config) -> np.ndarray:
+    """One embedding row per claim; each distinct text is encoded once."""
     from .embeddings import embed
 
-    return embed([c.text for c in claims], config.embedding_model)
+    texts = list(dict.fromkeys(c.text for c in claims))
+    row = {t: i for i, t in enumerate(texts)}
+    vecs = embed(texts, config.embedding_model)
+    return vecs[[row[c.text] for c in claims]]
 
 
 def _cluster(space: ClaimSpace) -> list[list[int]]:

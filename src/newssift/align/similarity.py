@@ -33,6 +33,7 @@ __all__ = [
     "MEASURE_BONUS",
     "SAME_FIGURE_BONUS",
     "SPEAKER_BONUS",
+    "TOLL_MEASURES",
     "ClaimSpace",
     "build_space",
     "candidate_pairs",
@@ -61,6 +62,14 @@ SPEAKER_BONUS = 0.15
 #: wording shares little ("26 workers died" / "the blaze killed at least 11").
 #: Sized so that such a pair passes MERGE_THRESHOLD with a small lexical overlap.
 MEASURE_BONUS = 0.3
+#: Measures whose count is the proposition itself: an event's human toll and
+#: the size of a deployment.  A count of anything else ("15 patients per
+#: nurse", "25 km offshore") only describes a claim about something else, so
+#: it earns no bonus.  The names are extract's measure vocabulary.
+TOLL_MEASURES = frozenset({
+    "killed", "wounded", "killed_or_wounded", "casualties", "missing", "captured", "abducted", "hostages",
+    "arrested", "detained", "displaced", "evacuated", "rescued", "released", "troops",
+})
 #: Further added when they also name the same figure.
 SAME_FIGURE_BONUS = 0.1
 
@@ -110,7 +119,7 @@ class ClaimSpace:
             sim = EMBED_WEIGHT * emb + (1 - EMBED_WEIGHT) * sim
         if self.origin_groups[i] & self.origin_groups[j]:
             sim += SPEAKER_BONUS
-        if rel.relation != "unknown" and self._same_subject(i, j):
+        if rel.relation != "unknown" and rel.measure in TOLL_MEASURES and self._same_subject(i, j):
             sim += MEASURE_BONUS + (SAME_FIGURE_BONUS if rel.relation == "same" else 0.0)
         return sim
 
