@@ -43,6 +43,8 @@ def test_imperative_appeal_is_detected_by_parse(nlp):
     assert is_appeal(next(nlp("Ban them now.").sents))
     assert not is_appeal(next(nlp("The crew moved every passenger to the lifeboats.").sents))
     assert not is_appeal(next(nlp("Read more.").sents))
+    assert not is_appeal(next(nlp("You can read more stories like this on our website.").sents))
+    assert not is_appeal(next(nlp("Call 112 if you see smoke.").sents))  # service information
 
 
 @pytest.mark.slow

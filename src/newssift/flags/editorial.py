@@ -47,10 +47,11 @@ _EVALUATIVE = re.compile(
     r"pathetic|shocking|enough|shame|cowardly|criminal|barbaric|heroic|must stop|must end|no excuse)\b",
     re.IGNORECASE,
 )
-#: Imperatives that are page furniture, not comment ("Read more", "Sign up").
+#: Verbs of calls to action that are page furniture, not comment ("Read more", "Sign up").
 _FACT_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "MONEY", "DATE", "TIME"})
 _FURNITURE_VERBS = frozenset(
-    "read click subscribe sign follow share watch download see listen contact join register log tap scroll".split()
+    """read click subscribe sign follow share watch download see listen contact join register log tap scroll like
+    comment support donate visit get try learn find discover explore stay""".split()
 )
 
 
@@ -67,8 +68,10 @@ def is_appeal(sent) -> bool:
     if any(t.like_num or t.ent_type_ in _FACT_ENTS for t in sent):
         return False
     root = sent.root
+    if root.lemma_.lower() in _FURNITURE_VERBS:
+        return False  # "You can read more on our site", "Stay tuned": calls to action, page furniture
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
-    if root.tag_ == "VB" and not subject and root.lemma_.lower() not in _FURNITURE_VERBS:
+    if root.tag_ == "VB" and not subject:
         first = words[0]
         # An imperative opens with its verb, "Do"/"Don't", or "Please"/"Never"/"Just".
         if first.i == root.i or first.lower_ in ("do", "don't", "please", "never", "just", "always", "stop"):
