@@ -209,3 +209,14 @@ def test_unnamed_sources_are_speakers_and_unconfirmed_is_a_hedge(nlp):
                  "though this has not been confirmed.")
     c = claim_with(x, "the pilot had reported a fault")
     assert entity(x, c.speaker) is not None and c.hedged
+
+
+def test_one_of_a_group_and_a_mislabelled_office_holder(nlp):
+    x = run(nlp, "Mayor Ines Caldera said about 120 buildings had been damaged. "
+                 "Four people were killed, she said.\n\n"
+                 "Shop owners along the harbour fear a lost summer. "
+                 '"We had bookings for May. Now the whole street is fenced off," one said.')
+    killed = claim_with(x, "Four people were killed")
+    assert entity(x, killed.speaker).name == "Ines Caldera"
+    quote = claim_with(x, "Now the whole street is fenced off")
+    assert "owners" in entity(x, quote.speaker).name

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Entity, Mention
+from .attribution import phrase_tokens
 from .lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
@@ -198,6 +199,10 @@ class EntityTable:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         low = head.lower_
+        if low == "one" and head.dep_ == "nsubj":
+            # '"...," one said': one of the group the sentence before was about.
+            group = previous_subject(head, person=False, plural=True)
+            return self.speaker(phrase_tokens(group), group) if group is not None else None
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
             if low not in PERSON_PRONOUNS and low not in ORG_PRONOUNS:
                 return None
@@ -393,7 +398,7 @@ def collect_entities(doc_id: str, parsed) -> EntityTable:
             if all(k in covered for k in range(i, j)):
                 continue
             lab = "ORG"
-        if lab in ("ORG", "GPE", "NORP", "PRODUCT") and role_evidence(parsed[j - 1]):
+        if lab in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT") and role_evidence(parsed[j - 1]):
             lab = "PERSON"  # "Amara Diallo, the head of ...": NER took a person for a body
         s, e = _span_chars(parsed, i, j)
         if lab == "PERSON":

@@ -18,6 +18,10 @@ __all__ = ["looks_like_person", "name_word", "person_titles", "phrase_of", "prev
 #: not an acronym); chosen to cover UN, NATO, DPRK, IAEA, UNICEF.
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 
+#: Sentences looked back for the group behind '"...," one said': a quote of
+#: two or three sentences sits between the group and the tag.
+PLURAL_LOOKBACK_SENTENCES = 4
+
 #: An apposition longer than this many tokens is a clause, not a title.
 MAX_TITLE_TOKENS = 14
 
@@ -63,24 +67,38 @@ def looks_like_person(head) -> bool:
     return 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in run)
 
 
-def previous_subject(pronoun, person: bool = True):
+def previous_subject(pronoun, person: bool = True, plural: bool = False):
     """The subject of the sentence before the pronoun's, when it did the reporting ("X said ... . He added").
 
     For "he"/"she" a capitalised name that NER may have missed; for "it"/"they" a
-    named body. None when that sentence's main verb is no reporting verb.
+    named body; with ``plural`` a plural noun ("Hotel owners ... one said").
+    None when that sentence's main verb is no reporting verb (any verb for ``plural``).
     """
     doc = pronoun.doc
     sent = pronoun.sent
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
+    if plural:
+        # Quoted sentences in between have "we"/"I" subjects: look a few sentences back.
+        for _ in range(PLURAL_LOOKBACK_SENTENCES):
+            root = prev.root
+            # (A headline-like sentence may be parsed with the group itself as its root.)
+            subj = root if root.tag_ == "NNS" else next((t for t in root.children if t.dep_ == "nsubj"), None)
+            if subj is not None and subj.tag_ in ("NNS", "NNPS"):
+                return subj
+            if prev.start == 0:
+                break
+            prev = doc[prev.start - 1].sent
+        return None
     root = prev.root
     if root.lemma_.lower() not in REPORTING_VERBS | PUBLISH_VERBS:
         return None
     for t in root.children:
         if t.dep_ != "nsubj":
             continue
-        if person and name_word(t) and t.tag_ in ("NNP", "NN") and t.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        if person and name_word(t) and t.tag_ in ("NNP", "NN") and (
+                t.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC") or looks_like_person(t)):
             return t
         if not person and (t.ent_type_ == "ORG" or t.pos_ == "PROPN"):
             return t
