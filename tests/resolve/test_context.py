@@ -32,6 +32,11 @@ def test_acronym_whose_expansion_stands_before_it():
     assert acronym_definitions(t, s, e) == []  # "port office" has no capitalised start: not a name
 
 
+def test_a_dateline_agency_is_not_a_definition():
+    t = "KYIV, Ukraine (AP) -- Sirens sounded overnight."
+    assert acronym_definitions(t, *_at(t, "Ukraine")) == []
+
+
 def test_acronym_then_its_expansion_in_brackets():
     t = "The PSI (Port Safety Inspectorate) said it would inspect the site."
     s, e = _at(t, "PSI")

@@ -114,7 +114,8 @@ def acronym_definitions(text: str, start: int, end: int) -> list[tuple[str, str]
         m = _EXPANSION_AFTER.match(after)
         if m and len(m.group(1).split()) >= 2:
             out.append((fold(m.group(1)), surface))
-    return [(x, a) for x, a in out if x and acronym_letters(a) != x.replace(".", "").upper()]
+    # One word before a bracket is a dateline or a label ("KYIV, Ukraine (AP)"), not a definition.
+    return [(x, a) for x, a in out if len(x.split()) >= 2 and acronym_letters(a) != x.replace(".", "").upper()]
 
 
 def _title_word(w: str, last: bool) -> bool:
