@@ -81,6 +81,10 @@ def test_money_and_units(nlp):
     "The second round of talks starts at 10:30.",
     "It was the 3rd time the road flooded.",
     "They waited for a week at the border.",
+    "The bill passed in the 150-seat assembly.",
+    "A magnitude 5.4 earthquake shook the coast.",
+    "Mara Lind, 44, announced her candidacy.",
+    "The risk of another collapse is low but not zero.",
 ])
 def test_numbers_that_are_not_counts(nlp, text):
     assert qs(nlp, text) == []
@@ -92,3 +96,7 @@ def test_subject_and_offsets(nlp):
     (q,) = quantities_in(doc, 0, len(text))
     assert text[q.start:q.end] == q.text == "at least 12"
     assert q.subject == "Dutch tourists"
+
+
+def test_ages_after_aged_are_not_counts(nlp):
+    assert [q[1] for q in qs(nlp, "The victims were two women aged 34 and 51.")] == [2]

@@ -38,6 +38,11 @@ __all__ = ["parse_number", "quantities_in"]
 #: Entity labels whose numbers are never counts.
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
 
+#: Words after which a number is a label, an age or a reading, never a count.
+NOT_COUNT_BEFORE = frozenset(
+    ["aged", "age", "no.", "no", "number", "page", "chapter", "article", "section", "#", "magnitude", "route", "gate"]
+)
+
 #: Years: a bare four-digit number in this range with nothing counted after it
 #: is a year; 1800-2100 covers every year a news story cites.
 YEAR_RANGE = (1800, 2100)
@@ -130,14 +135,18 @@ def _not_a_count(doc, i: int, j: int, noun) -> bool:
     if nxt is not None:
         if nxt.text in ("%",) or nxt.lower_ in ("percent", "per", "pc"):
             return True
-        if nxt.text in ("-", "\u2013") and nxt2 is not None and (nxt2.lower_ in TIME_UNITS or nxt2.lower_ in ("year", "old")):
-            return True
+        if nxt.text in ("-", "\u2013") and not nxt.whitespace_ and not last.whitespace_ and nxt2 is not None \
+                and not nxt2.like_num:
+            return True  # "a 30-second video", "the 150-seat assembly", "UPDATE 2-Velmora": an attribute, not a count
         if nxt.lower_ in ("st", "nd", "rd", "th", "o'clock", "am", "pm", "a.m.", "p.m."):
             return True
         if nxt.text in (")", ".") and (i == 0 or "\n" in doc[i - 1].text + doc[i - 1].whitespace_ or doc[i - 1].is_space):
             return True  # "1." or "2)" opening a list item
-    if i > 0 and doc[i - 1].lower_ in ("aged", "age", "no.", "number", "page", "chapter", "article", "section", "#"):
-        return True
+    before = [t.lower_ for t in doc[max(0, i - 3):i]]
+    if before and before[-1] in NOT_COUNT_BEFORE or "aged" in before:
+        return True  # "aged 34 and 51", "magnitude 5.4", "No. 4"
+    if i > 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON" and nxt is not None and nxt.text == ",":
+        return True  # "Dario Mensi, 44, built ...": an age
     if noun is not None and (noun.lower_ in TIME_UNITS or noun.lemma_.lower() in TIME_UNITS):
         return True
     year = j - i == 1 and re.match(r"^\d{4}$", first.text) and YEAR_RANGE[0] <= int(first.text) <= YEAR_RANGE[1]
@@ -367,6 +376,9 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
         elif qual in ("up_to", "under"):
             low_v = None
         measure, counted = _measure(last, noun)
+        if noun is None and measure is None and not any(c.isdigit() for c in doc[i:end_i].text):
+            i = end_i  # "not zero", "six were": a number word counting nothing named
+            continue
         unit = _unit(doc, i, end_i)
         if unit and measure in (None, unit.lower()) or (unit and noun is not None and noun.lower_ in CURRENCY_UNITS):
             measure = "money"
