@@ -192,3 +192,14 @@ def test_common_nouns_join_only_within_a_shared_story():
     ])
     police = [e for e in ents if e.name == "police"]
     assert sorted(sorted({m.doc for m in e.mentions}) for e in police) == [["g1", "g2"], ["g3"]]
+
+
+def test_surname_particles_and_family_name_first():
+    d1 = doc("n1", "Ursula von der Leyen spoke in Brussels. Von der Leyen said talks would go on.")
+    d2 = doc("n2", "Later von der Leyen met Kim Jong Un's envoy. Kim Jong Un did not attend; Kim sent a letter.")
+    ents, _ = resolve_entities([d1, d2], [
+        extraction(d1, [("Ursula von der Leyen", "PERSON"), ("Brussels", "GPE")]),
+        extraction(d2, [("von der Leyen", "PERSON"), ("Kim Jong Un", "PERSON"), ("Kim", "PERSON")]),
+    ])
+    assert entity_of(ents, "von der Leyen") is entity_of(ents, "Ursula von der Leyen")
+    assert entity_of(ents, "Kim") is entity_of(ents, "Kim Jong Un")

@@ -170,10 +170,20 @@ def _surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) 
                 gb = [g for g, s in _person_names(nodes[b], keys[b]) if s == surname and g]
                 if ga and gb and all(given_names_compatible(x, y) for x in ga for y in gb):
                     uf.union(a, b)
+    first_names: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc, first given name) -> nodes
+    for surname, members in full.items():
+        for j in members:
+            for g, _ in _person_names(nodes[j], keys[j]):
+                if g:
+                    first_names[(nodes[j].doc, g[0])].add(j)
     for i, surname in bare:
         cands = full.get(surname, [])
         same_doc = {uf.find(j) for j in cands if nodes[j].doc == nodes[i].doc}
         pool = same_doc or {uf.find(j) for j in cands}
+        if not pool:
+            # Not a surname: a name written given-name-first elsewhere in this document
+            # ("Xi" after "Xi Jinping", "Kim" after "Kim Jong Un") when only one person has it.
+            pool = {uf.find(j) for j in first_names.get((nodes[i].doc, surname), ())}
         if len(pool) == 1:
             uf.union(i, pool.pop())
 

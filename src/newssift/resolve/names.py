@@ -57,6 +57,8 @@ ROLE_WORDS = frozenset(
     press prosecutor judge lawyer attorney senator representative ceo executive manager researcher
     expert professor scientist commissioner inspector captain sergeant""".split()
 )
+#: Surname particles, as written in lower case inside a name.
+_PARTICLES = frozenset("von van der den de del della di da du dos das la le al bin ibn ter ten".split())
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 #: Generic words after a place name that do not change which place is meant
@@ -134,11 +136,15 @@ def _is_initial(word: str) -> bool:
 
 def person_parts(surface: str) -> tuple[tuple[str, ...], str]:
     """(given names, surname), lower-case ASCII, titles removed; given names may be empty."""
-    words = [_ascii(w.rstrip(".'")).replace("'", "") for w in strip_titles(surface).split()]
-    words = [w for w in words if w]
+    raw = [w for w in strip_titles(surface).split() if _ascii(w.rstrip(".'"))]
+    words = [_ascii(w.rstrip(".'")).replace("'", "") for w in raw]
     if not words:
         return (), ""
-    return tuple(words[:-1]), words[-1]
+    # Lower-case particles belong to the surname: "Ursula von der Leyen" / "von der Leyen".
+    cut = len(words) - 1
+    while cut > 0 and raw[cut - 1] in _PARTICLES:
+        cut -= 1
+    return tuple(words[:cut]), " ".join(words[cut:])
 
 
 def _tokens(surface: str) -> list[str]:
