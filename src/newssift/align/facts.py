@@ -171,6 +171,11 @@ def _conflict(claims: Sequence[Claim], space: ClaimSpace) -> str | None:
             qa, qb = primary_quantity(a.quantities), primary_quantity(b.quantities)
             if qa and qb and qa.measure == qb.measure and (qa.unit or "") == (qb.unit or ""):
                 agree = consistent(qa, qb)
+                # Two distances or sums in alike claims often measure
+                # different things ("25 km offshore" / "felt 200 km away");
+                # they contradict only when the claims say nearly the same.
+                if agree is False and qa.unit and space.lexical(a.id, b.id) < NEGATION_MIN_SIMILARITY:
+                    agree = None
                 if agree is False:
                     return (f"{_who(a)} reports {qa.text!r} but {_who(b)} reports {qb.text!r} "
                             f"({(qa.measure or '').replace('_', ' ')})")
