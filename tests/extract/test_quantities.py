@@ -85,6 +85,7 @@ def test_money_and_units(nlp):
     "A magnitude 5.4 earthquake shook the coast.",
     "Mara Lind, 44, announced her candidacy.",
     "The risk of another collapse is low but not zero.",
+    "The senate voted 51-49 to pass the bill.",
 ])
 def test_numbers_that_are_not_counts(nlp, text):
     assert qs(nlp, text) == []

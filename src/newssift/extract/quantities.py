@@ -362,6 +362,9 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
         if joined and (doc[j].lower_ != "and" or (i > lo and doc[i - 1].lower_ == "between")):
             k = _number_run(doc, j + 1, hi)
             other = parse_number([x.text for x in doc[j + 1:k]])
+            if other is not None and other <= value and doc[j].text in ("-", "\u2013"):
+                i = k  # "voted 51-49", "won 3-1": a score, not an amount
+                continue
             if other is not None and other > value:
                 low_v, high_v, qual, end_i = value, other, "range", k
                 if i > lo and doc[i - 1].lower_ in ("between", "from"):
