@@ -70,3 +70,9 @@ def test_given_names():
     assert given_names_compatible(("j",), ("john",))
     assert given_names_compatible((), ("sarah",))
     assert not given_names_compatible(("daniel",), ("sarah",))
+
+
+def test_british_and_american_spellings_share_a_key():
+    assert name_keys("Ministry of Defence", "ORG").exact == name_keys("Defense Ministry", "ORG").exact
+    assert name_keys("World Health Organisation", "ORG").exact == name_keys("World Health Organization", "ORG").exact
+    assert name_keys("Harbour Centre", "FAC").exact == name_keys("Harbor Center", "FAC").exact

@@ -203,3 +203,18 @@ def test_surname_particles_and_family_name_first():
     ])
     assert entity_of(ents, "von der Leyen") is entity_of(ents, "Ursula von der Leyen")
     assert entity_of(ents, "Kim") is entity_of(ents, "Kim Jong Un")
+
+
+def test_two_letter_initials_match_only_inside_one_document():
+    d1 = doc("u1", "The Energy Union said prices fell. The EU also said so.")
+    d2 = doc("u2", "The EU met on Monday.")
+    d3 = doc("u3", "The Energy Union met on Monday.")
+    ents, _ = resolve_entities([d1, d2, d3], [
+        extraction(d1, [("Energy Union", "ORG"), ("EU", "ORG")]),
+        extraction(d2, [("EU", "ORG")]),
+        extraction(d3, [("Energy Union", "ORG")]),
+    ])
+    eu = entity_of(ents, "Energy Union")
+    assert {m.doc for m in eu.mentions} >= {"u1", "u3"}
+    # "EU" of u1 joined its in-document expansion; the exact "EU" of u2 follows by name.
+    assert any(m.doc == "u1" and m.text == "EU" for m in eu.mentions)

@@ -23,8 +23,9 @@ from .spelling import given_names_compatible, is_spelling_variant
 
 __all__ = ["merge_nodes", "node_keys", "MIN_ACRONYM_INITIALS", "MIN_SHARED_CONTEXT"]
 
-#: Shortest acronym matched to an expansion by its initials alone.  Two-letter
-#: initials ("PM", "US") collide across unrelated names far too often.
+#: Shortest acronym matched to an expansion by its initials across documents.
+#: Two-letter initials ("PM", "EU") collide across unrelated names far too
+#: often; they match only within one document.
 MIN_ACRONYM_INITIALS = 3
 #: Other entities two clusters' documents must share before a spelling-variant
 #: merge across documents: a typo merges only where the stories overlap.
@@ -106,9 +107,14 @@ def _acronym_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) 
                 by_initials[ini].add(i)
     for i, ks in enumerate(keys):
         for k in ks:
-            if not k.acronym or len(k.acronym) < MIN_ACRONYM_INITIALS:
+            if not k.acronym:
                 continue
-            cands = {uf.find(j) for j in by_initials.get(k.acronym, ()) if compatible(nodes[i].etype, nodes[j].etype)}
+            # Two-letter initials ("EU", "UN") only inside one document.
+            short = len(k.acronym) < MIN_ACRONYM_INITIALS
+            cands = {
+                uf.find(j) for j in by_initials.get(k.acronym, ())
+                if compatible(nodes[i].etype, nodes[j].etype) and (not short or nodes[j].doc == nodes[i].doc)
+            }
             cands.discard(uf.find(i))
             if len(cands) == 1:
                 uf.union(i, cands.pop())

@@ -174,9 +174,29 @@ def _tokens(surface: str) -> list[str]:
             continue
         w = _ascii(raw[i].removesuffix("'s").removesuffix("'")).replace("'", "").rstrip(".")
         if w and w not in _CONNECTORS:
-            out.append(w)
+            out.append(_us_spelling(w))
         i += 1
     return out
+
+
+#: British spellings folded to American ones for matching ("Ministry of Defence" =
+#: "Defense Ministry", "Labour" = "Labor", "World Health Organisation").
+_OUR_WORDS = frozenset("labour harbour honour colour favour neighbour behaviour rumour armour vapour".split())
+_RE_WORDS = frozenset("centre centres theatre theatres metre metres litre litres fibre".split())
+
+
+def _us_spelling(w: str) -> str:
+    if w in ("defence", "offence", "licence"):
+        return w[:-2] + "se"
+    if w in _OUR_WORDS:
+        return w[:-2] + "r"
+    if w in _RE_WORDS:
+        return w.replace("re", "er", 1) if not w.endswith("s") else w[:-3] + "ers"
+    if w.endswith(("isation", "isations")):
+        return w.replace("isation", "ization")
+    if w == "programme":
+        return "program"
+    return w
 
 
 def _place_base(surface: str) -> str:
