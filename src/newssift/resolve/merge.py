@@ -177,7 +177,7 @@ def _surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) 
                 if ga and gb and all(given_names_compatible(x, y) for x in ga for y in gb):
                     uf.union(a, b)
     first_names: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc, first given name) -> nodes
-    for surname, members in full.items():
+    for members in full.values():
         for j in members:
             for g, _ in _person_names(nodes[j], keys[j]):
                 if g:
