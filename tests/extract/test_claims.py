@@ -220,3 +220,15 @@ def test_one_of_a_group_and_a_mislabelled_office_holder(nlp):
     assert entity(x, killed.speaker).name == "Ines Caldera"
     quote = claim_with(x, "Now the whole street is fenced off")
     assert "owners" in entity(x, quote.speaker).name
+
+
+def test_short_form_of_a_company_and_they_in_the_same_sentence(nlp):
+    x = run(nlp, "The depot will stay shut, its owner Brannock Freight said. "
+                 "Brannock estimated that some 40 trucks had been damaged. "
+                 "Insurers contacted by the paper put the cost at 9 million euros, "
+                 "although they stressed that it was too early for a firm figure.")
+    company = entity(x, claim_with(x, "The depot will stay shut").speaker)
+    assert company.type == "ORG"
+    assert claim_with(x, "some 40 trucks had been damaged").speaker == company.id
+    early = claim_with(x, "too early for a firm figure")
+    assert entity(x, early.speaker).name == "Insurers"

@@ -139,6 +139,11 @@ def _own_source(v) -> Source | None:
         return Source(subj)
     if passive is not None or any(c.dep_ == "auxpass" for c in v.children):
         return Source(None, passive=True)
+    if v.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Orvik estimated that ...": an unknown name the tagger read as an adverb.
+        for c in v.lefts:
+            if c.dep_ in ("advmod", "npadvmod", "dep", "nmod") and c.i == v.sent.start and c.is_title and c.is_alpha:
+                return Source(c)
     return None
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "MEASURE_VERBS",
     "MEDIA_NOUNS",
     "NUMBER_WORDS",
+    "ORG_NAME_WORDS",
     "ORG_PRONOUNS",
     "PASSIVE_HEDGE_VERBS",
     "PEOPLE_NOUNS",
@@ -120,6 +121,12 @@ INSTITUTION_NOUNS = frozenset(
 #: Head nouns of unnamed groups of speakers ("U.S. officials", "a drone unit").
 GROUP_NOUNS = frozenset(
     ["official", "officials", "source", "sources", "media", "outlet", "outlets", "unit", "units", "analyst", "analysts", "expert", "experts", "resident", "residents", "witness", "witnesses", "observer", "observers", "diplomat", "diplomats", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "investigator", "investigators", "researcher", "researchers", "activist", "activists", "group", "groups", "officer", "officers", "commander", "commanders", "soldier", "soldiers", "journalist", "journalists", "reporter", "reporters", "blogger", "bloggers", "monitor", "monitors", "agency", "people", "person", "team"]
+)
+
+#: Last words of company and organisation names ("Orvik Terminals", "Kyiv
+#: Post"): a capitalised name ending in one is a body, not a person.
+ORG_NAME_WORDS = frozenset(
+    ["terminals", "terminal", "group", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "co", "bank", "airlines", "airways", "holdings", "partners", "times", "post", "news", "press", "herald", "tribune", "journal", "gazette", "telegraph", "agency", "institute", "university", "college", "foundation", "association", "union", "party", "council", "club", "fund", "trust", "network", "media", "energy", "motors", "systems", "services", "industries", "international", "lines", "shipping", "rail", "railways", "hospital", "clinic", "church", "school", "academy", "society", "federation", "league", "alliance", "front", "movement", "brigade", "battalion", "regiment", "army"]
 )
 
 #: Role nouns that may stand for an already-named person ("the spokesperson said").

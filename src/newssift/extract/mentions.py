@@ -42,6 +42,7 @@ from .people import (
     phrase_of,
     previous_subject,
     role_evidence,
+    same_sentence_subject,
 )
 
 __all__ = ["EntityTable", "collect_entities", "normalise_name"]
@@ -184,7 +185,7 @@ class EntityTable:
         best = None
         for s, _e, _lab, ent in sorted(self.spans):
             e = self.ents[ent]
-            if e.type == "ORG" and word in e.name.casefold().split() and (s < offset or best is None):
+            if e.type in ("ORG", "GROUP") and word in e.name.casefold().split() and (s < offset or best is None):
                 best = ent
         return best
 
@@ -207,6 +208,9 @@ class EntityTable:
             if low not in PERSON_PRONOUNS and low not in ORG_PRONOUNS:
                 return None
             person = low in PERSON_PRONOUNS
+            here = same_sentence_subject(head, person)
+            if here is not None and here.i != head.i:
+                return self.speaker(phrase_tokens(here), here)
             types = frozenset({"PERSON"}) if person else frozenset({"ORG", "GROUP"})
             last = self.last_before(start, types)
             prev = previous_subject(head, person)
@@ -214,7 +218,10 @@ class EntityTable:
             if prev is not None and (last is None or prev.idx > self.first_offset(last, start)):
                 return self.speaker(phrase_of(prev), prev)
             return last
-        has_name = any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
+        # A capitalised word the parser took for something else ("Orvik estimated ...") is a
+        # name when the document uses it inside a known name.
+        known_words = {w for e in self.ents if e.mentions for w in e.name.casefold().split()}
+        has_name = any(t.pos_ == "PROPN" or t.ent_type_ or (name_word(t) and t.lower_ in known_words) for t in tokens)
         if low in ROLE_NOUNS and not has_name:
             found = self.last_before(start, frozenset({"PERSON"}), role=low)
             if found is None:
@@ -229,8 +236,8 @@ class EntityTable:
         head_start = head.idx
         for s, e, _lab, ent in self.covering(head_start, head_start + len(head.text)):
             return ent
-        if not has_name and head.pos_ == "NOUN":
-            # "the union", "the inspectorate": a body named earlier whose name has this noun.
+        if (not has_name and head.pos_ == "NOUN") or (len(tokens) == 1 and name_word(head)):
+            # "the union", "the inspectorate", "Orvik": a body named in full with this word.
             named = self.body_with_word(low, start)
             if named is not None:
                 return named

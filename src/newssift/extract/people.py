@@ -7,6 +7,7 @@ from .lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    ORG_NAME_WORDS,
     PUBLISH_VERBS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -64,7 +65,22 @@ def looks_like_person(head) -> bool:
     while k >= 0 and head.doc[k].dep_ == "compound" and head.doc[k].head.i == head.i and name_word(head.doc[k]):
         run.insert(0, head.doc[k])
         k -= 1
+    if head.lower_ in ORG_NAME_WORDS:
+        return False  # "Orvik Terminals", "Skerry Lines"
     return 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in run)
+
+
+def same_sentence_subject(pronoun, person: bool = True):
+    """The main subject earlier in the pronoun's own sentence ("Insurers put ..., although they stressed ...")."""
+    root = pronoun.sent.root
+    for t in root.children:
+        if t.dep_ != "nsubj" or t.i >= pronoun.i or t.pos_ == "PRON":
+            continue
+        if person and name_word(t) and (t.ent_type_ == "PERSON" or looks_like_person(t)):
+            return t
+        if not person and t.tag_ in ("NNS", "NNPS"):
+            return t
+    return None
 
 
 def previous_subject(pronoun, person: bool = True, plural: bool = False):
