@@ -7,12 +7,17 @@ verdict with no fact in it (an evaluative word, no number and no name).  It
 is flagged only when nobody is quoted or cited in it and no other report of
 the story has a sentence like it.  When the rest of its paragraph is
 unattributed and unmatched too, the whole short paragraph is the flag.
+
+Cost: sentences are split by spaCy's rule-based sentencizer (no model), and
+only the few sentences that are unmatched, unattributed and free of numbers
+are parsed, so the stage does not parse every article a second time.
 """
 from __future__ import annotations
 
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..models import Claim, Document, Flag, SpanRef, Story
 from .common import content_words, load_parser, overlap, story_peers
@@ -32,11 +37,13 @@ MAX_PARAGRAPH_SENTENCES = 3
 #: Fewest words in a flagged sentence ("Watch." or "Read more" are page furniture).
 MIN_WORDS = 3
 
-#: Verbs that attribute what follows to someone (read as verbs in the parse, so
-#: "These claims ..." is not attribution but "she claims" is).
-_REPORTING_LEMMAS = frozenset(
-    """say tell report state note claim add announce confirm warn write post cite urge insist argue estimate
-    accord""".split()
+#: Forms of verbs that attribute what follows to someone.  Only forms that are
+#: not also common nouns ("claims", "reports", "notes" are left out), so "These
+#: claims are ..." is not attribution.
+_REPORTING = re.compile(
+    r"\b(said|says|say|told|tells|according to|reported|stated|noted|claimed|added|announced|confirmed|"
+    r"warned|wrote|writes|posted|cited|citing|urged|insisted|argued|estimated|quoted)\b",
+    re.IGNORECASE,
 )
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 _APPEAL = re.compile(r"\b(you|your|yours|yourself|let's|let us)\b", re.IGNORECASE)
@@ -81,13 +88,55 @@ def is_appeal(sent) -> bool:
     return bool(_EVALUATIVE.search(text))
 
 
-def _attributed(sent, claims: Sequence[Claim]) -> bool:
-    s, e = sent.start_char, sent.end_char
-    if _QUOTE_MARKS.search(sent.text):
+@dataclass(frozen=True)
+class _Sent:
+    """A sentence of a document, split without a model."""
+
+    start: int
+    end: int
+    text: str
+    para: int  # index of its line (paragraph) in the document
+    words: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _splitter():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _sentences(text: str) -> list[_Sent]:
+    """Sentences by line (a line break always ends one), with offsets and content words."""
+    out: list[_Sent] = []
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    for para, (line, doc) in enumerate(zip(lines, _splitter().pipe(m.group() for m in lines), strict=True)):
+        for sent in doc.sents:
+            body = sent.text.strip()
+            if not body:
+                continue
+            start = line.start() + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            out.append(_Sent(start, start + len(body), body, para, frozenset(content_words(body))))
+    return out
+
+
+def _attributed(sent: _Sent, claims: Sequence[Claim]) -> bool:
+    if _QUOTE_MARKS.search(sent.text) or _REPORTING.search(sent.text):
         return True
-    if any(t.pos_ == "VERB" and t.lemma_.lower() in _REPORTING_LEMMAS for t in sent):
-        return True
-    return any((c.speaker or c.speaker_text) and c.start < e and s < c.end for c in claims)
+    return any((c.speaker or c.speaker_text) and c.start < sent.end and sent.start < c.end for c in claims)
+
+
+def _lonely(sent: _Sent, theirs: list[list[_Sent]], claims: Sequence[Claim]) -> bool:
+    """Whether a sentence is unattributed and no other report has a sentence repeating most of its words."""
+    words = sent.words
+    for other_doc in theirs if words else ():
+        for other in other_doc:
+            shared = len(words & other.words)
+            if shared >= min(COUNTERPART_MIN_SHARED, len(words)) and shared / len(words) >= COUNTERPART_OVERLAP:
+                return False
+    return not _attributed(sent, claims)
 
 
 def find_editorial_insertions(
@@ -95,75 +144,49 @@ def find_editorial_insertions(
 ) -> list[Flag]:
     """One flag per unattributed appeal/verdict passage found in only one report of its story."""
     peers = story_peers(documents, stories)
-    nlp = load_parser()
-    parsed = {d.id: p for d, p in zip(documents, nlp.pipe(d.text for d in documents), strict=True)}
-    words = {d.id: [content_words(s.text) for s in parsed[d.id].sents] for d in documents}
+    sents = {d.id: _sentences(d.text) for d in documents}
     claims_of: dict[str, list[Claim]] = {}
     for c in claims:
         claims_of.setdefault(c.doc, []).append(c)
-    flags: list[Flag] = []
+    # Cheap filters first: only unmatched, unattributed, number-free sentences are parsed.
+    candidates: list[tuple[Document, int]] = []
+    lonely: dict[tuple[str, int], bool] = {}
     for d in documents:
         if not peers.get(d.id):
             continue  # nothing to compare with: uniqueness cannot be judged
-        sents = list(parsed[d.id].sents)
-        own_claims = claims_of.get(d.id, [])
-
-        lonely = functools.partial(_lonely, sents=sents, mine=words[d.id],
-                                   theirs=[words.get(p, ()) for p in peers[d.id]], claims=own_claims)
-
-        done: set[int] = set()
-        for i, sent in enumerate(sents):
-            if i in done or not is_appeal(sent) or not lonely(i):
-                continue
-            span = _paragraph(d.text, sents, i, lonely)
-            done.update(span)
-            start, end = sents[span[0]].start_char, sents[span[-1]].end_char
-            text = d.text[start:end].strip()
-            start = d.text.index(text, start)
-            flags.append(Flag(
-                kind="editorial_insertion",
-                doc=d.id,
-                text=text,
-                explanation="An unattributed appeal or verdict in the outlet's own voice that no other report carries.",
-                start=start,
-                end=start + len(text),
-                related=tuple(_nearest(d.id, words[d.id][i], peers[d.id], parsed, words)),
-            ))
+        theirs = [sents.get(p, []) for p in peers[d.id]]
+        for i, sent in enumerate(sents[d.id]):
+            lonely[(d.id, i)] = _lonely(sent, theirs, claims_of.get(d.id, []))
+            if lonely[(d.id, i)] and not re.search(r"\d", sent.text) and not sent.text.endswith("?"):
+                candidates.append((d, i))
+    parsed = load_parser().pipe(sents[d.id][i].text for d, i in candidates)
+    flags: list[Flag] = []
+    done: set[tuple[str, int]] = set()
+    for (d, i), doc in zip(candidates, parsed, strict=True):
+        if (d.id, i) in done or not any(is_appeal(s) for s in doc.sents):
+            continue
+        own = sents[d.id]
+        para = [j for j, s in enumerate(own) if s.para == own[i].para]
+        span = para if len(para) <= MAX_PARAGRAPH_SENTENCES and all(lonely[(d.id, j)] for j in para) else [i]
+        done.update((d.id, j) for j in span)
+        start, end = own[span[0]].start, own[span[-1]].end
+        flags.append(Flag(
+            kind="editorial_insertion",
+            doc=d.id,
+            text=d.text[start:end],
+            explanation="An unattributed appeal or verdict in the outlet's own voice that no other report carries.",
+            start=start,
+            end=end,
+            related=tuple(_nearest(own[i].words, peers[d.id], sents)),
+        ))
     return flags
 
 
-def _lonely(i: int, sents, mine: list[set[str]], theirs: list[list[set[str]]], claims: Sequence[Claim]) -> bool:
-    """Whether sentence i is unattributed and no other report has a sentence repeating most of its words."""
-    words = mine[i]
-    for other_doc in theirs if words else ():
-        for other in other_doc:
-            shared = len(words & other)
-            if shared >= min(COUNTERPART_MIN_SHARED, len(words)) and shared / len(words) >= COUNTERPART_OVERLAP:
-                return False
-    return not _attributed(sents[i], claims)
-
-
-def _paragraph(text: str, sents, i: int, lonely) -> list[int]:
-    """The sentence's whole paragraph when it is short and all of it unattributed and unmatched."""
-    para = [j for j, s in enumerate(sents) if _para_id(text, s.start_char) == _para_id(text, sents[i].start_char)]
-    if len(para) <= MAX_PARAGRAPH_SENTENCES and all(lonely(j) for j in para):
-        return para
-    return [i]
-
-
-def _para_id(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset)
-
-
-def _nearest(doc_id: str, mine: set[str], peers: list[str], parsed, words) -> list[SpanRef]:
+def _nearest(mine: frozenset[str], peers: list[str], sents: dict[str, list[_Sent]]) -> list[SpanRef]:
     """The closest sentence of each other report, to show what they say instead (if anything close)."""
     out = []
     for p in peers:
-        best, best_score = None, 0.0
-        for s, w in zip(parsed[p].sents, words[p]):
-            score = overlap(mine, w)
-            if score > best_score:
-                best, best_score = s, score
-        if best is not None and best_score > 0:
-            out.append(SpanRef(doc=p, start=best.start_char, end=best.end_char, text=best.text))
-    return sorted(out, key=lambda r: -overlap(mine, content_words(r.text)))[:3]
+        best = max(sents.get(p, []), key=lambda s: overlap(mine, s.words), default=None)
+        if best is not None and overlap(mine, best.words) > 0:
+            out.append((overlap(mine, best.words), SpanRef(doc=p, start=best.start, end=best.end, text=best.text)))
+    return [ref for _, ref in sorted(out, key=lambda x: -x[0])[:3]]
