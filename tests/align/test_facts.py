@@ -190,3 +190,18 @@ def test_large_runs_take_the_lexical_path(monkeypatch):
     cfg = DEFAULT_CONFIG.with_(use_embeddings=True, embedding_model="no_such_embedding_pkg")
     claims = relayed_levee_claims()  # 7 claims: over the limit, so the (missing) model is never loaded
     assert align_facts(DOCS, claims, ENTS, STORY, cfg) == align_facts(DOCS, claims, ENTS, STORY, LEX)
+
+
+def test_far_apart_tolls_from_unrelated_reports_stay_apart_but_close_ones_join():
+    claims = [
+        claim("t1", "d1", "drone footage showed more than 20 dead in a field", "agency",
+              quantities=[qty(20, None, "over", "killed")]),
+        claim("t2", "d2", "a magazine estimated up to 250 deaths during the assaults", "mayor",
+              quantities=[qty(None, 250, "up_to", "killed")]),
+        claim("h1", "d1", "the hospital was treating up to 40 injured people", "minister", start=80,
+              quantities=[qty(None, 40, "up_to", "wounded")]),
+        claim("h2", "d3", "37 people had been injured", "mayor", quantities=[qty(37, 37, "exact", "wounded")]),
+    ]
+    facts = align_facts(DOCS, claims, ENTS, STORY, LEX)
+    assert fact_of(facts, "t1") != fact_of(facts, "t2")
+    assert fact_of(facts, "h1") == fact_of(facts, "h2") and fact_of(facts, "h1").status == "corroborated"

@@ -24,9 +24,11 @@ from ..models import Claim, Quantity, TimeRef
 
 __all__ = [
     "ABOUT_TOLERANCE",
+    "CLOSE_FIGURE_TOLERANCE",
     "SAME_FIGURE_TOLERANCE",
     "QuantityRelation",
     "anchor_interval",
+    "close_figures",
     "compare_quantities",
     "consistent",
     "consistent_interval",
@@ -46,6 +48,11 @@ ABOUT_TOLERANCE = 0.10
 #: 12,000" with "12,000", but keeps "about 10,000" apart from "about 12,000"
 #: (17 % apart), which newsrooms report as different estimates.
 SAME_FIGURE_TOLERANCE = 0.05
+
+#: Relative distance under which two different but compatible figures are
+#: read as one count reported with different precision ("up to 40" and "37",
+#: 8 % apart).  Twice SAME_FIGURE_TOLERANCE; "over 20" and "100" are far out.
+CLOSE_FIGURE_TOLERANCE = 0.10
 
 Relation = Literal["same", "consistent", "inconsistent", "unknown"]
 
@@ -107,6 +114,14 @@ def same_figure(a: Quantity, b: Quantity) -> bool | None:
     if ia is None or ib is None:
         return None
     return _overlap(ia, ib, SAME_FIGURE_TOLERANCE / 2)
+
+
+def close_figures(a: Quantity, b: Quantity) -> bool:
+    """Whether the numbers two statements name lie within :data:`CLOSE_FIGURE_TOLERANCE`."""
+    ia, ib = anchor_interval(a), anchor_interval(b)
+    if ia is None or ib is None:
+        return False
+    return _overlap(ia, ib, CLOSE_FIGURE_TOLERANCE / 2)
 
 
 @dataclass(frozen=True)
