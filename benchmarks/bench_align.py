@@ -95,10 +95,8 @@ def generate(n_claims: int, n_docs: int, seed: int = 1):
     for k in range(n_claims):
         p = k % n_props if k < 2 * n_props else rng.randrange(n_props)
         prop = props[p]
-        text = rng.choice(TEMPLATES[prop[
-            "kind",
-        ]]).format(n=prop["n"], place=prop["place"], thing=prop["thing"],
-                                                        detail=prop["detail"])
+        template = rng.choice(TEMPLATES[prop["kind"]])
+        text = template.format(n=prop["n"], place=prop["place"], thing=prop["thing"], detail=prop["detail"])
         doc_id = doc_ids[rng.randrange(n_docs)]
         body = bodies_text[doc_id]
         start = sum(len(t) + 2 for t in body)
@@ -106,10 +104,9 @@ def generate(n_claims: int, n_docs: int, seed: int = 1):
         quantities = ()
         if prop["kind"] in ("killed", "wounded", "evacuated"):
             qual = rng.choice(["exact", "about", "at_least"])
-            quantities = (Quantity(text=str(prop[
-                "n",
-            ]), low=prop["n"], high=None if qual == "at_least" else prop["n"],
-                                   qualifier=qual, measure=prop["kind"], subject="people"),)
+            high = None if qual == "at_least" else prop["n"]
+            quantities = (Quantity(text=str(prop["n"]), low=prop["n"], high=high, qualifier=qual,
+                                   measure=prop["kind"], subject="people"),)
         relayed = rng.random() < 0.2
         claims.append(Claim(
             id=f"c{k}", doc=doc_id, start=start, end=start + len(text), text=text, kind="indirect",
