@@ -232,3 +232,11 @@ def test_short_form_of_a_company_and_they_in_the_same_sentence(nlp):
     assert claim_with(x, "some 40 trucks had been damaged").speaker == company.id
     early = claim_with(x, "too early for a firm figure")
     assert entity(x, early.speaker).name == "Insurers"
+
+
+def test_clause_subject_the_parser_hung_on_the_verb(nlp):
+    x = run(nlp, "Police said between 3 and 40 people were still missing, "
+                 "and noted that search teams would work through the night.")
+    c = claim_with(x, "people were still missing")
+    assert c.text.startswith("between 3 and 40 people")
+    assert [(q.low, q.high, q.qualifier) for q in c.quantities] == [(3, 40, "range")]

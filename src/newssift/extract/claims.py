@@ -242,6 +242,14 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 s, e = tag
             elif comp.dep_ == "ccomp":
                 e = max(e, _continuation_end(t, comp))
+                if comp.i > t.i and comp.left_edge.i > t.i + 1 and not any(
+                        k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for k in comp.children):
+                    # "Police said between 3 and 9 people were missing": the parser hung the
+                    # subject on "said"; the clause starts right after the verb.
+                    k = t.i + 1
+                    while k < comp.i and (doc[k].is_punct or doc[k].lower_ == "that"):
+                        k += 1
+                    s = doc[k].idx
             elif comp.dep_ != "dobj":  # a re-attached "that"-clause: content starts after "that"
                 mark = next(c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that")
                 s = doc[mark.i + 1].idx if mark.i + 1 < len(doc) else s
