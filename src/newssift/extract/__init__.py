@@ -59,7 +59,12 @@ def _resolve(table: EntityTable, tokens, head) -> tuple[int | None, tuple[int, i
     return table.speaker(tokens, head), span
 
 
-def _quote_drafts(doc, table, quotes, drafts_so_far) -> list[_Draft]:
+def _quote_drafts(doc, table, quotes) -> list[_Draft]:
+    """One direct-quote draft per quoted sentence, with the speaker of the quote's reporting verb.
+
+    A quote with no reporting verb takes "according to X" in its sentence, or
+    the speaker of the quote just before it (a follow-on quoted paragraph).
+    """
     out: list[_Draft] = []
     last_speaker: tuple[int, _Draft] | None = None
     for qs, qe in quotes:
@@ -77,7 +82,8 @@ def _quote_drafts(doc, table, quotes, drafts_so_far) -> list[_Draft]:
             prev = last_speaker[1]
             ent, span, via, via_span = prev.speaker, prev.speaker_span, prev.via, prev.via_span
         pieces = []
-        for sent in doc.char_span(qs, qe, alignment_mode="expand").sents:
+        inner = doc.char_span(qs, qe, alignment_mode="expand")
+        for sent in (inner.sents if inner is not None else ()):
             s, e = trim_span(doc, max(qs, sent.start_char), min(qe, sent.end_char))
             if e - s > 1:
                 pieces.append((s, e, sent))
@@ -89,63 +95,78 @@ def _quote_drafts(doc, table, quotes, drafts_so_far) -> list[_Draft]:
     return out
 
 
+def _sentence_drafts(parsed, table: EntityTable, sent, quotes, quoted_sents: set[int]) -> list[_Draft]:
+    """Drafts of one sentence: its constructions, and its own-voice assertion when nothing covers it."""
+    out: list[_Draft] = []
+    cons: list[Construction] = find_constructions(sent, quotes)
+    for c in cons:
+        s, e = trim_span(parsed, c.start, c.end)
+        if e - s < 2:
+            continue
+        ent, span = _resolve(table, c.speaker_tokens, c.source.head)
+        via, via_span = (None, None)
+        if c.via_tokens:
+            via, via_span = _resolve(table, c.via_tokens, c.via_tokens[-1])
+        elif c.source.via is not None:
+            via, via_span = _resolve(table, None, c.source.via)
+        kind = c.kind if (ent is not None or span is not None) else "unattributed"
+        out.append(_Draft(s, e, kind, sent, ent, span, via, via_span, c.cue,
+                          c.hedge_cue or is_hedged(parsed, s, e, sent)))
+    quoted = sent.start in quoted_sents or any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes)
+    if quoted or not is_assertion(sent):
+        return out
+    if cons:
+        main = uncovered_main_clause(sent, cons)  # "A handles 40 percent, and agents said B"
+        if main is None:
+            return out
+        s, e = trim_span(parsed, *main)
+    else:
+        s, e = trim_span(parsed, sent.start_char, sent.end_char)
+    if e - s > 1:
+        out.append(_Draft(s, e, "unattributed", sent, hedged=is_hedged(parsed, s, e, sent)))
+    return out
+
+
 def extract_document(doc: Document, parsed) -> DocExtraction:
-    """Everything one document asserts, with document-local entity ids (f"{doc.id}#eN", claims f"{doc.id}#cN")."""
+    """Everything one document asserts, with document-local entity ids (f"{doc.id}#eN", claims f"{doc.id}#cN").
+
+    Pure: reads ``doc`` and its spaCy parse ``parsed`` (of ``doc.text``) and
+    returns new frozen models; nothing outside the call is changed.
+    """
     if parsed is None or not doc.text.strip():
         return DocExtraction(doc=doc.id, entities=(), claims=())
     table = collect_entities(doc.id, parsed)
     quotes = [q for q in find_quotes(doc.text) if is_real_quote(parsed, *q)]
-    drafts = _quote_drafts(parsed, table, quotes, [])
+    drafts = _quote_drafts(parsed, table, quotes)
     quoted_sents = {d.sent.start for d in drafts}
     for sent in parsed.sents:
-        cons: list[Construction] = find_constructions(sent, quotes)
-        for c in cons:
-            s, e = trim_span(parsed, c.start, c.end)
-            if e - s < 2:
-                continue
-            ent, span = _resolve(table, c.speaker_tokens, c.source.head)
-            via, via_span = (None, None)
-            if c.via_tokens:
-                via, via_span = _resolve(table, c.via_tokens, c.via_tokens[-1])
-            elif c.source.via is not None:
-                via, via_span = _resolve(table, None, c.source.via)
-            kind = c.kind if (ent is not None or span is not None) else "unattributed"
-            drafts.append(_Draft(s, e, kind, sent, ent, span, via, via_span, c.cue,
-                                 c.hedge_cue or is_hedged(parsed, s, e, sent)))
-        if cons and not any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes):
-            main = uncovered_main_clause(sent, cons)
-            if main is not None and is_assertion(sent):
-                s, e = trim_span(parsed, *main)
-                if e - s > 1:
-                    drafts.append(_Draft(s, e, "unattributed", sent, hedged=is_hedged(parsed, s, e, sent)))
-        if cons or sent.start in quoted_sents or any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes):
-            continue
-        if is_assertion(sent):
-            s, e = trim_span(parsed, sent.start_char, sent.end_char)
-            if e - s > 1:
-                drafts.append(_Draft(s, e, "unattributed", sent, hedged=is_hedged(parsed, s, e, sent)))
+        drafts.extend(_sentence_drafts(parsed, table, sent, quotes, quoted_sents))
     entities, mentions, ids = table.freeze()
     drafts.sort(key=lambda d: (d.start, d.end))
-    claims = []
+    claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
     time_ents = [e for e in parsed.ents if e.label_ in ("DATE", "TIME")]
     for d in drafts:
         if (d.start, d.end) in seen:
             continue
         seen.add((d.start, d.end))
-        text = doc.text[d.start:d.end]
-        sp_text = doc.text[d.speaker_span[0]:d.speaker_span[1]] if d.speaker_span else None
-        via_text = doc.text[d.via_span[0]:d.via_span[1]] if d.via_span else None
-        claims.append(Claim(
-            id=f"{doc.id}#c{len(claims)}", doc=doc.id, start=d.start, end=d.end, text=text, kind=d.kind,
-            speaker=ids.get(d.speaker) if d.speaker is not None else None, speaker_text=sp_text,
-            speaker_start=d.speaker_span[0] if d.speaker_span else -1,
-            speaker_end=d.speaker_span[1] if d.speaker_span else -1,
-            via=ids.get(d.via) if d.via is not None else None, via_text=via_text,
-            hedged=d.hedged, cue=d.cue,
-            quantities=quantities_in(parsed, d.start, d.end),
-            time=time_in(parsed, d.start, d.end, doc.published, time_ents)
-            or time_in(parsed, d.sent.start_char, d.sent.end_char, doc.published, time_ents),
-            sentence_start=d.sent.start_char, sentence_end=d.sent.end_char,
-        ))
+        claims.append(_freeze_claim(doc, parsed, d, ids, time_ents, len(claims)))
     return DocExtraction(doc=doc.id, entities=entities, claims=tuple(claims), mentions=mentions)
+
+
+def _freeze_claim(doc: Document, parsed, d: _Draft, ids: dict[int, str], time_ents, n: int) -> Claim:
+    """The frozen Claim for a draft: final entity ids, words as written, quantities and time."""
+    sp_text = doc.text[d.speaker_span[0]:d.speaker_span[1]] if d.speaker_span else None
+    via_text = doc.text[d.via_span[0]:d.via_span[1]] if d.via_span else None
+    return Claim(
+        id=f"{doc.id}#c{n}", doc=doc.id, start=d.start, end=d.end, text=doc.text[d.start:d.end], kind=d.kind,
+        speaker=ids.get(d.speaker) if d.speaker is not None else None, speaker_text=sp_text,
+        speaker_start=d.speaker_span[0] if d.speaker_span else -1,
+        speaker_end=d.speaker_span[1] if d.speaker_span else -1,
+        via=ids.get(d.via) if d.via is not None else None, via_text=via_text,
+        hedged=d.hedged, cue=d.cue,
+        quantities=quantities_in(parsed, d.start, d.end),
+        time=time_in(parsed, d.start, d.end, doc.published, time_ents)
+        or time_in(parsed, d.sent.start_char, d.sent.end_char, doc.published, time_ents),
+        sentence_start=d.sent.start_char, sentence_end=d.sent.end_char,
+    )
