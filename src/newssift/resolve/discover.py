@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..models import Document, Mention
-from .names import name_keys, phonetic_keys
+from .names import name_keys, name_tokens, phonetic_keys
 from .nodes import Node, UnionFind, family
 from .spelling import MIN_VARIANT_LEN, is_spelling_variant
 
@@ -64,6 +64,7 @@ def discover_mentions(
 ) -> list[tuple[int, Mention]]:
     """(cluster representative, new mention) for each missed occurrence of a known name."""
     singles, phon, phrases, etype = _indexes(nodes, uf)
+    vocabulary = {t for key in phrases for t in key.split()}
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for n in nodes:
         # A demonym ("Ukrainian") may open a longer name the tagger missed: not a block.
@@ -76,7 +77,8 @@ def discover_mentions(
 
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(d.text)]
         for i, (s, _, w) in enumerate(words):
-            if not w[:1].isupper():
+            # Only a word that opens some known phrase key can start one (one lookup, not six).
+            if not w[:1].isupper() or not (set(name_tokens(w)) & vocabulary):
                 continue
             for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 1, -1):
                 e = words[i + n - 1][1]

@@ -216,27 +216,46 @@ def _context(uf: UnionFind, nodes: list[Node]) -> dict[int, set[int]]:
 
 
 def _variant_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> set[tuple[int, int]]:
-    """Join clusters whose one-word names are spelling variants (blocked by phonetic keys)."""
-    block: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    """Join clusters whose one-word names are spelling variants (blocked by phonetic keys).
+
+    Distinct words are compared, not nodes: a surname in 500 documents is one
+    word, so a block costs (distinct words)^2, and each variant word pair is
+    checked once per pair of clusters carrying them.
+    """
+    block: dict[tuple[str, str], set[str]] = defaultdict(set)
+    carriers: dict[tuple[str, str], list[int]] = defaultdict(list)  # (family, word) -> nodes
     for i, (n, ks) in enumerate(zip(nodes, keys)):
+        fam = family(n.etype)
         for word in _singles(n, ks):
+            carriers[(fam, word)].append(i)
             for pk in phonetic_keys(word):
-                block[(family(n.etype), pk)].append((i, word))
+                block[(fam, pk)].add(word)
     context = _context(uf, nodes)
     joined: set[tuple[int, int]] = set()
-    seen: set[tuple[int, int]] = set()
-    for _, members in sorted(block.items()):
-        for a_pos, (a, wa) in enumerate(members):
-            for b, wb in members[a_pos + 1:]:
-                pair = (min(a, b), max(a, b))
-                if pair in seen or wa == wb:
+    seen: set[tuple[str, str, str]] = set()
+    for (fam, _), words in sorted(block.items()):
+        ordered = sorted(words)
+        for a_pos, wa in enumerate(ordered):
+            for wb in ordered[a_pos + 1:]:
+                if (fam, wa, wb) in seen:
                     continue
-                seen.add(pair)
-                if not _variant_ok(uf, nodes, keys, context, a, wa, b, wb):
+                seen.add((fam, wa, wb))
+                if not is_spelling_variant(wa, wb):
                     continue
-                uf.union(a, b)
-                joined.add(pair)
+                for a in _one_per_cluster(uf, carriers[(fam, wa)]):
+                    for b in _one_per_cluster(uf, carriers[(fam, wb)]):
+                        if _variant_ok(uf, nodes, keys, context, a, wa, b, wb):
+                            uf.union(a, b)
+                            joined.add((min(a, b), max(a, b)))
     return joined
+
+
+def _one_per_cluster(uf: UnionFind, members: list[int]) -> list[int]:
+    """The first member of each cluster among ``members``."""
+    out: dict[int, int] = {}
+    for i in members:
+        out.setdefault(uf.find(i), i)
+    return list(out.values())
 
 
 def _variant_ok(uf, nodes, keys, context, a: int, wa: str, b: int, wb: str) -> bool:

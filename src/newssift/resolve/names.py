@@ -26,6 +26,7 @@ __all__ = [
     "name_keys",
     "phonetic_keys",
     "alias_key",
+    "name_tokens",
     "TITLE_WORDS",
     "ROLE_WORDS",
     "PLACE_SUFFIXES",
@@ -197,6 +198,11 @@ def _us_spelling(w: str) -> str:
     if w == "programme":
         return "program"
     return w
+
+
+def name_tokens(surface: str) -> list[str]:
+    """The lower-case content tokens a name's keys are built from (countries as "@country")."""
+    return _tokens(surface)
 
 
 def _place_base(surface: str) -> str:
