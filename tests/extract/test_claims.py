@@ -240,3 +240,13 @@ def test_clause_subject_the_parser_hung_on_the_verb(nlp):
     c = claim_with(x, "people were still missing")
     assert c.text.startswith("between 3 and 40 people")
     assert [(q.low, q.high, q.qualifier) for q in c.quantities] == [(3, 40, "range")]
+
+
+def test_quote_running_over_two_paragraphs(nlp):
+    x = run(nlp, 'Harbour master Olu Bakare said: "The storm surge was the highest we have measured.\n\n'
+                 '"Three piers will have to be rebuilt before the summer," he added.')
+    first = claim_with(x, "The storm surge was the highest")
+    second = claim_with(x, "Three piers will have to be rebuilt")
+    assert first.kind == second.kind == "direct_quote"
+    assert first.speaker == second.speaker is not None
+    assert entity(x, first.speaker).name == "Olu Bakare"

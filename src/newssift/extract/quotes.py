@@ -46,7 +46,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of the inside of each paired quotation, paired within one paragraph."""
     out: list[tuple[int, int]] = []
     pos = 0
-    for para in text.split("\n"):
+    paras = text.split("\n")
+    # The next non-blank paragraph's first character, for the run-on convention below.
+    following = [""] * len(paras)
+    nxt = ""
+    for n in range(len(paras) - 1, -1, -1):
+        following[n] = nxt
+        if paras[n].strip():
+            nxt = paras[n].strip()[0]
+    for n, para in enumerate(paras):
         open_at, closer = None, None
         for k, ch in enumerate(para):
             if open_at is None:
@@ -58,6 +66,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 if k > open_at + 1:
                     out.append((pos + open_at + 1, pos + k))
                 open_at = None
+        if open_at is not None and (following[n] in OPEN_CLOSE or following[n] == STRAIGHT):
+            # A quote running on into the next paragraph is, by convention, left open at
+            # the end of this one and reopened at the start of the next.
+            end = len(para.rstrip())
+            if end > open_at + 1:
+                out.append((pos + open_at + 1, pos + end))
         pos += len(para) + 1
     return out
 
