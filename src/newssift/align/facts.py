@@ -35,10 +35,12 @@ MERGE_THRESHOLD = 0.42
 #: group whose other members it resembles a little less; the dev sets are
 #: flat from 0.26 to 0.35 (docs/alignment.md), the middle is taken.
 LINK_THRESHOLD = 0.32
-#: Lexical cosine above which two claims of one fact that differ in negation
-#: are read as one assertion and its denial.  Below it, a "not" in one claim
-#: is more often about something else in the sentence ("… and crews had not
-#: yet reached the site").  0.6: a denial repeats most of what it denies.
+#: Share of content words two claims of one fact must have in common (over
+#: the longer claim) before a negation in only one of them reads as a denial
+#: of the other.  0.6: a denial repeats most of what it denies ("opened the
+#: gates" / "did not open the gates"), while "Orvik was cooperating fully
+#: with the authorities" / "neither Orvik nor the authorities confirmed it"
+#: share half and are not one assertion and its denial.
 NEGATION_MIN_SIMILARITY = 0.6
 #: Most claims in one run for which sentence embeddings are computed.  On
 #: this project's 2-core machine MiniLM encoded 30–100 claims/s under load
@@ -174,7 +176,7 @@ def _conflict(claims: Sequence[Claim], space: ClaimSpace) -> str | None:
                 # Two distances or sums in alike claims often measure
                 # different things ("25 km offshore" / "felt 200 km away");
                 # they contradict only when the claims say nearly the same.
-                if agree is False and qa.unit and space.lexical(a.id, b.id) < NEGATION_MIN_SIMILARITY:
+                if agree is False and qa.unit and space.overlap(a.id, b.id) < NEGATION_MIN_SIMILARITY:
                     agree = None
                 if agree is False:
                     return (f"{_who(a)} reports {qa.text!r} but {_who(b)} reports {qb.text!r} "
@@ -183,7 +185,7 @@ def _conflict(claims: Sequence[Claim], space: ClaimSpace) -> str | None:
                     continue  # they agree on the count: a "not" elsewhere is about something else
             negated_a = bool(_NEGATION_RE.search(a.text)) or _denial(a)
             negated_b = bool(_NEGATION_RE.search(b.text)) or _denial(b)
-            if negated_a != negated_b and space.lexical(a.id, b.id) >= NEGATION_MIN_SIMILARITY:
+            if negated_a != negated_b and space.overlap(a.id, b.id) >= NEGATION_MIN_SIMILARITY:
                 neg, pos = (a, b) if negated_a else (b, a)
                 return f"{_who(neg)} denies or negates what {_who(pos)} asserts"
     return None

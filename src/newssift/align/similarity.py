@@ -104,6 +104,11 @@ class ClaimSpace:
         """TF-IDF cosine of two claims given by id."""
         return cosine(self.vectors[self.index[a]], self.vectors[self.index[b]])
 
+    def overlap(self, a: str, b: str) -> float:
+        """Shared content tokens over the larger claim's tokens (1.0: one says all the other says)."""
+        ta, tb = set(self.tokens[self.index[a]]), set(self.tokens[self.index[b]])
+        return len(ta & tb) / max(len(ta), len(tb)) if ta and tb else 0.0
+
     def score(self, i: int, j: int) -> float | None:
         """Similarity of claims ``i`` and ``j`` (None: they can never be one fact)."""
         a, b = self.claims[i], self.claims[j]
