@@ -15,7 +15,7 @@ import yaml
 
 from newssift.pipeline import analyze_inputs
 
-from conftest import EXAMPLES, SHARED_GOLD
+from shared_paths import EXAMPLES, SHARED_GOLD
 
 pytestmark = pytest.mark.slow
 

@@ -18,7 +18,7 @@ from newssift.ingest import ingest
 from newssift.pipeline import extract_documents
 from newssift.resolve import resolve_entities
 
-from conftest import EXAMPLES
+from shared_paths import EXAMPLES
 
 pytestmark = pytest.mark.slow
 
