@@ -250,3 +250,12 @@ def test_quote_running_over_two_paragraphs(nlp):
     assert first.kind == second.kind == "direct_quote"
     assert first.speaker == second.speaker is not None
     assert entity(x, first.speaker).name == "Olu Bakare"
+
+
+def test_material_released_by_a_named_body_speaks_for_it(nlp):
+    x = run(nlp, "He also posted footage showing rescuers carrying survivors from the mine. "
+                 "Photos released by the national police have documented damage to the station.")
+    posted = claim_with(x, "footage showing rescuers carrying survivors")
+    assert posted.kind == "indirect" and posted.speaker_text == "He"
+    photos = claim_with(x, "damage to the station")
+    assert "national police" in photos.speaker_text

@@ -59,16 +59,19 @@ def _resolve(table: EntityTable, tokens, head) -> tuple[int | None, tuple[int, i
     return table.speaker(tokens, head), span
 
 
-def _quote_drafts(doc, table, quotes) -> list[_Draft]:
+def _quote_drafts(doc, table, quotes) -> tuple[list[_Draft], set[int]]:
     """One direct-quote draft per quoted sentence, with the speaker of the quote's reporting verb.
 
     A quote with no reporting verb takes "according to X" in its sentence, or
     the speaker of the quote just before it (a follow-on quoted paragraph).
     """
     out: list[_Draft] = []
+    verbs: set[int] = set()  # sentences holding a quote's reporting verb ('Gen. Pat Ryder said.')
     last_speaker: tuple[int, _Draft] | None = None
     for qs, qe in quotes:
         verb = quote_speaker_verb(doc, (qs, qe), quotes)
+        if verb is not None:
+            verbs.add(verb.sent.start)
         src = source_of(verb) if verb is not None else Source(None)
         tokens = None
         if verb is None:
@@ -92,7 +95,7 @@ def _quote_drafts(doc, table, quotes) -> list[_Draft]:
                        is_hedged(doc, s, e, sent))
             out.append(d)
             last_speaker = (qe, d)
-    return out
+    return out, verbs
 
 
 def _sentence_drafts(parsed, table: EntityTable, sent, quotes, quoted_sents: set[int]) -> list[_Draft]:
@@ -114,7 +117,7 @@ def _sentence_drafts(parsed, table: EntityTable, sent, quotes, quoted_sents: set
                           c.hedge_cue or is_hedged(parsed, s, e, sent)))
     quoted = sent.start in quoted_sents or any(qs < sent.end_char and sent.start_char < qe for qs, qe in quotes)
     if quoted or not is_assertion(sent):
-        return out
+        return out  # a quoted sentence is its quote's claim; a tag sentence is no claim
     if cons:
         main = uncovered_main_clause(sent, cons)  # "A handles 40 percent, and agents said B"
         if main is None:
@@ -137,8 +140,8 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
         return DocExtraction(doc=doc.id, entities=(), claims=())
     table = collect_entities(doc.id, parsed)
     quotes = [q for q in find_quotes(doc.text) if is_real_quote(parsed, *q)]
-    drafts = _quote_drafts(parsed, table, quotes)
-    quoted_sents = {d.sent.start for d in drafts}
+    drafts, tag_sents = _quote_drafts(parsed, table, quotes)
+    quoted_sents = {d.sent.start for d in drafts} | tag_sents
     for sent in parsed.sents:
         drafts.extend(_sentence_drafts(parsed, table, sent, quotes, quoted_sents))
     entities, mentions, ids = table.freeze()

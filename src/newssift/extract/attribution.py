@@ -74,14 +74,23 @@ def phrase_tokens(head) -> list:
 
 def source_phrase(head) -> tuple[list, object]:
     """Words and head of the author behind a source phrase ("a Forbes report" -> "Forbes")."""
-    if head.lemma_.lower() in REPORT_NOUNS or head.lower_ in REPORT_NOUNS:
+    if head.lemma_.lower() in REPORT_NOUNS | MEDIA_NOUNS or head.lower_ in REPORT_NOUNS | MEDIA_NOUNS:
+        for acl in head.children:  # "footage released by the army"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in PUBLISH_VERBS:
+                for ag in acl.children:
+                    p = next((x for x in ag.children if x.dep_ == "pobj"), None) if ag.dep_ == "agent" else None
+                    if p is not None:
+                        return phrase_tokens(p), p
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
             p = poss[0]
             toks = [t for t in p.subtree if t.tag_ != "POS"]
             return toks, p
         mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        if mods and any(t.pos_ == "PROPN" or t.ent_type_ or t.pos_ == "NOUN" for m in mods for t in m.subtree):
+        # Only a named modifier is an author ("a Forbes report", "Ukrainian intelligence
+        # estimates"); "drone footage" or "a 40-second video" names none.
+        if mods and any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+                        for m in mods for t in m.subtree):
             doc = head.doc
             start = min(m.left_edge.i for m in mods)
             toks = [t for t in doc[start:head.i] if t.pos_ != "DET"]

@@ -198,6 +198,23 @@ def _tag_content(t):
     return None
 
 
+def _publish_construction(t) -> Construction | None:
+    """ "X released footage showing ...": the material and what it shows, in X's name."""
+    doc = t.doc
+    for d in t.children:
+        if d.dep_ != "dobj" or not (d.lower_ in MEDIA_NOUNS or d.lemma_.lower() in MEDIA_NOUNS):
+            continue
+        if not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in SHOW_VERBS for c in d.children):
+            continue
+        src = source_of(t)
+        s, e = _subtree_span(d)
+        if doc[d.left_edge.i].pos_ == "DET":
+            s = doc[d.left_edge.i + 1].idx
+        return Construction("indirect", s, e, t.text, t, src, outer_end=e,
+                            outer_start=min(t.idx, src.head.left_edge.idx if src.head is not None else t.idx))
+    return None
+
+
 def _verb_constructions(sent, quotes) -> list[Construction]:
     out = []
     doc = sent.doc
@@ -205,7 +222,10 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
         lemma = t.lemma_.lower()
         if t.pos_ not in ("VERB", "AUX") or inside(t.idx, quotes):
             continue
-        if lemma in REPORTING_VERBS:
+        published = _publish_construction(t) if lemma in PUBLISH_VERBS else None
+        if published is not None:
+            out.append(published)
+        elif lemma in REPORTING_VERBS:
             comp = _complement(t)
             src = source_of(t)
             src = _media_author(src)
@@ -257,23 +277,12 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 s = doc[comp.left_edge.i + 1].idx  # "told X that ...": the parser may not call "that" a mark
             infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) and not any(
                 c.dep_ == "mark" for c in comp.children)
-            outer = min(outer, s)
+            # The whole construction starts at the verb's own clause ("when it was revealed").
+            outer = min(outer, s, t.left_edge.idx)
             if infinitival and src.head is not None and src.head.i < t.i:
                 s = src.head.left_edge.idx  # "X estimated the toll to be ..." reads whole
             out.append(Construction("indirect", s, e, t.text, t, src, outer_start=outer,
                                     outer_end=max(e, t_end), hedge_cue=hedge))
-        elif lemma in PUBLISH_VERBS:
-            for d in t.children:
-                if d.dep_ != "dobj" or not (d.lower_ in MEDIA_NOUNS or d.lemma_.lower() in MEDIA_NOUNS):
-                    continue
-                if not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in SHOW_VERBS for c in d.children):
-                    continue
-                src = source_of(t)
-                s, e = _subtree_span(d)
-                if doc[d.left_edge.i].pos_ == "DET":
-                    s = doc[d.left_edge.i + 1].idx
-                out.append(Construction("indirect", s, e, t.text, t, src, outer_end=e,
-                                        outer_start=min(t.idx, src.head.left_edge.idx if src.head is not None else t.idx)))
     return out
 
 

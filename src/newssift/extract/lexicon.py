@@ -46,13 +46,28 @@ __all__ = [
 
 #: Verbs that introduce what someone said, wrote, found or believes.
 REPORTING_VERBS = frozenset(
-    ["say", "tell", "state", "add", "note", "explain", "report", "announce", "confirm", "claim", "allege", "assert", "estimate", "warn", "stress", "emphasize", "emphasise", "insist", "argue", "suggest", "indicate", "reveal", "disclose", "acknowledge", "admit", "deny", "believe", "assess", "write", "post", "declare", "maintain", "mention", "observe", "caution", "contend", "predict", "conclude", "find", "show", "testify", "reiterate", "underline", "highlight", "remark", "comment", "affirm", "told", "answer", "reply", "respond", "agree", "concede", "complain", "point", "accuse", "urge", "recount", "describe", "recall", "speculate", "pledge", "threaten", "demand", "refuse", "condemn", "welcome", "criticise", "criticize", "blame", "suspect", "fear", "think", "expect", "announce", "corroborate", "verify", "assure", "promise", "vow"]
+    [
+        "say", "tell", "state", "add", "note", "explain", "report", "announce", "confirm", "claim",
+        "allege", "assert", "estimate", "warn", "stress", "emphasize", "emphasise", "insist",
+        "argue", "suggest", "indicate", "reveal", "disclose", "acknowledge", "admit", "deny",
+        "believe", "assess", "write", "post", "declare", "maintain", "mention", "observe",
+        "caution", "contend", "predict", "conclude", "find", "show", "testify", "reiterate",
+        "underline", "highlight", "remark", "comment", "affirm", "told", "answer", "reply",
+        "respond", "agree", "concede", "complain", "point", "accuse", "urge", "recount", "describe",
+        "recall", "speculate", "pledge", "threaten", "demand", "refuse", "condemn", "welcome",
+        "criticise", "criticize", "blame", "document", "record", "suspect", "fear", "think", "expect", "announce",
+        "corroborate", "verify", "assure", "promise", "vow"
+    ]
 )
 
 #: Reporting verbs whose object, not a clause, is the claim ("denied the
 #: charge", "confirmed the deaths", "noted indications of casualties").
 STANCE_VERBS = frozenset(
-    ["deny", "admit", "acknowledge", "confirm", "dispute", "reject", "note", "report", "announce", "promise", "vow", "pledge", "threaten", "urge", "demand", "refuse", "condemn", "welcome", "criticise", "criticize", "accuse", "blame"]
+    [
+        "deny", "admit", "acknowledge", "confirm", "dispute", "reject", "note", "report",
+        "announce", "promise", "vow", "pledge", "threaten", "urge", "demand", "refuse", "condemn",
+        "welcome", "criticise", "criticize", "accuse", "blame", "document", "record",
+    ]
 )
 
 #: Reporting verbs that by themselves mark the content as unproven.
@@ -63,7 +78,11 @@ PASSIVE_HEDGE_VERBS = frozenset(["believe", "report", "claim", "allege", "say", 
 
 #: Single words that hedge the clause they sit in.
 HEDGE_WORDS = frozenset(
-    ["reportedly", "allegedly", "purportedly", "apparently", "supposedly", "ostensibly", "seemingly", "unconfirmed", "unverified", "alleged", "purported", "possibly", "presumably", "likely"]
+    [
+        "reportedly", "allegedly", "purportedly", "apparently", "supposedly", "ostensibly",
+        "seemingly", "unconfirmed", "unverified", "alleged", "purported", "possibly", "presumably",
+        "likely"
+    ]
 )
 
 #: Multi-word hedges, matched on lower-cased text.
@@ -101,13 +120,22 @@ SHOW_VERBS = frozenset(["show", "state", "say", "indicate", "suggest", "depict",
 
 #: Nouns for released material.
 MEDIA_NOUNS = frozenset(
-    ["video", "footage", "photo", "photos", "image", "images", "picture", "pictures", "clip", "clips", "recording", "recordings", "statement", "report", "reports", "post", "message", "document", "documents", "map", "maps", "audio", "imagery"]
+    [
+        "video", "footage", "photo", "photos", "image", "images", "picture", "pictures", "clip",
+        "clips", "recording", "recordings", "statement", "report", "reports", "post", "message",
+        "document", "documents", "map", "maps", "audio", "imagery"
+    ]
 )
 
 #: Nouns after "according to" that stand for their author ("Forbes report",
 #: "intelligence estimates", "the minister's statement").
 REPORT_NOUNS = frozenset(
-    ["report", "reports", "estimate", "estimates", "statement", "statements", "data", "figure", "figures", "assessment", "assessments", "account", "accounts", "analysis", "source", "sources", "information", "calculation", "calculations", "count", "tally", "record", "records", "briefing", "update", "claim", "claims", "testimony", "evidence"]
+    [
+        "report", "reports", "estimate", "estimates", "statement", "statements", "data", "figure",
+        "figures", "assessment", "assessments", "account", "accounts", "analysis", "source",
+        "sources", "information", "calculation", "calculations", "count", "tally", "record",
+        "records", "briefing", "update", "claim", "claims", "testimony", "evidence"
+    ]
 )
 
 #: Prepositions that name a source after them ("according to", "as per").
@@ -115,28 +143,67 @@ SOURCE_PREPOSITIONS = ("according to", "as per", "per")
 
 #: Head nouns of descriptive names of bodies ("Ukraine's military intelligence agency").
 INSTITUTION_NOUNS = frozenset(
-    ["agency", "agencies", "ministry", "department", "directorate", "service", "services", "forces", "force", "police", "council", "office", "intelligence", "army", "military", "navy", "command", "government", "administration", "parliament", "court", "commission", "committee", "authority", "authorities", "guard", "embassy", "bureau", "cabinet", "corps", "legislature", "senate", "congress", "prosecutor", "prosecutors", "regulator", "inspectorate", "secretariat", "presidency", "headquarters", "staff"]
+    [
+        "agency", "agencies", "ministry", "department", "directorate", "service", "services",
+        "forces", "force", "police", "council", "office", "intelligence", "army", "military",
+        "navy", "command", "government", "administration", "parliament", "court", "commission",
+        "committee", "authority", "authorities", "guard", "embassy", "bureau", "cabinet", "corps",
+        "legislature", "senate", "congress", "prosecutor", "prosecutors", "regulator",
+        "inspectorate", "secretariat", "presidency", "headquarters", "staff"
+    ]
 )
 
 #: Head nouns of unnamed groups of speakers ("U.S. officials", "a drone unit").
 GROUP_NOUNS = frozenset(
-    ["official", "officials", "source", "sources", "media", "outlet", "outlets", "unit", "units", "analyst", "analysts", "expert", "experts", "resident", "residents", "witness", "witnesses", "observer", "observers", "diplomat", "diplomats", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "investigator", "investigators", "researcher", "researchers", "activist", "activists", "group", "groups", "officer", "officers", "commander", "commanders", "soldier", "soldiers", "journalist", "journalists", "reporter", "reporters", "blogger", "bloggers", "monitor", "monitors", "agency", "people", "person", "team"]
+    [
+        "official", "officials", "source", "sources", "media", "outlet", "outlets", "unit", "units",
+        "analyst", "analysts", "expert", "experts", "resident", "residents", "witness", "witnesses",
+        "observer", "observers", "diplomat", "diplomats", "spokesperson", "spokesman",
+        "spokeswoman", "representative", "representatives", "investigator", "investigators",
+        "researcher", "researchers", "activist", "activists", "group", "groups", "officer",
+        "officers", "commander", "commanders", "soldier", "soldiers", "journalist", "journalists",
+        "reporter", "reporters", "blogger", "bloggers", "monitor", "monitors", "agency", "people",
+        "person", "team"
+    ]
 )
 
 #: Last words of company and organisation names ("Orvik Terminals", "Kyiv
 #: Post"): a capitalised name ending in one is a body, not a person.
 ORG_NAME_WORDS = frozenset(
-    ["terminals", "terminal", "group", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "co", "bank", "airlines", "airways", "holdings", "partners", "times", "post", "news", "press", "herald", "tribune", "journal", "gazette", "telegraph", "agency", "institute", "university", "college", "foundation", "association", "union", "party", "council", "club", "fund", "trust", "network", "media", "energy", "motors", "systems", "services", "industries", "international", "lines", "shipping", "rail", "railways", "hospital", "clinic", "church", "school", "academy", "society", "federation", "league", "alliance", "front", "movement", "brigade", "battalion", "regiment", "army"]
+    [
+        "terminals", "terminal", "group", "inc", "ltd", "llc", "plc", "corp", "corporation",
+        "company", "co", "bank", "airlines", "airways", "holdings", "partners", "times", "post",
+        "news", "press", "herald", "tribune", "journal", "gazette", "telegraph", "agency",
+        "institute", "university", "college", "foundation", "association", "union", "party",
+        "council", "club", "fund", "trust", "network", "media", "energy", "motors", "systems",
+        "services", "industries", "international", "lines", "shipping", "rail", "railways",
+        "hospital", "clinic", "church", "school", "academy", "society", "federation", "league",
+        "alliance", "front", "movement", "brigade", "battalion", "regiment", "army"
+    ]
 )
 
 #: Role nouns that may stand for an already-named person ("the spokesperson said").
 ROLE_NOUNS = frozenset(
-    ["spokesperson", "spokesman", "spokeswoman", "secretary", "minister", "president", "premier", "chancellor", "commander", "chief", "head", "director", "general", "colonel", "officer", "ambassador", "governor", "mayor", "adviser", "advisor", "coordinator", "envoy", "official", "analyst", "blogger", "prosecutor", "judge", "leader", "manager", "chairman", "chairwoman", "chair"]
+    [
+        "spokesperson", "spokesman", "spokeswoman", "secretary", "minister", "president", "premier",
+        "chancellor", "commander", "chief", "head", "director", "general", "colonel", "officer",
+        "ambassador", "governor", "mayor", "adviser", "advisor", "coordinator", "envoy", "official",
+        "analyst", "blogger", "prosecutor", "judge", "leader", "manager", "chairman", "chairwoman",
+        "chair"
+    ]
 )
 
 #: Honorifics and ranks that may precede a person's name.
 HONORIFICS = frozenset(
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "president", "prime", "minister", "general", "gen", "gen.", "major", "maj", "maj.", "colonel", "col", "col.", "lieutenant", "lt", "lt.", "captain", "capt", "capt.", "sergeant", "sgt", "sgt.", "admiral", "adm", "adm.", "brigadier", "brig", "brig.", "commander", "cmdr", "senator", "sen", "sen.", "rep", "rep.", "governor", "gov", "gov.", "judge", "justice", "chancellor", "king", "queen", "prince", "princess", "pope", "secretary", "minister", "ambassador", "chief"]
+    [
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "president",
+        "prime", "minister", "general", "gen", "gen.", "major", "maj", "maj.", "colonel", "col",
+        "col.", "lieutenant", "lt", "lt.", "captain", "capt", "capt.", "sergeant", "sgt", "sgt.",
+        "admiral", "adm", "adm.", "brigadier", "brig", "brig.", "commander", "cmdr", "senator",
+        "sen", "sen.", "rep", "rep.", "governor", "gov", "gov.", "judge", "justice", "chancellor",
+        "king", "queen", "prince", "princess", "pope", "secretary", "minister", "ambassador",
+        "chief"
+    ]
 )
 
 #: Pronouns that refer back to a person or to a body.
@@ -184,7 +251,11 @@ MEASURE_ADJS = {
 #: Nouns for people in general: a count of them says nothing of what happened
 #: to them, so they give no measure of their own.
 PEOPLE_NOUNS = frozenset(
-    ["people", "persons", "person", "men", "women", "children", "residents", "workers", "members", "families", "individuals", "civilians", "citizens", "employees", "staff", "passengers", "inhabitants", "adults"]
+    [
+        "people", "persons", "person", "men", "women", "children", "residents", "workers",
+        "members", "families", "individuals", "civilians", "citizens", "employees", "staff",
+        "passengers", "inhabitants", "adults"
+    ]
 )
 
 #: Nouns whose count is itself the measure.
@@ -226,7 +297,12 @@ MEASURE_NOUNS = {
 
 #: Nouns for armed people: a count of them with no casualty word counts troops.
 TROOP_NOUNS = frozenset(
-    ["troop", "troops", "soldier", "soldiers", "personnel", "servicemen", "serviceman", "servicemembers", "fighter", "fighters", "mercenary", "mercenaries", "marine", "marines", "paratrooper", "paratroopers", "infantry", "conscript", "conscripts", "reservist", "reservists"]
+    [
+        "troop", "troops", "soldier", "soldiers", "personnel", "servicemen", "serviceman",
+        "servicemembers", "fighter", "fighters", "mercenary", "mercenaries", "marine", "marines",
+        "paratrooper", "paratroopers", "infantry", "conscript", "conscripts", "reservist",
+        "reservists"
+    ]
 )
 
 #: Verbs that place troops somewhere (they confirm the "troops" measure).
@@ -234,7 +310,12 @@ DEPLOY_VERBS = frozenset(["deploy", "station", "send", "dispatch", "mobilize", "
 
 #: Nouns of time: a number counting them is a duration or a date, not a count.
 TIME_UNITS = frozenset(
-    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night", "nights", "weekend", "weekends", "morning", "mornings", "evening", "evenings", "time", "times", "o'clock", "am", "pm", "a.m.", "p.m.", "th", "st", "nd", "rd"]
+    [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+        "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night",
+        "nights", "weekend", "weekends", "morning", "mornings", "evening", "evenings", "time",
+        "times", "o'clock", "am", "pm", "a.m.", "p.m.", "th", "st", "nd", "rd"
+    ]
 )
 
 #: Qualifier phrases before a number, longest first (lower-case word sequences).
