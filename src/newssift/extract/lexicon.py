@@ -74,7 +74,12 @@ STANCE_VERBS = frozenset(
 HEDGE_VERBS = frozenset(["claim", "allege", "purport", "speculate", "suspect", "rumor", "rumour"])
 
 #: Passive reporting verbs ("it is believed that") that hedge the content.
-PASSIVE_HEDGE_VERBS = frozenset(["believe", "report", "claim", "allege", "say", "think", "understand", "rumor", "rumour", "suspect"])
+PASSIVE_HEDGE_VERBS = frozenset(
+    [
+        "believe", "report", "claim", "allege", "say", "think", "understand", "rumor", "rumour",
+        "suspect"
+    ]
+)
 
 #: Single words that hedge the clause they sit in.
 HEDGE_WORDS = frozenset(
@@ -113,10 +118,20 @@ HEDGE_PHRASES = (
 RELAY_VERBS = frozenset(["cite", "quote", "relay", "reference", "echo"])
 
 #: Verbs that put material out ("released footage", "published a statement").
-PUBLISH_VERBS = frozenset(["release", "publish", "post", "share", "issue", "circulate", "air", "broadcast", "distribute", "upload"])
+PUBLISH_VERBS = frozenset(
+    [
+        "release", "publish", "post", "share", "issue", "circulate", "air", "broadcast",
+        "distribute", "upload"
+    ]
+)
 
 #: Verbs by which material asserts its content ("footage showing ...").
-SHOW_VERBS = frozenset(["show", "state", "say", "indicate", "suggest", "depict", "reveal", "document", "claim", "purport", "appear"])
+SHOW_VERBS = frozenset(
+    [
+        "show", "state", "say", "indicate", "suggest", "depict", "reveal", "document", "claim",
+        "purport", "appear"
+    ]
+)
 
 #: Nouns for released material.
 MEDIA_NOUNS = frozenset(
@@ -306,7 +321,12 @@ TROOP_NOUNS = frozenset(
 )
 
 #: Verbs that place troops somewhere (they confirm the "troops" measure).
-DEPLOY_VERBS = frozenset(["deploy", "station", "send", "dispatch", "mobilize", "mobilise", "amass", "post", "transfer", "move", "base"])
+DEPLOY_VERBS = frozenset(
+    [
+        "deploy", "station", "send", "dispatch", "mobilize", "mobilise", "amass", "post",
+        "transfer", "move", "base"
+    ]
+)
 
 #: Nouns of time: a number counting them is a duration or a date, not a count.
 TIME_UNITS = frozenset(

@@ -53,7 +53,12 @@ YEAR_RANGE = (1800, 2100)
 MAX_VERB_HOPS = 3
 
 #: Phone numbers: "555-0142", "+44 20 7946 0958", "(212) 555-0142".
-_PHONE_IN_TEXT = re.compile(r"\+\d[\d \-]{7,}\d|\(\d{2,4}\)\s?\d{3,4}[\-\s]\d{3,4}|\b\d{3}[\-.]\d{4}\b|\b\d{3}[\-.]\d{3}[\-.]\d{4}\b")
+_PHONE_IN_TEXT = re.compile(
+    r"\+\d[\d \-]{7,}\d"  # +44 20 7946 0958
+    r"|\(\d{2,4}\)\s?\d{3,4}[\-\s]\d{3,4}"  # (212) 555-0142
+    r"|\b\d{3}[\-.]\d{3}[\-.]\d{4}\b"  # 212-555-0142
+    r"|\b\d{3}[\-.]\d{4}\b"  # 555-0142
+)
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _PHONE = re.compile(r"^\+?\d[\d\-. ]{6,}\d$")
 _SUFFIX_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$", re.IGNORECASE)
@@ -62,7 +67,9 @@ _RANGE_TOKEN = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[\-\u2013\u2014](\d[\d,]*(?:\.\
 
 def _is_numberish(t) -> bool:
     low = t.lower_
-    return bool(_DIGITS.match(t.text) or _SUFFIX_SCALE.match(t.text) or low in NUMBER_WORDS or low in SCALE_WORDS and low not in ("m", "k"))
+    if _DIGITS.match(t.text) or _SUFFIX_SCALE.match(t.text) or low in NUMBER_WORDS:
+        return True
+    return low in SCALE_WORDS and low not in ("m", "k")  # a bare "m" or "k" is a letter, not a scale
 
 
 def parse_number(words: list[str]) -> float | None:
@@ -111,16 +118,29 @@ def _qualifier_before(doc, i: int, lo: int) -> tuple[str | None, int]:
 
 
 def _number_run(doc, i: int, hi: int) -> int:
-    """End (exclusive) of the run of number tokens starting at i."""
+    """End (exclusive) of the run of number tokens starting at i ("2.5 million", "forty - seven")."""
     j = i
     while j < hi:
-        t = doc[j]
-        if _is_numberish(t) or (t.lower_ in ("a", "an") and j == i and j + 1 < hi
-                                and (doc[j + 1].lower_ in SCALE_WORDS or doc[j + 1].lower_ == "dozen")) or t.text == "-" and j > i and j + 1 < hi and doc[j + 1].lower_ in NUMBER_WORDS and doc[j - 1].lower_ in NUMBER_WORDS or t.lower_ == "and" and j > i and j + 1 < hi and doc[j - 1].lower_ in ("hundred", "thousand") and doc[j + 1].lower_ in NUMBER_WORDS:
-            j += 1
-        else:
+        if not _continues_number(doc, i, j, hi):
             break
+        j += 1
     return j
+
+
+def _continues_number(doc, i: int, j: int, hi: int) -> bool:
+    """Whether token j still belongs to the number that starts at token i."""
+    t = doc[j]
+    if _is_numberish(t):
+        return True
+    nxt = doc[j + 1].lower_ if j + 1 < hi else ""
+    prev = doc[j - 1].lower_ if j > i else ""
+    if t.lower_ in ("a", "an") and j == i:
+        return nxt in SCALE_WORDS or nxt == "dozen"  # "a hundred", "a dozen"
+    if t.text == "-" and j > i:
+        return nxt in NUMBER_WORDS and prev in NUMBER_WORDS  # "forty-seven"
+    if t.lower_ == "and" and j > i:
+        return prev in ("hundred", "thousand") and nxt in NUMBER_WORDS  # "one hundred and fifty"
+    return False
 
 
 def _not_a_count(doc, i: int, j: int, noun) -> bool:
@@ -156,7 +176,12 @@ def _not_a_count(doc, i: int, j: int, noun) -> bool:
 
 
 _CALENDAR_WORDS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday"
+    ]
 )
 
 
@@ -344,7 +369,8 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
                 out.append(_make(doc, i, i + 1, a, b, "range", measure, counted, {i}))
             i += 1
             continue
-        if not (_is_numberish(t) or (t.lower_ in ("a", "an") and i + 1 < hi and doc[i + 1].lower_ in ("hundred", "thousand", "million", "dozen"))):
+        a_number = t.lower_ in ("a", "an") and i + 1 < hi and doc[i + 1].lower_ in ("hundred", "thousand", "million", "dozen")
+        if not (_is_numberish(t) or a_number):
             i += 1
             continue
         j = _number_run(doc, i, hi)
