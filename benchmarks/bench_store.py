@@ -23,8 +23,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from newssift.models import (  # noqa: E402
-    Claim, DocExtraction, Document, Entity, Fact, Mention, Quantity, Removed, Report, Story,
+from newssift.models import (
+    Claim,
+    DocExtraction,
+    Document,
+    Entity,
+    Fact,
+    Mention,
+    Quantity,
+    Removed,
+    Report,
+    Story,
 )
 
 DEFAULT_SIZES = (1000, 5000)

@@ -18,7 +18,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-__all__ = ["PgServer", "PgUnavailable", "start_temp_server", "PG_USER"]
+__all__ = ["PG_USER", "PgServer", "PgUnavailable", "start_temp_server"]
 
 PG_USER = "postgres"
 #: Seconds allowed for initdb and for the server to come up on a loaded 2-core machine.
@@ -61,7 +61,7 @@ class PgServer:
         self.port = _free_port()
 
     def _run(self, cmd: list[str]) -> subprocess.CompletedProcess:
-        return subprocess.run(_as_owner(cmd, self.owner), capture_output=True, text=True, timeout=PG_START_TIMEOUT_S)
+        return subprocess.run(_as_owner(cmd, self.owner), capture_output=True, text=True, timeout=PG_START_TIMEOUT_S, check=False)
 
     def start(self) -> None:
         """initdb and start; raises PgUnavailable with the server's words when either fails."""

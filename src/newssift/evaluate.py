@@ -21,13 +21,13 @@ from .evaluate_metrics import METRICS, score
 __all__ = [
     "GOLD_FORMAT",
     "METRICS",
-    "score",
+    "evaluate",
     "load_gold",
     "load_minimums",
-    "regressions",
-    "evaluate",
     "print_table",
+    "regressions",
     "run_eval_cli",
+    "score",
 ]
 
 GOLD_FORMAT = "newssift-gold/1"

@@ -15,7 +15,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["METRICS", "score", "fold", "CLAIM_MAX_CHARS", "CLAIM_SLACK_CHARS", "FURNITURE_MIN_CHARS", "CONTAINED_MIN_CHARS"]
+__all__ = ["CLAIM_MAX_CHARS", "CLAIM_SLACK_CHARS", "CONTAINED_MIN_CHARS", "FURNITURE_MIN_CHARS", "METRICS", "fold", "score"]
 
 #: Every metric, in the order they are printed.
 METRICS = (

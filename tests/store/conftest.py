@@ -7,13 +7,11 @@ owned by, and run as, the ``postgres`` system user.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pg import PgUnavailable, start_temp_server  # noqa: E402  (tests/pg.py, shared with benchmarks/)
+from pg import (  # tests/pg.py (pytest puts tests/ on sys.path); benchmarks use it too
+    PgUnavailable,
+    start_temp_server,
+)
 
 
 @pytest.fixture(scope="session")
@@ -47,8 +45,8 @@ def store(store_url):
 # ----------------------------------------------------------------- sample models (hand-made, every field set)
 def sample_document(n: int = 1, **changes):
     """A document with removed segments, embeds and non-ASCII text."""
-    from dataclasses import replace
     import hashlib
+    from dataclasses import replace
 
     from newssift.models import Document, Removed
 
@@ -110,8 +108,18 @@ def sample_extraction(doc):
 
 def sample_report(docs):
     """A report over ``docs`` with every kind of item filled in."""
-    from newssift.models import (Duplicate, Entity, Fact, Figure, FigureValue, Flag, InputProblem, Report, SpanRef,
-                                 Story)
+    from newssift.models import (
+        Duplicate,
+        Entity,
+        Fact,
+        Figure,
+        FigureValue,
+        Flag,
+        InputProblem,
+        Report,
+        SpanRef,
+        Story,
+    )
 
     xs = [sample_extraction(d) for d in docs]
     claims = tuple(c for x in xs for c in x.claims)

@@ -18,6 +18,7 @@ import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Self
 
 from sqlalchemy import func, select
 
@@ -29,7 +30,7 @@ from . import rows, schema
 from .engine import is_sqlite, make_engine, migrate, utcnow, write_tx
 from .scope import PENDING_STORY, restrict_report
 
-__all__ = ["Store", "AddResult", "AnalyzeResult", "StoryRow", "PENDING_STORY", "EXTRACT_BATCH", "model_key"]
+__all__ = ["EXTRACT_BATCH", "PENDING_STORY", "AddResult", "AnalyzeResult", "Store", "StoryRow", "model_key"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -90,7 +91,7 @@ class Store:
 
     # ------------------------------------------------------------- lifecycle
     @classmethod
-    def open(cls, url: str, create: bool = True) -> "Store":
+    def open(cls, url: str, create: bool = True) -> Store:
         """Open (and when ``create``, create) the store at a file path, ``sqlite:///path`` or ``postgresql://…``."""
         engine = make_engine(str(url), create=create)
         migrate(engine)
@@ -100,7 +101,7 @@ class Store:
         """Release the database connections."""
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -113,15 +114,15 @@ class Store:
 
     # ------------------------------------------------------------- runs
     def _start_run(self, conn, kind: str, config: Config | None = None, story: str | None = None) -> int:
-        values = dict(
-            kind=kind,
-            status="running",
-            started_at=utcnow(),
-            newssift_version=__version__,
-            spacy_model=config.spacy_model if config else None,
-            story=story,
-            config=_config_json(config) if config else None,
-        )
+        values = {
+            "kind": kind,
+            "status": "running",
+            "started_at": utcnow(),
+            "newssift_version": __version__,
+            "spacy_model": config.spacy_model if config else None,
+            "story": story,
+            "config": _config_json(config) if config else None,
+        }
         return conn.execute(schema.runs.insert().values(**values).returning(schema.runs.c.id)).scalar_one()
 
     def _finish_run(self, conn, run: int, **values) -> None:

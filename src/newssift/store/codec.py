@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Table
 
-__all__ = ["encode", "decode", "to_jsonable", "from_jsonable"]
+__all__ = ["decode", "encode", "from_jsonable", "to_jsonable"]
 
 
 def to_jsonable(value: Any) -> Any:

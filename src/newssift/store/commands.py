@@ -14,7 +14,7 @@ from ..errors import NoUsableInputError
 from ..models import Report
 from . import Store
 
-__all__ = ["add_inputs", "analyze_store", "list_stories", "show_story", "export_store", "ADD_BATCH", "INPUT_CHUNK"]
+__all__ = ["ADD_BATCH", "INPUT_CHUNK", "add_inputs", "analyze_store", "export_store", "list_stories", "show_story"]
 
 #: Documents stored per transaction by ``add``. Each committed batch survives a
 #: crash; 100 keeps commits well under a second with the full ingest stage
@@ -64,9 +64,8 @@ def analyze_store(db: str, story: str | None = None, config: Config = DEFAULT_CO
     """Analyse the stored documents (only those of ``story`` when given) and return the stored report."""
     from ..report.terminal import progress_bar
 
-    with Store.open(db, create=False) as store:
-        with progress_bar(store.count_documents(), enabled=not quiet) as progress:
-            result = store.analyze(story=story, config=config, progress=progress)
+    with Store.open(db, create=False) as store, progress_bar(store.count_documents(), enabled=not quiet) as progress:
+        result = store.analyze(story=story, config=config, progress=progress)
     total = result.reused + result.extracted
     _say(
         quiet,

@@ -18,7 +18,7 @@ from ..errors import StoreError
 from . import schema
 from .migrations import all_migrations
 
-__all__ = ["make_engine", "migrate", "schema_version", "is_sqlite", "utcnow", "write_tx", "SQLITE_BUSY_TIMEOUT_MS"]
+__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "is_sqlite", "make_engine", "migrate", "schema_version", "utcnow", "write_tx"]
 
 #: How long a SQLite writer waits for another writer's lock before failing (ms).
 #: 30 s covers one long analysis commit by a second process (the web app).
@@ -29,7 +29,7 @@ _WRITE_OPTION = "newssift_write"
 
 def utcnow() -> str:
     """The current UTC time as ISO 8601 with seconds."""
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _normalise_url(url: str) -> tuple[str, Path | None]:
@@ -85,7 +85,7 @@ def _sqlite_events(engine: Engine) -> None:
     # implicitly; SQLAlchemy's documented recipe turns it off and emits BEGIN
     # itself, so every ``engine.begin()`` block is one real SQLite transaction.
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+    def _on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         # WAL: readers (the web app) never block the writer, and a killed
@@ -99,7 +99,7 @@ def _sqlite_events(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
+    def _on_begin(conn):
         # A writing transaction (``write_tx``) takes the write lock up front
         # (IMMEDIATE), so two writers queue on busy_timeout instead of one
         # failing half-way with "database is locked"; readers stay DEFERRED

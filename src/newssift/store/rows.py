@@ -33,14 +33,14 @@ from . import schema as s
 from .codec import decode, encode, from_jsonable, to_jsonable
 
 __all__ = [
+    "IN_CHUNK",
     "insert_documents",
     "load_documents",
-    "save_extractions",
     "load_extractions",
-    "save_report",
     "load_report",
     "load_stories",
-    "IN_CHUNK",
+    "save_extractions",
+    "save_report",
 ]
 
 #: Ids per ``IN (…)`` list. SQLite allows 32,766 bound parameters per statement
