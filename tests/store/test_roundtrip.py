@@ -100,3 +100,25 @@ def test_unfinished_analysis_is_not_shown(store, samples):
         # no _finish_run: as if the process died before the final commit
     assert [s.id for s in store.stories()] == ["unanalysed"]
     assert store.stories()[0].analysed_at is None
+
+
+def test_one_story_of_several_reads_only_its_part(store, samples):
+    from newssift.models import Story
+    from newssift.store.scope import restrict_report
+
+    docs = [samples.document(n) for n in (1, 2, 3)]
+    store.add_documents(docs)
+    whole = replace(samples.report(docs), stories=(
+        Story(id="s1", docs=("doc1", "doc3"), title="first"), Story(id="s2", docs=("doc2",), title="second")))
+    with write_tx(store.engine) as conn:
+        run = store._start_run(conn, "analyze")
+        rows.save_report(conn, run, whole)
+        store._finish_run(conn, run)
+    for sid in ("s1", "s2"):
+        part = store.report(sid)
+        assert part == restrict_report(whole, sid)
+        assert {d.id for d in part.documents} == set(next(s.docs for s in whole.stories if s.id == sid))
+        assert all(c.doc in {d.id for d in part.documents} for c in part.claims)
+        assert [s.id for s in part.stories] == [sid]
+    assert store.report("s2").claims and store.report("s2").entities
+    assert store.report() == whole

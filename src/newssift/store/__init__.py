@@ -28,7 +28,7 @@ from ..errors import StoreError
 from ..models import DocExtraction, Document, Duplicate, Report
 from . import rows, schema
 from .engine import is_sqlite, make_engine, migrate, utcnow, write_tx
-from .scope import PENDING_STORY, restrict_report
+from .scope import PENDING_STORY, narrow_report, restrict_report
 
 __all__ = ["EXTRACT_BATCH", "PENDING_STORY", "AddResult", "AnalyzeResult", "Store", "StoryRow", "model_key"]
 
@@ -202,10 +202,18 @@ class Store:
             run = self._latest_analysis(conn, story)
             if run is None:
                 raise StoreError("nothing analysed yet: run newssift analyze --db …")
-            report = rows.load_report(conn, run)
             scoped = conn.execute(select(schema.runs.c.story).where(schema.runs.c.id == run)).scalar()
-        if story is None or scoped == story:
-            return report
+            if story is None or scoped == story:
+                return rows.load_report(conn, run)
+            stories = {st.id: st for st in rows.load_stories(conn, run)}
+            n_docs = conn.execute(
+                select(func.count()).select_from(schema.r_documents).where(schema.r_documents.c.run == run)
+            ).scalar_one()
+            # A story that covers the whole run is the whole report; only a
+            # proper part is worth reading row by row.
+            if story in stories and len(set(stories[story].docs)) < n_docs:
+                return narrow_report(rows.load_report(conn, run, story=story), story)
+            report = rows.load_report(conn, run)
         return restrict_report(report, story)
 
     # ------------------------------------------------------------- analysis

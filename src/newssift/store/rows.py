@@ -242,29 +242,53 @@ def load_stories(conn: Connection, run: int) -> list[Story]:
     return [decode(Story, r, docs=tuple(d["doc_id"] for d in docs.get((r["pos"],), ()))) for r in found]
 
 
-def load_report(conn: Connection, run: int) -> Report:
-    """The report stored under ``run``, exactly as it was saved."""
+def load_report(conn: Connection, run: int, story: str | None = None) -> Report:
+    """The report stored under ``run``, exactly as it was saved.
+
+    With ``story``, only the rows that can belong to that story's part are
+    read (its documents' claims, mentions, flags and figure values; all facts,
+    figures and stories, which are few): ``scope.restrict_report`` over the
+    result gives the same as over the whole report, without decoding the whole
+    run — what keeps a story page fast in a large store.
+    """
     head = conn.execute(select(s.runs).where(s.runs.c.id == run)).mappings().one()
+    in_story = None
+    if story is not None:
+        pos = conn.execute(select(s.stories.c.pos).where(s.stories.c.run == run, s.stories.c.id == story)).scalar()
+        if pos is not None:
+            in_story = (
+                select(s.story_docs.c.doc_id).where(s.story_docs.c.run == run, s.story_docs.c.story_pos == pos).scalar_subquery()
+            )
 
-    def rows(table: Table) -> list[Any]:
+    def rows(table: Table, *where: Any) -> list[Any]:
         order = [c for c in table.primary_key.columns]
-        return list(map(dict, conn.execute(select(table).where(table.c.run == run).order_by(*order)).mappings()))
+        q = select(table).where(table.c.run == run, *where).order_by(*order)
+        return list(map(dict, conn.execute(q).mappings()))
 
-    doc_ids = [r["doc_id"] for r in rows(s.r_documents)]
+    def in_docs(column) -> tuple:  # noqa: ANN001
+        return () if in_story is None else (column.in_(in_story),)
+
+    claim_positions = select(s.r_claims.c.pos).where(s.r_claims.c.run == run, *in_docs(s.r_claims.c.doc))
+    entity_positions = select(s.r_mentions.c.entity_pos).where(s.r_mentions.c.run == run, *in_docs(s.r_mentions.c.doc))
+    doc_ids = [r["doc_id"] for r in rows(s.r_documents, *in_docs(s.r_documents.c.doc_id))]
     by_id = {d.id: d for d in load_documents(conn, doc_ids)}
-    mentions = _grouped(rows(s.r_mentions), "run", "entity_pos")
-    quantities = _grouped(rows(s.r_quantities), "run", "claim_pos")
-    values = _grouped(rows(s.figure_values), "figure_pos")
+    mentions = _grouped(rows(s.r_mentions, *in_docs(s.r_mentions.c.doc)), "run", "entity_pos")
+    quantities = _grouped(
+        rows(s.r_quantities, *(() if in_story is None else (s.r_quantities.c.claim_pos.in_(claim_positions),))),
+        "run", "claim_pos",
+    )
+    values = _grouped(rows(s.figure_values, *in_docs(s.figure_values.c.doc)), "figure_pos")
+    entity_rows = rows(s.r_entities, *(() if in_story is None else (s.r_entities.c.pos.in_(entity_positions),)))
     return Report(
         documents=tuple(by_id[d] for d in doc_ids),
-        entities=tuple(_entities_from(rows(s.r_entities), mentions, run)),
-        claims=tuple(_claims_from(rows(s.r_claims), quantities, run)),
+        entities=tuple(_entities_from(entity_rows, mentions, run)),
+        claims=tuple(_claims_from(rows(s.r_claims, *in_docs(s.r_claims.c.doc)), quantities, run)),
         facts=tuple(decode(Fact, r) for r in rows(s.facts)),
         figures=tuple(
             decode(Figure, r, values=tuple(decode(FigureValue, v) for v in values.get((r["pos"],), ())))
             for r in rows(s.figures)
         ),
-        flags=tuple(decode(Flag, r) for r in rows(s.flags)),
+        flags=tuple(decode(Flag, r) for r in rows(s.flags, *in_docs(s.flags.c.doc))),
         stories=tuple(load_stories(conn, run)),
         problems=from_jsonable(tuple[InputProblem, ...], head["problems"]) or (),
         duplicates=from_jsonable(tuple[Duplicate, ...], head["duplicates"]) or (),

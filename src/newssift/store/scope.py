@@ -6,7 +6,7 @@ from dataclasses import replace
 from ..errors import StoreError
 from ..models import Report
 
-__all__ = ["PENDING_STORY", "restrict_report"]
+__all__ = ["PENDING_STORY", "restrict_report", "narrow_report"]
 
 #: Story id under which ``Store.stories`` lists documents added since the
 #: latest analysis (its ``analysed_at`` is None).
@@ -22,13 +22,24 @@ def restrict_report(report: Report, story: str) -> Report:
     story's documents (claims, flags, figure values, mentions), or when it is
     labelled with the story (facts, figures).
     """
+    st = _story(report, story)
+    if set(st.docs) >= {d.id for d in report.documents}:
+        return replace(report, stories=(st,))
+    return narrow_report(report, story)
+
+
+def _story(report: Report, story: str):
     st = next((s for s in report.stories if s.id == story), None)
     if st is None:
         known = ", ".join(s.id for s in report.stories) or "none"
         raise StoreError(f"no story {story!r} in the latest analysis (stories: {known})")
+    return st
+
+
+def narrow_report(report: Report, story: str) -> Report:
+    """Keep only what lies in ``story``'s documents or is labelled with it (no whole-report shortcut)."""
+    st = _story(report, story)
     docs = set(st.docs)
-    if docs >= {d.id for d in report.documents}:
-        return replace(report, stories=(st,))
     claims = tuple(c for c in report.claims if c.doc in docs)
     claim_ids = {c.id for c in claims}
     entities = []
