@@ -259,3 +259,13 @@ def test_material_released_by_a_named_body_speaks_for_it(nlp):
     assert posted.kind == "indirect" and posted.speaker_text == "He"
     photos = claim_with(x, "damage to the station")
     assert "national police" in photos.speaker_text
+
+
+def test_statement_of_a_body_and_found_inside_reported_speech(nlp):
+    x = run(nlp, "A police statement said two suspects, aged 19 and 22, had been charged with arson. "
+                 "Officials told the agency that 17 bodies had been found and that the search would resume at dawn.")
+    charged = claim_with(x, "two suspects, aged 19 and 22, had been charged")
+    assert charged.speaker_text == "police" and charged.time is None
+    assert [q.low for q in charged.quantities] == [2]
+    found = [c for c in x.claims if "the search would resume" in c.text]
+    assert len(found) == 1 and found[0].speaker_text == "Officials"

@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import MEDIA_NOUNS, PUBLISH_VERBS, RELAY_VERBS, REPORT_NOUNS
+from .lexicon import (
+    INSTITUTION_NOUNS,
+    MEDIA_NOUNS,
+    PUBLISH_VERBS,
+    RELAY_VERBS,
+    REPORT_NOUNS,
+)
 
 __all__ = ["Source", "named_head", "phrase_tokens", "source_of", "source_phrase"]
 
@@ -90,7 +96,7 @@ def source_phrase(head) -> tuple[list, object]:
         # Only a named modifier is an author ("a Forbes report", "Ukrainian intelligence
         # estimates"); "drone footage" or "a 40-second video" names none.
         if mods and any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
-                        for m in mods for t in m.subtree):
+                        or t.lower_ in INSTITUTION_NOUNS for m in mods for t in m.subtree):
             doc = head.doc
             start = min(m.left_edge.i for m in mods)
             toks = [t for t in doc[start:head.i] if t.pos_ != "DET"]

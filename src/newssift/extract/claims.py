@@ -349,8 +349,8 @@ def find_constructions(sent, quotes: list[tuple[int, int]]) -> list[Construction
     # Nesting: an inner construction inside a named-source content is part of it.
     keep = []
     for c in items:
-        outer = [o for o in items if o is not c and o.start <= c.outer_start and c.end <= o.end
-                 and (o.start, o.end) != (c.start, c.end)]
+        outer = [o for o in items if o is not c and (o.start, o.end) != (c.start, c.end) and c.end <= o.end
+                 and (o.start <= c.outer_start or c.cue_token is not None and o.start <= c.cue_token.idx < o.end)]
         if any(o.source.head is not None for o in outer):
             continue
         keep.append(c)

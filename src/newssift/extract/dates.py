@@ -152,6 +152,8 @@ def time_in(parsed, start: int, end: int, published: str | None, ents=None) -> T
             low = ent.text.lower()
             if re.fullmatch(r"\d{4}", low.strip()) or "year" in low and "last year" not in low:
                 continue  # a bare year or an age/duration in years says little about when
+            if not any(w not in ("and", "or", "to") for w in re.findall(r"[a-z]+", low)):
+                continue  # "61", "19 and 22": ages the model took for dates
             ref = resolve_time(ent.text, pub, ent.start_char, ent.end_char)
             if ref.date is None and ref.start_date is None and _DURATION.search(low) and not _ANCHORED.search(low):
                 continue  # "within a month", "for three days": a duration, not a time

@@ -226,7 +226,7 @@ PERSON_PRONOUNS = frozenset(["he", "she"])
 ORG_PRONOUNS = frozenset(["it", "they"])
 
 #: Lemmas that make a count a count of dead or of wounded.
-KILL_VERBS = frozenset(["kill", "die", "slay", "execute", "perish"])
+KILL_VERBS = frozenset(["kill", "die", "slay", "execute", "perish", "drown", "murder"])
 WOUND_VERBS = frozenset(["wound", "injure", "hurt", "maim"])
 
 #: Other verbs that name what a number counts (open-ended for other domains).
