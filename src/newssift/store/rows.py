@@ -265,7 +265,7 @@ def load_report(conn: Connection, run: int, story: str | None = None) -> Report:
         q = select(table).where(table.c.run == run, *where).order_by(*order)
         return list(map(dict, conn.execute(q).mappings()))
 
-    def in_docs(column) -> tuple:  # noqa: ANN001
+    def in_docs(column) -> tuple:
         return () if in_story is None else (column.in_(in_story),)
 
     claim_positions = select(s.r_claims.c.pos).where(s.r_claims.c.run == run, *in_docs(s.r_claims.c.doc))

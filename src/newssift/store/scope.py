@@ -6,7 +6,7 @@ from dataclasses import replace
 from ..errors import StoreError
 from ..models import Report
 
-__all__ = ["PENDING_STORY", "restrict_report", "narrow_report"]
+__all__ = ["PENDING_STORY", "narrow_report", "restrict_report"]
 
 #: Story id under which ``Store.stories`` lists documents added since the
 #: latest analysis (its ``analysed_at`` is None).
