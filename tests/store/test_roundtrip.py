@@ -122,3 +122,32 @@ def test_one_story_of_several_reads_only_its_part(store, samples):
         assert [s.id for s in part.stories] == [sid]
     assert store.report("s2").claims and store.report("s2").entities
     assert store.report() == whole
+
+
+def test_a_store_from_a_newer_newssift_is_refused(store):
+    import pytest
+
+    from newssift.errors import StoreError
+    from newssift.store import Store, schema
+
+    with write_tx(store.engine) as conn:
+        conn.execute(schema.schema_migrations.insert().values(version=999, name="future", applied_at="2099-01-01"))
+    with pytest.raises(StoreError, match="newer than this newssift"):
+        Store.open(store.url)
+
+
+def test_unusable_store_locations_are_refused_with_a_reason(tmp_path):
+    import pytest
+
+    from newssift.errors import StoreError
+    from newssift.store import Store
+
+    text = tmp_path / "notes.db"
+    text.write_text("these are notes, not a database\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a database"):
+        Store.open(str(text))
+    with pytest.raises(StoreError, match="no store at"):
+        Store.open(str(tmp_path / "missing.db"), create=False)
+    assert not (tmp_path / "missing.db").exists()
+    with pytest.raises(StoreError, match="unsupported store URL"):
+        Store.open("mysql://somewhere/db")

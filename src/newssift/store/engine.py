@@ -128,6 +128,14 @@ def schema_version(engine: Engine) -> int:
 def migrate(engine: Engine) -> list[int]:
     """Apply every migration newer than the database, each in its own transaction; return those applied."""
     applied: list[int] = []
+    newest = max((m.VERSION for m in all_migrations()), default=0)
+    # The common case (an up-to-date store, e.g. the web app opening it per
+    # request) is answered by a read, without taking SQLite's write lock.
+    try:
+        if schema_version(engine) == newest:
+            return applied
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read the store's schema version: {_first_line(exc)}") from exc
     try:
         with write_tx(engine) as conn:
             schema.schema_migrations.create(conn, checkfirst=True)
@@ -144,7 +152,6 @@ def migrate(engine: Engine) -> list[int]:
                 applied.append(mod.VERSION)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate the store: {_first_line(exc)}") from exc
-    newest = max((m.VERSION for m in all_migrations()), default=0)
     current = schema_version(engine)
     if current > newest:
         raise StoreError(f"the store has schema version {current}, newer than this newssift knows ({newest}): upgrade newssift")
