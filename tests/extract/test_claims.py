@@ -269,3 +269,8 @@ def test_statement_of_a_body_and_found_inside_reported_speech(nlp):
     assert [q.low for q in charged.quantities] == [2]
     found = [c for c in x.claims if "the search would resume" in c.text]
     assert len(found) == 1 and found[0].speaker_text == "Officials"
+
+
+def test_sentence_full_of_names_is_still_a_claim(nlp):
+    x = run(nlp, "President Amara Osei and NATO Secretary General Lars Holm met in Brussels on Monday.")
+    assert len(x.claims) == 1 and x.claims[0].kind == "unattributed"

@@ -409,8 +409,9 @@ def is_assertion(sent) -> bool:
     if len(words) < MIN_ASSERTION_WORDS:
         return False
     long_words = [t for t in words if len(t.text) > 3]
-    if long_words and sum(t.text[0].isupper() for t in long_words) / len(long_words) >= HEADLINE_CAPS_SHARE:
-        return False
+    headline_case = long_words and sum(t.text[0].isupper() for t in long_words) / len(long_words) >= HEADLINE_CAPS_SHARE
+    if headline_case and not text.endswith((".", '."', ".\u201d")):
+        return False  # a headline or teaser link (a sentence full of names still ends with a stop)
     if not any(t.tag_ in FINITE_TAGS or (t.pos_ == "AUX" and t.dep_ in ("aux", "auxpass")) for t in sent):
         return False
     root = sent.root
