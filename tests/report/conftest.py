@@ -153,32 +153,3 @@ def build_sample() -> Report:
 def sample_report() -> Report:
     """The invented flood story (three outlets, facts of every status, two figures, three flags)."""
     return build_sample()
-
-
-# --------------------------------------------------------------------------- browser
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Real headless Chromium (Debian's), driven by playwright; skipped only when it is not installed."""
-    import os
-
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing (scripts/setup_test_env.sh installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def artifacts(root):
-    """test-artifacts/ (gitignored): screenshots for people to look at."""
-    out = root / "test-artifacts"
-    out.mkdir(exist_ok=True)
-    return out

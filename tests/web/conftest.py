@@ -1,16 +1,12 @@
 """A real server (uvicorn on a free loopback port, in a thread) over a fresh SQLite store, and real Chromium."""
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 #: Seconds to wait for uvicorn to start listening before the test fails.
 START_TIMEOUT_S = 20
 
@@ -57,23 +53,3 @@ def server(tmp_path_factory):
     base, stop = run_server(create_app(str(db)))
     yield base, db
     stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Real headless Chromium (Debian's), driven by playwright; skipped only when it is not installed."""
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing (scripts/setup_test_env.sh installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def artifacts(root):
-    out = root / "test-artifacts"
-    out.mkdir(exist_ok=True)
-    return out
