@@ -117,7 +117,8 @@ def _cluster(space: ClaimSpace) -> list[list[int]]:
     heap: list[tuple[float, int, int]] = []
     for i, j in candidate_pairs(space):
         s = score(i, j)
-        if s is not None and s >= MERGE_THRESHOLD:
+        # A merge starts only from a pair with direct evidence of one proposition.
+        if s is not None and s >= MERGE_THRESHOLD and space.evidenced(i, j):
             heap.append((-s, i, j))
     heapq.heapify(heap)
 
@@ -128,7 +129,7 @@ def _cluster(space: ClaimSpace) -> list[list[int]]:
         a, b = owner[i], owner[j]
         if a == b:
             continue
-        if not _link_ok(members[a], members[b], score):
+        if not _link_ok(members[a], members[b], score, space.evidenced):
             continue
         keep, gone = min(a, b), max(a, b)
         for m in members[gone]:
@@ -137,15 +138,20 @@ def _cluster(space: ClaimSpace) -> list[list[int]]:
     return [members[k] for k in sorted(members)]
 
 
-def _link_ok(xs: Sequence[int], ys: Sequence[int], score) -> bool:
-    """Average cross-pair score at least LINK_THRESHOLD, and no vetoed pair."""
+def _link_ok(xs: Sequence[int], ys: Sequence[int], score, evidenced) -> bool:
+    """Average cross-pair score at least LINK_THRESHOLD, and no vetoed pair.
+
+    A cross pair without direct evidence counts as 0: otherwise pairs that
+    only share the story's topic carry a group along on their embedding
+    similarity.
+    """
     total = 0.0
     for x in xs:
         for y in ys:
             s = score(x, y)
             if s is None:
                 return False
-            total += s
+            total += s if evidenced(x, y) else 0.0
     return total / (len(xs) * len(ys)) >= LINK_THRESHOLD
 
 

@@ -17,10 +17,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Entity, FactStatus
 
-__all__ = ["OriginIndex", "build_origin_index", "fact_status"]
+__all__ = ["PLACE_PREFIX", "OriginIndex", "build_origin_index", "fact_status"]
 
-#: Entity types that can employ a spokesperson.
-_BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
+#: Entity types that name a country, people or place.
+_PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
+#: Leading letters two place names must share to be read as one country in
+#: different forms ("Ukraine" / "Ukrainian", "Russia" / "Russian").  Four
+#: would join "Austria" and "Australia"; at five an irregular adjective
+#: ("Norway" / "Norwegian") reads as another country, which only costs a
+#: person's link to that country's body.
+PLACE_PREFIX = 5
 #: Shortest organisation name looked for inside a person's title; shorter
 #: strings ("US", "UN") match inside unrelated words and titles too easily.
 MIN_AFFILIATION_NAME = 3
@@ -54,6 +60,16 @@ def _words(name: str) -> set[str]:
     return out
 
 
+def _places_in(text: str, place_names: set[str]) -> set[str]:
+    """The known place names found as whole words in ``text`` (already lower-case)."""
+    return {p for p in place_names if len(p) >= 2 and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)}
+
+
+def _same_place(xs: set[str], ys: set[str]) -> bool:
+    """Whether two sets of place names share one, allowing for adjective forms."""
+    return any(x[:PLACE_PREFIX] == y[:PLACE_PREFIX] for x in xs for y in ys)
+
+
 def _norm(name: str) -> str:
     name = name.replace("’", "'").strip().lower()
     name = re.sub(r"'s$", "", name)
@@ -74,26 +90,50 @@ class OriginIndex:
                 # stable order, so the choice is deterministic.
                 if key:
                     self._by_name.setdefault(key, e.id)
-        bodies = [e for e in entities if e.type in _BODY_TYPES]
+        # Only organisations have spokespeople.  A country or people in a
+        # title says where a person is from or what they cover ("Ukrainian
+        # military blogger", "crane operator from X"), and linking through
+        # it would make every person of one nationality one origin.
+        bodies = [e for e in entities if e.type == "ORG"]
         # Words that name a country or people say nothing about which body a
         # person speaks for ("Ukraine's", "Russian"), so they never link.
-        place_words = {w for e in entities if e.type in ("GPE", "NORP", "LOC")
-                       for n in (e.name, *e.aliases) for w in _words(n)}
+        place_names = {_norm(n) for e in entities if e.type in _PLACE_TYPES for n in (e.name, *e.aliases)}
+        place_words = {w for n in place_names for w in _words(n)}
         for person in (e for e in entities if e.type == "PERSON" and e.titles):
             titles = " | ".join(t.lower() for t in person.titles)
             title_words = {w for t in person.titles for w in _words(t)}
+            title_places = _places_in(titles, place_names)
+            ranked: list[tuple[tuple[int, int], str]] = []
             for body in bodies:
                 names = {_norm(n) for n in (body.name, *body.aliases)}
+                body_places = set().union(*(_places_in(n, place_names) for n in names))
+                # A body of one country is not the voice of a person titled
+                # with another ("head of X's intelligence" / "Y intelligence").
+                if title_places and body_places and not _same_place(title_places, body_places):
+                    continue
                 if any(len(n) >= MIN_AFFILIATION_NAME and re.search(rf"\b{re.escape(n)}\b", titles) for n in names):
-                    self._union(person.id, body.id)
-                elif body.type == "ORG":
-                    # "Fire Chief" speaks for "the fire service", "union
-                    # leader" for "the Dockworkers' Union": a distinctive
-                    # word of the body's name in the person's title.
-                    distinctive = {w for n in (body.name, *body.aliases) for w in _words(n)}
-                    distinctive -= place_words | _GENERIC_ORG_WORDS
-                    if distinctive & title_words:
-                        self._union(person.id, body.id)
+                    ranked.append(((2, 0), body.id))
+                    continue
+                # "Fire Chief" speaks for "the fire service", "union leader"
+                # for "the Dockworkers' Union": a distinctive word of the
+                # body's name in the person's title.  When the title names a
+                # country, only a body of that country qualifies:
+                # "intelligence" alone fits any country's.
+                distinctive = {w for n in (body.name, *body.aliases) for w in _words(n)}
+                distinctive -= place_words | _GENERIC_ORG_WORDS
+                shared = distinctive & title_words
+                if shared and not (title_places and not body_places):
+                    ranked.append(((1, len(shared)), body.id))
+            # Only the best-matching bodies: a person tied to every body
+            # that shares a word with the title would make all of them, and
+            # everyone else tied to any of them, one origin.  Ties are kept,
+            # since they are usually one body under several names ("the fire
+            # service" / "the city's fire service").
+            if ranked:
+                top = max(r for r, _ in ranked)
+                for r, body_id in ranked:
+                    if r == top:
+                        self._union(person.id, body_id)
 
     def _find(self, x: str) -> str:
         root = x
