@@ -6,7 +6,10 @@ merge must keep one rule: every cross pair of the two groups must be
 allowed (claims of one document only pair when they restate or dispute one
 count; different measures or periods never pair) and their average score
 must stay above :data:`LINK_THRESHOLD`, so that chains of loosely similar
-claims do not snowball into one fact.  Every claim ends in exactly one fact; singletons
+claims do not snowball into one fact.  Only a pair with direct evidence of
+one proposition (:meth:`ClaimSpace.evidenced`: one origin, one count, a word
+beyond the story's background) starts a merge, and a cross pair without it
+counts 0 in that average.  Every claim ends in exactly one fact; singletons
 are kept because the fact matrix lists them.
 """
 from __future__ import annotations

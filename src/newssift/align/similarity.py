@@ -7,7 +7,8 @@ lexical TF-IDF cosine (optionally blended with the sentence-embedding
 cosine), raised when both claims come from the same origin and when they
 report the same figure, lowered when they report different figures of one
 measure, and vetoed outright when the claims count different measures or
-speak of periods that do not overlap.
+speak of periods that do not overlap.  Separately, ``evidenced`` says whether
+a pair has direct evidence of one proposition beyond the topic they share.
 """
 from __future__ import annotations
 
