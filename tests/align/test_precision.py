@@ -115,3 +115,13 @@ def test_every_speaker_of_a_merged_fact_is_an_origin():
     f = fact_of(align_facts(DOCS[:2], claims, ENTS, [Story(id="s", docs=("d1", "d2"))], LEX), "p")
     assert set(f.claims) == {"p", "q"}
     assert set(f.origins) == {"president", "blogger"} and f.status == "corroborated"
+
+
+def test_a_country_written_two_ways_is_one_origin():
+    # "the U.K. and Norway" in one report, "the United Kingdom" as an entity in another.
+    ents = [entity("uk", "United Kingdom", "GPE"), entity("no", "Norway", "GPE")]
+    idx = build_origin_index(ents)
+    both = claim("a", "d1", "the ferry carried 300 passengers", None, "the U.K. and Norway")
+    assert set(idx.claim_sources(both)) == {"uk", "no"}
+    unknown = claim("b", "d1", "the ferry carried 300 passengers", None, "the U.K. and the harbour master")
+    assert idx.claim_sources(unknown) == ("uk", "src:harbour master")

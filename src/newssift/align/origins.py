@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Claim, Entity, FactStatus
+from ..resolve.places import country_of_word
 
 __all__ = ["PLACE_PREFIX", "OriginIndex", "build_origin_index", "fact_status"]
 
@@ -163,7 +164,7 @@ class OriginIndex:
                 for p in parts:
                     key = _norm(p)
                     if key:
-                        ids.append(self._by_name.get(key, f"src:{key}"))
+                        ids.append(self._source_id(key))
                 if len(set(ids)) >= 2:
                     return tuple(dict.fromkeys(ids))
         if claim.speaker:
@@ -172,6 +173,24 @@ class OriginIndex:
         if claim.via:
             return (claim.via,)
         return ()
+
+    def _source_id(self, key: str) -> str:
+        """The entity id a conjunct of a speaker names, else a ``src:`` key.
+
+        A country written one way in the conjunction ("the U.S. and Ukraine")
+        and another as an entity ("the United States") is one source: both
+        go through the country table to the canonical name.
+        """
+        if key in self._by_name:
+            return self._by_name[key]
+        country = country_of_word(key)
+        if country is not None:
+            # Rare (only conjoined speakers that name a country): a scan is fine.
+            for name, entity_id in self._by_name.items():
+                if country_of_word(name) == country:
+                    return entity_id
+            return f"src:{country}"
+        return f"src:{key}"
 
     def origins(self, claims: Iterable[Claim]) -> tuple[str, ...]:
         """Independent origins of a group of claims: one representative per origin group."""
