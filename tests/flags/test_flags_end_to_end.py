@@ -75,3 +75,12 @@ def test_unrelated_stories_raise_no_cross_story_flags():
     for f in report.flags:
         for r in f.related:
             assert story_of.get(r.doc) == story_of.get(f.doc), f
+
+
+def test_related_spans_are_listed_once():
+    from newssift.flags import _unique_related
+    from newssift.models import Flag, SpanRef
+
+    span = SpanRef(doc="b", start=3, end=8, text="Sarne")
+    flag = Flag(kind="headline_mismatch", doc="a", text="x", explanation="y", related=(span, span))
+    assert _unique_related(flag).related == (span,)

@@ -13,6 +13,7 @@ One module per flag family; each is a pure function over the frozen models
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..models import Claim, Document, Entity, Fact, Figure, Flag, Story
 from .editorial import find_editorial_insertions
@@ -49,9 +50,16 @@ def find_flags(
         + find_headline_mismatches(documents, entities)
         + find_conflicting_figures(claims, facts)
     )
+    flags = [_unique_related(f) for f in flags]
     order = {d.id: i for i, d in enumerate(documents)}
     kinds = {k: i for i, k in enumerate(FLAG_KINDS)}
     return sorted(
         flags,
         key=lambda f: (order.get(f.doc, len(order)), -1 if f.start is None else f.start, kinds.get(f.kind, 99)),
     )
+
+
+def _unique_related(flag: Flag) -> Flag:
+    """The flag with each related span listed once (two lead places can point at one word)."""
+    seen = dict.fromkeys(flag.related)
+    return flag if len(seen) == len(flag.related) else replace(flag, related=tuple(seen))
