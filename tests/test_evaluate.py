@@ -243,3 +243,12 @@ def test_eval_without_a_report_runs_the_pipeline_on_the_corpus(tmp_path, capsys)
     data = json.loads(out.read_text())
     assert code == (1 if data["regressions"] else 0)
     assert data["report"] is None and set(data["metrics"]) == set(METRICS)
+
+
+def test_eval_uses_the_corpus_metadata_sidecar(tmp_path):
+    from newssift.evaluate import corpus_meta
+
+    assert corpus_meta(tmp_path) is None
+    (tmp_path / "meta.csv").write_text("id,url,outlet,title,published\n", encoding="utf-8")
+    assert corpus_meta(tmp_path) == tmp_path / "meta.csv"
+    assert corpus_meta(tmp_path / "meta.csv") is None  # a single file has no sidecar folder

@@ -92,7 +92,19 @@ def _pipeline_report(corpus: Path, embeddings: bool | None) -> dict[str, Any]:
     from .report.json import report_to_dict
 
     config = DEFAULT_CONFIG if embeddings is None else DEFAULT_CONFIG.with_(use_embeddings=embeddings)
-    return report_to_dict(analyze_inputs([str(corpus)], config=config))
+    return report_to_dict(analyze_inputs([str(corpus)], config=config, meta=corpus_meta(corpus)))
+
+
+#: Sidecar names a corpus folder may carry (publication dates, outlets), as
+#: ``newssift analyze --meta`` reads them; the first that exists is used.
+META_SIDECARS = ("meta.csv", "meta.json")
+
+
+def corpus_meta(corpus: Path) -> Path | None:
+    """The corpus folder's metadata sidecar, when it has one (so eval sees what analyze --meta sees)."""
+    if not corpus.is_dir():
+        return None
+    return next((corpus / n for n in META_SIDECARS if (corpus / n).is_file()), None)
 
 
 def evaluate(gold_path: Path, corpus: Path, report_path: Path | None = None, embeddings: bool | None = None) -> dict[str, Any]:
