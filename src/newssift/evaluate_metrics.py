@@ -32,6 +32,7 @@ METRICS = (
     "facts.pair_f1",
     "facts.status_accuracy",
     "flags.recall",
+    "flags.precision",
     "flags.system_count",
 )
 
@@ -236,15 +237,22 @@ def _facts(gold: Mapping, facts: Sequence[Mapping], matched: Mapping[str, str]) 
 # ----------------------------------------------------------------- flags
 def _flags(gold: Mapping, flags: Sequence[Mapping]) -> dict[str, Any]:
     gold_flags = gold.get("flags") or []
-    hits = 0
+    used: set[int] = set()  # system flags that matched a gold flag; each gold flag takes at most one
     for gf in gold_flags:
         quote = fold(gf["quote"])
-        for f in flags:
+        for i, f in enumerate(flags):
             text = fold(f.get("text", ""))
-            if text and f.get("kind") == gf["kind"] and f.get("doc") == gf["doc"] and (quote in text or text in quote):
-                hits += 1
+            if i in used or not text or f.get("kind") != gf["kind"] or f.get("doc") != gf["doc"]:
+                continue
+            if quote in text or text in quote:
+                used.add(i)
                 break
-    return {"flags.recall": _share(hits, len(gold_flags)), "flags.system_count": len(flags)}
+    # A duplicate, a mirrored copy or a flag no editor would raise counts against precision.
+    return {
+        "flags.recall": _share(len(used), len(gold_flags)),
+        "flags.precision": _share(len(used), len(flags)),
+        "flags.system_count": len(flags),
+    }
 
 
 # ----------------------------------------------------------------- all
