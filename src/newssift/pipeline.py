@@ -85,6 +85,7 @@ def cross_document(
     from .align.figures import build_figures
     from .align.stories import cluster_stories
     from .flags import find_flags
+    from .flags.headline import retitle_stories
     from .resolve import load_aliases, resolve_entities
 
     aliases = load_aliases(config.alias_file) if config.alias_file else {}
@@ -93,6 +94,7 @@ def cross_document(
     facts = align_facts(documents, claims, entities, stories, config=config)
     figures = build_figures(documents, claims, entities, facts)
     flags = find_flags(documents, claims, entities, facts, figures, stories)
+    stories = retitle_stories(stories, documents, flags)
     return Report(
         documents=tuple(documents),
         entities=tuple(entities),

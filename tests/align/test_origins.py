@@ -60,3 +60,26 @@ def test_distinctive_word_of_a_body_in_a_title_links_but_country_words_do_not():
     idx = build_origin_index(ents)
     assert idx.group("chief") == idx.group("brigade")
     assert idx.group("envoy") != idx.group("intel")
+
+
+def test_vague_collectives_never_add_an_independent_origin():
+    # A transfer rumour: club sources and local media carry it; one named agent confirms.
+    ents = ENTS + [entity("media", "Lisbon media", "GROUP"), entity("srcs", "club sources", "GROUP"),
+                   entity("agent", "Rui Matos", "PERSON", titles=("agent",))]
+    idx = build_origin_index(ents)
+    vague_only = [claim("a", "d1", "x", "media", speaker_text="Lisbon media"),
+                  claim("b", "d2", "x", "srcs", speaker_text="club sources")]
+    found = idx.origins(vague_only)
+    assert len(found) == 1 and found[0].startswith("vague:")
+    assert fact_status(vague_only, found, None) == "single_origin"
+    with_agent = vague_only + [claim("c", "d3", "x", "agent", speaker_text="Rui Matos")]
+    assert idx.origins(with_agent) == ("agent",)
+    named_two = with_agent + [claim("d", "d4", "x", "navy")]
+    assert fact_status(named_two, idx.origins(named_two), None) == "corroborated"
+
+
+def test_vague_source_phrases():
+    from newssift.align.origins import is_vague_source
+    assert is_vague_source("sources close to the minister")
+    assert is_vague_source("local media") and is_vague_source("Reports")
+    assert not is_vague_source("the Port Authority") and not is_vague_source("U.S. officials")

@@ -30,12 +30,38 @@ def test_spelling_variant_goes_on_the_minority_spelling():
     assert {r.doc for r in flags[0].related} == {"a", "b"}
 
 
-def test_a_two_way_tie_flags_both_spellings_and_no_variants_flags_nothing():
+def test_a_two_way_tie_is_one_flag_on_the_first_report_and_no_variants_flags_nothing():
     e = Entity(id="e1", name="Tarnow", type="GPE",
                mentions=(_m(B, "Tarnow", "GPE", "e1"), _m(C, "Tranow", "GPE", "e1")),
                variants=(("Tarnow", ("b",)), ("Tranow", ("c",))))
-    assert {f.doc for f in find_spelling_variants([e])} == {"b", "c"}
+    flags = find_spelling_variants([e], ["c", "b"])
+    assert [(f.doc, f.text) for f in flags] == [("c", "Tranow")]
+    assert "split evenly" in flags[0].explanation and [r.doc for r in flags[0].related] == ["b"]
+    assert [f.doc for f in find_spelling_variants([e], ["b", "c"])] == ["b"]
     assert find_spelling_variants([Entity(id="e2", name="Tarnow", type="GPE")]) == []
+
+
+def test_several_reports_with_one_misspelling_share_one_flag():
+    d = Document(id="d", text="The Tranow mayor spoke.")
+    e = Entity(id="e1", name="Tarnow", type="GPE",
+               mentions=(_m(A, "Tarnow", "GPE", "e1"), _m(B, "Tarnow", "GPE", "e1"),
+                         _m(d, "Tranow", "GPE", "e1"), _m(C, "Tranow", "GPE", "e1")),
+               variants=(("Tarnow", ("a", "b", "x")), ("Tranow", ("c", "d"))))
+    flags = find_spelling_variants([e], ["a", "b", "d", "c", "x"])
+    assert [(f.doc, f.text) for f in flags] == [("d", "Tranow")]
+    assert "c" in flags[0].explanation
+
+
+def test_accepted_transliterations_are_not_flagged():
+    # A Cyrillic name romanised two ways: vowels, "y" and doubled letters differ, consonants do not.
+    a = Document(id="a", text="Mayor Oleksiy Hrytsenko opened the bridge.")
+    b = Document(id="b", text="Mayor Oleksii Hrytsenko cut the ribbon.")
+    c = Document(id="c", text="Hrytsenko said the bridge cost less than planned; Oleksii thanked the builders.")
+    e = Entity(id="e1", name="Oleksii Hrytsenko", type="PERSON",
+               mentions=(_m(a, "Oleksiy", "PERSON", "e1"), _m(b, "Oleksii", "PERSON", "e1"),
+                         _m(c, "Oleksii", "PERSON", "e1")),
+               variants=(("Oleksiy", ("a",)), ("Oleksii", ("b", "c"))))
+    assert find_spelling_variants([e], ["a", "b", "c"]) == []
 
 
 # Headline trap: the headline puts the blast in the capital, the lead in a port town 80 km away.

@@ -98,3 +98,35 @@ def test_social_embed_text_author_and_no_offsets():
     assert "@lenavass" in f.explanation and f.start is None
     assert post_author(D3.embeds[0])[:2] == ("Lena Vass", "@lenavass")
     assert post_claim("Hello world again #tag pic.twitter.com/abc") == "Hello world again"
+
+
+# A court story: two reports quote the judge, one word apart, and neither has a date.
+J1 = Document(id="j1", text=("Judge Ana Pereira told the court: \u201cThe contract was signed in good faith by both "
+                             "parties and the claim is dismissed.\u201d"))
+J2 = Document(id="j2", text=("\u201cThe contract was signed in bad faith by both parties and the claim is "
+                             "dismissed,\u201d Judge Ana Pereira said."))
+J3 = Document(id="j3", text=("Ruling for the defence, Judge Ana Pereira said: \u201cThe contract was signed in bad "
+                             "faith by both parties and the claim is dismissed.\u201d"))
+
+
+def test_an_undated_tie_is_one_flag_for_the_pair_not_one_per_report():
+    flags = find_quote_variants([J1, J2], [Story("s", ("j1", "j2"))])
+    assert [(f.doc, f.text) for f in flags] == [("j1", "good")]
+    flags = find_quote_variants([J2, J1], [Story("s", ("j2", "j1"))])
+    assert [(f.doc, f.text) for f in flags] == [("j2", "bad")]
+
+
+def test_reports_repeating_the_minority_wording_share_one_flag():
+    j4 = Document(id="j4", text=J1.text)
+    j5 = Document(id="j5", text=J2.text.replace("Judge Ana Pereira said", "the judge added"))
+    docs = [J1, J2, J3, j4, j5]
+    flags = find_quote_variants(docs, [Story("s", tuple(d.id for d in docs))])
+    assert [(f.doc, f.text) for f in flags] == [("j1", "good")]
+    assert "j4" in flags[0].explanation
+
+
+@pytest.mark.slow
+def test_an_insertion_card_shows_no_attributed_quote_of_another_report():
+    flags = find_editorial_insertions(DOCS, [], STORY)
+    ban = next(f for f in flags if f.doc == "d2")
+    assert all("\u201c" not in r.text and "said" not in r.text for r in ban.related)

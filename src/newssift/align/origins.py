@@ -7,6 +7,11 @@ names an organisation ("Pentagon press secretary") is that organisation's
 voice, so the person's and the body's statements are not independent.
 A speaker phrase that coordinates several sources ("the United States and
 Ukraine") gives one origin per named source.
+
+Vague collectives ("sources", "local media", "reports"; head nouns in
+``lexicon.VAGUE_SOURCE_NOUNS``) attribute a claim but name no one: they
+are an origin only of a fact nobody else sources, and never make a fact
+corroborated.  Their keys start with ``vague:``.
 """
 from __future__ import annotations
 
@@ -15,10 +20,14 @@ from collections.abc import Iterable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..extract.lexicon import VAGUE_SOURCE_NOUNS
 from ..models import Claim, Entity, FactStatus
 from ..resolve.places import country_of_word
 
-__all__ = ["PLACE_PREFIX", "OriginIndex", "build_origin_index", "fact_status"]
+__all__ = ["PLACE_PREFIX", "VAGUE_PREFIX", "OriginIndex", "build_origin_index", "fact_status", "is_vague_source"]
+
+#: Key prefix of a vague collective origin.
+VAGUE_PREFIX = "vague:"
 
 #: Entity types that name a country, people or place.
 _PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
@@ -71,6 +80,20 @@ def _same_place(xs: set[str], ys: set[str]) -> bool:
     return any(x[:PLACE_PREFIX] == y[:PLACE_PREFIX] for x in xs for y in ys)
 
 
+def is_vague_source(phrase: str | None) -> bool:
+    """Whether a speaker phrase is a vague collective ("Ukrainian media", "sources close to the club")."""
+    words = re.findall(r"[A-Za-z]+", (phrase or "").lower())
+    if not words:
+        return False
+    # The head is the last word, or the word before a postmodifier ("sources close to ...", "reports in ...").
+    head = words[-1]
+    for i, w in enumerate(words):
+        if w in ("close", "familiar", "in", "on", "from", "of", "with", "who", "that"):
+            head = words[i - 1] if i else head
+            break
+    return head in VAGUE_SOURCE_NOUNS
+
+
 def _norm(name: str) -> str:
     name = name.replace("’", "'").strip().lower()
     name = re.sub(r"'s$", "", name)
@@ -84,6 +107,7 @@ class OriginIndex:
     def __init__(self, entities: Sequence[Entity]):
         self._parent: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
+        self._vague = {e.id for e in entities if e.type not in ("PERSON", "ORG") and is_vague_source(e.name)}
         for e in entities:
             for n in (e.name, *e.aliases):
                 key = _norm(n)
@@ -193,11 +217,21 @@ class OriginIndex:
         return f"src:{key}"
 
     def origins(self, claims: Iterable[Claim]) -> tuple[str, ...]:
-        """Independent origins of a group of claims: one representative per origin group."""
+        """Independent origins of a group of claims: one representative per origin group.
+
+        Vague collectives are listed (once, as ``vague:``) only when no named
+        source carries the fact: they never add a second origin.
+        """
         seen: dict[str, str] = {}
+        vague: list[str] = []
         for c in claims:
             for s in self.claim_sources(c):
+                if s in self._vague or (c.speaker is None and s.startswith("src:") and is_vague_source(s[4:])):
+                    vague.append(VAGUE_PREFIX + (c.speaker_text or s).strip().lower())
+                    continue
                 seen.setdefault(self.group(s), s)
+        if not seen and vague:
+            return (vague[0],)
         return tuple(seen.values())
 
 

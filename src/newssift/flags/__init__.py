@@ -44,7 +44,7 @@ def find_flags(
         return []
     flags = (
         find_editorial_insertions(documents, claims, stories)
-        + find_spelling_variants(entities)
+        + find_spelling_variants(entities, [d.id for d in documents])
         + find_quote_variants(documents, stories)
         + find_social_embeds(documents)
         + find_headline_mismatches(documents, entities)

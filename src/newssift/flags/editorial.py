@@ -177,16 +177,25 @@ def find_editorial_insertions(
             explanation="An unattributed appeal or verdict in the outlet's own voice that no other report carries.",
             start=start,
             end=end,
-            related=tuple(_nearest(own[i].words, peers[d.id], sents)),
+            related=tuple(_nearest(own[i].words, peers[d.id], sents, claims_of)),
         ))
     return flags
 
 
-def _nearest(mine: frozenset[str], peers: list[str], sents: dict[str, list[_Sent]]) -> list[SpanRef]:
-    """The closest sentence of each other report, to show what they say instead (if anything close)."""
+def _nearest(mine: frozenset[str], peers: list[str], sents: dict[str, list[_Sent]],
+             claims_of: dict[str, list[Claim]]) -> list[SpanRef]:
+    """The closest unattributed sentence of each other report, to show what they say instead.
+
+    Only the other outlets' own-voice sentences sharing at least
+    COUNTERPART_MIN_SHARED content words are shown: a quote of an official is
+    not "what the other report says instead", and a sentence sharing one
+    topic word is no counterpart.
+    """
     out = []
     for p in peers:
-        best = max(sents.get(p, []), key=lambda s: overlap(mine, s.words), default=None)
-        if best is not None and overlap(mine, best.words) > 0:
+        close = [s for s in sents.get(p, []) if len(mine & s.words) >= COUNTERPART_MIN_SHARED
+                 and not _attributed(s, claims_of.get(p, []))]
+        best = max(close, key=lambda s: overlap(mine, s.words), default=None)
+        if best is not None:
             out.append((overlap(mine, best.words), SpanRef(doc=p, start=best.start, end=best.end, text=best.text)))
     return [ref for _, ref in sorted(out, key=lambda x: -x[0])[:3]]

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..models import Document, Entity, Flag, SpanRef
+from ..models import Document, Entity, Flag, SpanRef, Story
 from ..resolve.places import country_of_word
 
-__all__ = ["find_headline_mismatches", "LEAD_MIN_CHARS"]
+__all__ = ["find_headline_mismatches", "retitle_stories", "LEAD_MIN_CHARS"]
 
 #: A lead shorter than this (a one-line standfirst) is read together with the next paragraph.
 LEAD_MIN_CHARS = 200
@@ -177,3 +178,38 @@ def _supported(e: Entity, lead_places: dict, contains: set[tuple[str, str]], tex
         if any(_demonym_of(w, e.name) for w in clause.split()[-4:]):
             return True
     return False
+
+
+#: Longest replacement story title, in characters (as the stories stage clips its titles).
+RETITLE_MAX = 160
+
+
+def retitle_stories(stories: Sequence[Story], documents: Sequence[Document], flags: Sequence[Flag]) -> list[Story]:
+    """Stories whose title is a headline flagged as contradicted by its body, titled from another report.
+
+    A fact-checker reads the story title first; a headline the report itself
+    flags is the one title it must not show.  The replacement is the first
+    unflagged headline of the story's reports, else the lead sentence of its
+    first report whose headline is not flagged.
+    """
+    flagged = {f.doc for f in flags if f.kind == "headline_mismatch"}
+    bad_titles = {" ".join((d.title or "").split()) for d in documents if d.id in flagged}
+    if not flagged:
+        return list(stories)
+    by_id = {d.id: d for d in documents}
+    out = []
+    for s in stories:
+        if " ".join(s.title.split()) not in bad_titles:
+            out.append(s)
+            continue
+        members = [by_id[i] for i in s.docs if i in by_id and i not in flagged]
+        title = next((d.title for d in members if d.title and d.title.strip()), None)
+        if title is None and members:
+            title = re.split(r"(?<=[.!?])\s", members[0].text.strip(), maxsplit=1)[0]
+        out.append(replace(s, title=_clip_title(title)) if title else s)
+    return out
+
+
+def _clip_title(s: str) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= RETITLE_MAX else s[: RETITLE_MAX - 1].rsplit(" ", 1)[0] + "…"

@@ -6,14 +6,17 @@ most of the shorter one.  Differences at either end are truncation (one
 outlet quoting less) and never a variant; a replaced, added or dropped word
 between matching stretches is.  The flag goes on the minority wording: the
 one fewer reports share; on a tie, on the later report (the earlier one is
-nearer the source), and on both when the dates do not tell.
+nearer the source), and on the first report in input order when the dates do
+not tell.  One flag per pair of wordings: several reports repeating the
+minority wording share one flag, placed on the first of them and naming the
+others.
 """
 from __future__ import annotations
 
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Document, Flag, SpanRef, Story
 from .common import story_peers
@@ -137,8 +140,10 @@ def find_quote_variants(documents: Sequence[Document], stories: Sequence[Story])
             carriers[needle] = {q.doc for w, qs in wordings.items() if _contains(w, needle) for q in qs}
         return carriers[needle]
 
+    rank = {d.id: i for i, d in enumerate(documents)}
     flags: list[Flag] = []
     seen: set[tuple[str, int, int]] = set()
+    pairs: dict[tuple[tuple[str, ...], tuple[str, ...]], Flag] = {}  # (minority, majority) wording -> its flag
     for d in documents:
         story = peers[d.id] | {d.id}
         for q in quotes_of[d.id]:
@@ -152,14 +157,18 @@ def find_quote_variants(documents: Sequence[Document], stories: Sequence[Story])
                 for diff in diffs[(q.words, w)]:
                     mine_n = len(docs_with(_needle(q.words, diff.a_range)) & story)
                     theirs_n = len(docs_with(_needle(w, diff.b_range)) & story)
-                    if not _minority(mine_n, theirs_n, published.get(d.id), published.get(other.doc)):
+                    if not _minority(mine_n, theirs_n, (published.get(d.id), rank[d.id]),
+                                     (published.get(other.doc), rank[other.doc])):
                         continue
                     s, e, written = _stretch(q, diff.a_range, texts[d.id])
-                    if (d.id, s, e) in seen:
+                    pair = (_needle(q.words, diff.a_range), _needle(w, diff.b_range))
+                    if (d.id, s, e) in seen or pair in pairs:
+                        if pair in pairs and pairs[pair].doc != d.id:
+                            pairs[pair] = _also(pairs[pair], d.id)
                         continue
                     seen.add((d.id, s, e))
                     _, _, other_written = _stretch(other, diff.b_range, texts[other.doc])
-                    flags.append(Flag(
+                    pairs[pair] = Flag(
                         kind="quote_variant",
                         doc=d.id,
                         text=written,
@@ -169,8 +178,15 @@ def find_quote_variants(documents: Sequence[Document], stories: Sequence[Story])
                         end=e,
                         related=(SpanRef(other.doc, other.start, other.end, texts[other.doc][other.start:other.end]),),
                         detail=_word_diff(q, other),
-                    ))
-    return flags
+                    )
+    return list(pairs.values())
+
+
+def _also(flag: Flag, doc: str) -> Flag:
+    """The flag naming one more report that carries the same minority wording."""
+    if doc in flag.explanation:
+        return flag
+    return replace(flag, explanation=flag.explanation + f" The same wording is in report {doc}.")
 
 
 def _needle(words: tuple[str, ...], rng: tuple[int, int]) -> tuple[str, ...]:
@@ -183,13 +199,19 @@ def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return any(hay[i:i + k] == needle for i in range(len(hay) - k + 1))
 
 
-def _minority(mine_n: int, theirs_n: int, mine_date: str | None, their_date: str | None) -> bool:
-    """Whether this wording is the one to flag: fewer reports carry it; on a tie, the later report."""
+def _minority(mine_n: int, theirs_n: int, mine: tuple[str | None, int], theirs: tuple[str | None, int]) -> bool:
+    """Whether this wording is the one to flag: fewer reports carry it; on a tie, the later report.
+
+    ``mine`` and ``theirs`` are (publication date, input position).  With no
+    dates to tell, the first report in input order carries the one flag of
+    the pair (its explanation says the two wordings are equally attested).
+    """
     if mine_n != theirs_n:
         return mine_n < theirs_n
+    (mine_date, mine_rank), (their_date, their_rank) = mine, theirs
     if mine_date and their_date and mine_date != their_date:
         return mine_date > their_date  # the later report deviates from the earlier one
-    return True  # no way to tell: both wordings are flagged
+    return mine_rank < their_rank
 
 
 def _word_diff(a: Quote, b: Quote) -> str:

@@ -2,20 +2,37 @@
 
 Resolve records, for every entity merged across spelling variants, which
 documents use which spelling (``Entity.variants``).  The spelling used by the
-fewest documents is the variant; when two spellings tie, each is flagged,
-since the reports alone cannot say which one is right.
+fewest documents is the variant.  One flag per variant pair, not one per
+report: it goes on the first report (in input order) that uses the minority
+spelling and names the others that share it.  When two spellings tie, the
+reports alone cannot say which one is right; the flag goes on the first
+report in input order and says so.
+
+Accepted transliterations are not flagged: two spellings with the same
+consonant skeleton in the same order (``resolve.spelling.skeleton``:
+Zelensky/Zelenskyy, Kharkov/Kharkiv differ only in vowels, "y", "h" and
+doubled letters) are both correct romanisations, kept as aliases of one
+entity.  The same letters in another order (Vorozhba/Vorobzha,
+Tarnow/Tranow) or replaced consonants are not romanisation choices, and
+are flagged.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..models import Entity, Flag, SpanRef
+from ..resolve.spelling import skeleton
 
 __all__ = ["find_spelling_variants"]
 
 
-def find_spelling_variants(entities: Sequence[Entity]) -> list[Flag]:
-    """One flag per document that uses a minority (or tied) spelling of an entity's name."""
+def find_spelling_variants(entities: Sequence[Entity], doc_order: Sequence[str] = ()) -> list[Flag]:
+    """One flag per entity and minority (or tied) spelling that is not an accepted transliteration.
+
+    ``doc_order`` is the reports' input order; it decides which report
+    carries the flag when several use the spelling, or when two spellings tie.
+    """
+    rank = {d: i for i, d in enumerate(doc_order)}
     flags: list[Flag] = []
     for e in entities:
         if len(e.variants) < 2:
@@ -24,34 +41,58 @@ def find_spelling_variants(entities: Sequence[Entity]) -> list[Flag]:
         fewest = min(counts.values())
         if all(c == fewest for c in counts.values()) and len(counts) > 2:
             continue  # every report spells it its own way: no majority, nothing to point at
-        for spelling, docs in e.variants:
-            if counts[spelling] != fewest:
+        minority = [(s, ds) for s, ds in e.variants if counts[s] == fewest]
+        tied = len(minority) == len(e.variants)
+        if tied:
+            # No majority: one flag for the pair, on the spelling met first in input order.
+            minority = [min(minority, key=lambda v: min(rank.get(d, len(rank)) for d in v[1]))]
+        for spelling, docs in minority:
+            others = [(s, ds) for s, ds in e.variants if s != spelling and not _transliterated(spelling, s)]
+            if not others:
                 continue
-            others = [(s, ds) for s, ds in e.variants if s != spelling]
-            other_names = " or ".join(f"'{s}'" for s, _ in sorted(others, key=lambda x: -len(x[1])))
-            for doc in docs:
-                first = next((m for m in e.mentions if m.doc == doc and spelling in m.text), None)
-                if first is None:
-                    continue
-                start = first.start + first.text.index(spelling)
-                related = tuple(
-                    SpanRef(m.doc, m.start, m.end, m.text)
-                    for s, ds in others
-                    for m in _first_per_doc(e, s, ds)
-                )
-                where = "another report" if sum(len(ds) for _, ds in others) == 1 else "other reports"
-                flags.append(Flag(
-                    kind="spelling_variant",
-                    doc=doc,
-                    text=spelling,
-                    explanation=(f"'{spelling}' is spelled {other_names} in {where} "
-                                 f"({e.name}{_kind(spelling, others)})."),
-                    start=start,
-                    end=start + len(spelling),
-                    related=related,
-                    detail=f"entity {e.id}: " + "; ".join(f"{s} in {', '.join(ds)}" for s, ds in e.variants),
-                ))
+            flag = _flag(e, spelling, sorted(docs, key=lambda d: (rank.get(d, len(rank)), d)), others, tied)
+            if flag is not None:
+                flags.append(flag)
     return flags
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Whether two spellings are romanisation choices of one name (same consonants in the same order).
+
+    The same letters in another order (Tarnow/Tranow) are a typist's slip, not a romanisation.
+    """
+    wa, wb = a.split(), b.split()
+    if sorted(a.lower()) == sorted(b.lower()):
+        return False
+    return len(wa) == len(wb) and all(skeleton(x) == skeleton(y) for x, y in zip(wa, wb))
+
+
+def _flag(e: Entity, spelling: str, docs: list[str], others, tied: bool) -> Flag | None:
+    """The flag on the first mention of ``spelling`` in the first of ``docs`` that has one."""
+    for doc in docs:
+        first = next((m for m in e.mentions if m.doc == doc and spelling in m.text), None)
+        if first is not None:
+            break
+    else:
+        return None
+    start = first.start + first.text.index(spelling)
+    related = tuple(SpanRef(m.doc, m.start, m.end, m.text) for s, ds in others for m in _first_per_doc(e, s, ds))
+    other_names = " or ".join(f"'{s}'" for s, _ in sorted(others, key=lambda x: -len(x[1])))
+    where = "another report" if sum(len(ds) for _, ds in others) == 1 else "other reports"
+    also = [d for d in docs if d != doc]
+    note = f" The same spelling is in {len(also)} other report(s): {', '.join(also)}." if also else ""
+    if tied:
+        note += " The reports are split evenly, so neither spelling can be preferred from them alone."
+    return Flag(
+        kind="spelling_variant",
+        doc=doc,
+        text=spelling,
+        explanation=f"'{spelling}' is spelled {other_names} in {where} ({e.name}{_kind(spelling, others)}).{note}",
+        start=start,
+        end=start + len(spelling),
+        related=related,
+        detail=f"entity {e.id}: " + "; ".join(f"{s} in {', '.join(ds)}" for s, ds in e.variants),
+    )
 
 
 def _kind(spelling: str, others) -> str:
