@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 EXAMPLE := examples/harbour-fire
 OUT := out
 
-.PHONY: demo test venv bench eval clean
+.PHONY: demo test venv bench eval eval-real eval-real-quick clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/newssift eval ../shared/eval/kursk-2024.gold.yaml --corpus ../shared/corpus/kursk-2024
+
+# The real-data development splits (../shared/realdata): every task at its default limits.
+eval-real: $(STAMP)
+	$(BIN)/python ../shared/eval/realdata.py all --work .realdata-work
+
+# The quick subset CI gates on (tasks, limits and floors in ci/minimums.yaml).
+eval-real-quick: $(STAMP)
+	$(BIN)/python scripts/realdata_gate.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info
