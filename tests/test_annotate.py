@@ -32,3 +32,29 @@ def test_line_break_starts_a_sentence(nlp):
     starts = [s.text.strip() for s in doc.sents]
     assert starts[0] == "Storm closes harbour road"
     assert starts[1].startswith("The road was shut")
+
+
+def test_split_for_parse_cuts_at_paragraphs_and_keeps_every_character():
+    from newssift.annotate import split_for_parse
+
+    text = "Shares of Orvale rose 4% on Monday.\n" * 40 + "x" * 300 + " tail. end"
+    pieces = split_for_parse(text, 200)
+    assert "".join(pieces) == text and all(len(p) <= 200 for p in pieces)
+    assert all(p.endswith("\n") for p in pieces[:5])
+    assert split_for_parse("short", 200) == ["short"]
+
+
+def test_a_long_article_is_parsed_in_pieces_with_exact_offsets(nlp):
+    para = ("The museum board approved the new wing on Tuesday, the chair, Ines Duarte, said. "
+            "Work will start in May and cost $4.2m.\n")
+    long_doc = Document(id="long", text=para * 60)
+    short = Document(id="short", text="The match ended 2-1.")
+    cfg = DEFAULT_CONFIG.with_(parse_chunk_chars=1000)
+    parsed = list(annotate([long_doc, short, long_doc], cfg))
+    assert [p.text for p in parsed] == [long_doc.text, short.text, long_doc.text]
+    whole = parsed[0]
+    # Every sentence and entity still points at the right characters of the original text.
+    assert len(list(whole.sents)) == 120
+    for ent in whole.ents:
+        assert long_doc.text[ent.start_char:ent.end_char] == ent.text
+    assert sum(1 for e in whole.ents if e.text == "Ines Duarte") == 60

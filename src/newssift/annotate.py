@@ -4,6 +4,11 @@ The extract stage reads part-of-speech tags, lemmas, the dependency parse and
 named entities, so every component of the small English pipeline is kept.  One
 component is added: line breaks in the article text start a new sentence, so a
 headline or a paragraph without final punctuation never runs into the next.
+
+A text longer than ``Config.parse_chunk_chars`` is parsed in pieces cut at
+paragraph breaks (else at a sentence end, else at a space) and the pieces'
+parses are joined into one ``Doc`` whose text is the original, character for
+character, so every offset downstream stays exact.
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from .config import DEFAULT_CONFIG, Config
 from .errors import ModelMissingError
 from .models import Document
 
-__all__ = ["LINE_BREAK_COMPONENT", "annotate", "load_nlp"]
+__all__ = ["LINE_BREAK_COMPONENT", "annotate", "load_nlp", "split_for_parse"]
 
 #: Name of the pipeline component that splits sentences at line breaks.
 LINE_BREAK_COMPONENT = "newssift_line_breaks"
@@ -83,8 +88,54 @@ def load_nlp(config: Config = DEFAULT_CONFIG):
         return nlp
 
 
+def split_for_parse(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Cuts fall after a paragraph break when one lies in the second half of the
+    window, else after a sentence end (". "), else after a space, else at
+    the limit itself; a piece never splits a line break from its paragraph.
+    """
+    if limit <= 0 or len(text) <= limit:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n", ". ", " "):
+            at = window.rfind(sep, limit // 2)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def annotate(documents: Sequence[Document], config: Config = DEFAULT_CONFIG) -> Iterator[object]:
-    """Yield one parsed spaCy ``Doc`` per document, in order, parsing in batches."""
+    """Yield one parsed spaCy ``Doc`` per document, in order, parsing in batches (long texts in pieces)."""
+    from spacy.tokens import Doc
+
     nlp = load_nlp(config)
-    texts = (d.text for d in documents)
-    yield from nlp.pipe(texts, batch_size=config.spacy_batch_size, n_process=config.spacy_n_process)
+    counts: list[int] = []  # pieces per document, filled as the generator below is consumed
+    limit = min(config.parse_chunk_chars, nlp.max_length - 1)
+
+    def pieces():
+        for d in documents:
+            parts = split_for_parse(d.text, limit)
+            counts.append(len(parts))
+            yield from parts
+
+    parsed = iter(nlp.pipe(pieces(), batch_size=config.spacy_batch_size, n_process=config.spacy_n_process))
+    i = 0
+    for first in parsed:
+        # The generator has yielded this piece, so counts[i] is already known.
+        n = counts[i]
+        i += 1
+        if n == 1:
+            yield first
+        else:
+            yield Doc.from_docs([first] + [next(parsed) for _ in range(n - 1)], ensure_whitespace=False)

