@@ -13,13 +13,38 @@ def test_quote_then_speaker(nlp):
     assert '"' not in c.text
 
 
-def test_speaker_then_quote_over_two_sentences(nlp):
+def test_speaker_then_quote_over_two_sentences_is_one_claim(nlp):
     x = run(nlp, 'Varga told reporters: "We have checked every cable on the span. Nothing was left to chance."')
-    first = claim_with(x, "We have checked every cable")
-    second = claim_with(x, "Nothing was left to chance")
-    assert first.kind == second.kind == "direct_quote"
-    assert first.speaker_text == second.speaker_text == "Varga"
-    assert first.id != second.id
+    c = claim_with(x, "We have checked every cable")
+    assert "Nothing was left to chance" in c.text
+    assert c.kind == "direct_quote"
+    assert c.speaker_text == "Varga"
+    assert len([k for k in x.claims if k.kind == "direct_quote"]) == 1
+
+
+def test_quote_interrupted_by_its_tag_is_one_claim(nlp):
+    x = run(nlp, '"The levee held," said Dana Ruiz, who runs the county flood office. '
+                 '"We will still inspect every pump before the next storm."')
+    quotes = [c for c in x.claims if c.kind == "direct_quote"]
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("The levee held")
+    assert quotes[0].text.endswith("before the next storm.")
+    assert quotes[0].speaker_text == "Dana Ruiz"
+
+
+def test_quote_after_another_reporting_verb_is_not_joined(nlp):
+    x = run(nlp, '"The season is over for him," the coach said. The club confirmed the injury. '
+                 '"He will need surgery on the knee and months of rest."')
+    quotes = [c for c in x.claims if c.kind == "direct_quote"]
+    assert len(quotes) == 2
+
+
+def test_doubled_apostrophes_mark_a_quote(nlp):
+    x = run(nlp, "''The new terminal will open in the spring,'' the airport director said.")
+    c = claim_with(x, "The new terminal will open in the spring")
+    assert c.kind == "direct_quote"
+    assert c.speaker_text == "the airport director"
+    assert "'" not in c.text
 
 
 def test_quote_split_by_its_attribution(nlp):

@@ -20,11 +20,13 @@ from .claims import (
 )
 from .dates import time_in
 from .mentions import EntityTable, collect_entities
+from .counts import with_casualty_counts
 from .quantities import quantities_in
 from .quotes import (
     FOLLOW_ON_QUOTE_CHARS,
     find_quotes,
     is_real_quote,
+    quote_runs,
     quote_source_phrase,
     quote_speaker_verb,
 )
@@ -60,16 +62,19 @@ def _resolve(table: EntityTable, tokens, head) -> tuple[int | None, tuple[int, i
 
 
 def _quote_drafts(doc, table, quotes) -> tuple[list[_Draft], set[int]]:
-    """One direct-quote draft per quoted sentence, with the speaker of the quote's reporting verb.
+    """One direct-quote draft per quote, with the speaker of the quote's reporting verb.
 
-    A quote with no reporting verb takes "according to X" in its sentence, or
-    the speaker of the quote just before it (a follow-on quoted paragraph).
+    A quote is one quotation, or the parts of one that its attribution
+    interrupts ('"A," X said, "B."'). A quote with no reporting verb takes
+    "according to X" in its sentence, or the speaker of the quote just before
+    it (a follow-on quoted paragraph).
     """
     out: list[_Draft] = []
     verbs: set[int] = set()  # sentences holding a quote's reporting verb ('Gen. Pat Ryder said.')
     last_speaker: tuple[int, _Draft] | None = None
-    for qs, qe in quotes:
-        verb = quote_speaker_verb(doc, (qs, qe), quotes)
+    verb_of = [quote_speaker_verb(doc, q, quotes) for q in quotes]
+    for run in quote_runs(doc, quotes, verb_of):
+        (qs, _), (_, qe), verb = quotes[run[0]], quotes[run[-1]], verb_of[run[0]]
         if verb is not None:
             verbs.add(verb.sent.start)
         src = source_of(verb) if verb is not None else Source(None)
@@ -84,17 +89,15 @@ def _quote_drafts(doc, table, quotes) -> tuple[list[_Draft], set[int]]:
         if verb is None and last_speaker is not None and qs - last_speaker[0] <= FOLLOW_ON_QUOTE_CHARS:
             prev = last_speaker[1]
             ent, span, via, via_span = prev.speaker, prev.speaker_span, prev.via, prev.via_span
-        pieces = []
         inner = doc.char_span(qs, qe, alignment_mode="expand")
-        for sent in (inner.sents if inner is not None else ()):
-            s, e = trim_span(doc, max(qs, sent.start_char), min(qe, sent.end_char))
-            if e - s > 1:
-                pieces.append((s, e, sent))
-        for s, e, sent in pieces:
-            d = _Draft(s, e, "direct_quote", sent, ent, span, via, via_span, verb.text if verb is not None else None,
-                       is_hedged(doc, s, e, sent))
-            out.append(d)
-            last_speaker = (qe, d)
+        s, e = trim_span(doc, qs, qe)
+        if inner is None or e - s <= 1:
+            continue
+        sent = doc[inner.start].sent
+        d = _Draft(s, e, "direct_quote", sent, ent, span, via, via_span, verb.text if verb is not None else None,
+                   is_hedged(doc, s, e, sent))
+        out.append(d)
+        last_speaker = (qe, d)
     return out, verbs
 
 
@@ -168,7 +171,7 @@ def _freeze_claim(doc: Document, parsed, d: _Draft, ids: dict[int, str], time_en
         speaker_end=d.speaker_span[1] if d.speaker_span else -1,
         via=ids.get(d.via) if d.via is not None else None, via_text=via_text,
         hedged=d.hedged, cue=d.cue,
-        quantities=quantities_in(parsed, d.start, d.end),
+        quantities=with_casualty_counts(parsed, d.start, d.end, quantities_in(parsed, d.start, d.end)),
         time=time_in(parsed, d.start, d.end, doc.published, time_ents)
         or time_in(parsed, d.sent.start_char, d.sent.end_char, doc.published, time_ents),
         sentence_start=d.sent.start_char, sentence_end=d.sent.end_char,

@@ -12,12 +12,15 @@ __all__ = [
     "inside",
     "is_real_quote",
     "overlap",
+    "quote_runs",
     "quote_source_phrase",
     "quote_speaker_verb",
 ]
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u201f": "\u201d"}
 STRAIGHT = '"'
+#: Some outlets' archives write a double quotation mark as two apostrophes.
+DOUBLED_APOSTROPHE = "''"
 
 #: A quotation counts as a direct quote (not a scare quote such as "no
 #: reason") when it holds a finite verb or at least this many words; eight
@@ -56,16 +59,21 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             nxt = paras[n].strip()[0]
     for n, para in enumerate(paras):
         open_at, closer = None, None
-        for k, ch in enumerate(para):
+        k = 0
+        while k < len(para):
+            ch, width = para[k], 1
+            if para.startswith(DOUBLED_APOSTROPHE, k):
+                ch, width = STRAIGHT, 2  # ''...'': two apostrophes stand for a double quotation mark
             if open_at is None:
                 if ch in OPEN_CLOSE:
-                    open_at, closer = k, OPEN_CLOSE[ch]
+                    open_at, closer = k + width - 1, OPEN_CLOSE[ch]
                 elif ch == STRAIGHT:
-                    open_at, closer = k, STRAIGHT
+                    open_at, closer = k + width - 1, STRAIGHT
             elif ch == closer or (closer == STRAIGHT and ch == "\u201d"):
                 if k > open_at + 1:
                     out.append((pos + open_at + 1, pos + k))
                 open_at = None
+            k += width
         if open_at is not None and (following[n] in OPEN_CLOSE or following[n] == STRAIGHT):
             # A quote running on into the next paragraph is, by convention, left open at
             # the end of this one and reopened at the start of the next.
@@ -152,3 +160,34 @@ def quote_source_phrase(doc, quote: tuple[int, int], quotes: list[tuple[int, int
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and not inside(t.idx, quotes):
             return next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
     return None
+
+
+def quote_runs(doc, quotes: list[tuple[int, int]], verbs: list) -> list[list[int]]:
+    """Indexes of quotations grouped into one quote each: '"A," X said, "B."' is one statement.
+
+    Consecutive quotations in one paragraph that share their reporting verb
+    (the same token) are the parts of one quote that the tag interrupts; a
+    quotation with no verb of its own continues the one before it in its
+    paragraph ('"A," said X. "B."') unless another reporting verb stands
+    between them ('"A," X said. B, he added. "C."').
+    """
+    text = doc.text
+    runs: list[list[int]] = []
+    for k, (qs, _qe) in enumerate(quotes):
+        if runs and k > 0:
+            prev = runs[-1][-1]
+            gap = (quotes[prev][1], qs)
+            same_verb = verbs[k] is not None and verbs[prev] is not None and verbs[k].i == verbs[prev].i
+            follows = verbs[k] is None and verbs[prev] is not None and not any(
+                t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS and t.i != verbs[prev].i
+                for t in _tokens_in(doc, *gap))
+            if (same_verb or follows) and "\n" not in text[gap[0]:gap[1]]:
+                runs[-1].append(k)
+                continue
+        runs.append([k])
+    return runs
+
+
+def _tokens_in(doc, start: int, end: int) -> list:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
