@@ -37,8 +37,8 @@ def test_values_grouped_by_measure_and_summarised():
     killed = by_measure["killed"]
     assert [v.claim for v in killed.values] == ["c1", "c2", "c3", "c4"]
     assert killed.low == 40 and killed.high == 70
-    # 40 is stated by one origin (the army, twice), 70 and 55 by one each: a tie, so the median.
-    assert killed.best == 47.5
+    # 40, 70 and 55 are each stated by one origin; 40 by two reports (the army twice): best 40, never a midpoint.
+    assert killed.best == 40
     assert killed.rule and killed.story == "s1" and killed.subject == "fishermen"
     assert by_measure["wounded"].best == 120
     v = killed.values[0]

@@ -1,39 +1,56 @@
-"""Figures view: every reported value per measure and subject, side by side.
+"""Figures view: every reported value per measure, subject and window, side by side.
 
 Each quantity that counts something (it has a measure) becomes a
 :class:`FigureValue`, traced to its claim, document, source and outlet.
-Values are grouped by story, measure, unit and subject, and each group is
-summarised the way conflict-event datasets do (UCDP's low / best / high):
+
+**Pooling rule.**  Values pool into one figure only when story, measure, unit,
+subject and time window agree.  The window is the period the claim states the
+count for ("over the past three days", "this year", "since Monday"; see
+``figures_keys.window_of``): a three-day count and a running total are two
+figures, each labelled with its window.  A subject that combines sides
+("combined Russian-Eastland units") is a figure of its own and is never
+credited to one side; a generic subject ("people", "a man", "the victim")
+joins the most reported subject.
+
+Each figure is summarised the way conflict-event datasets do (UCDP's low /
+best / high); the rule is in ``docs/figures.md``:
 
 * **low** — the lowest value any report states (a floor such as "at least 30"
   counts as 30; a ceiling's lower end is unknown and is skipped);
 * **high** — the highest value any report states ("up to 250" counts as 250;
   an open floor adds nothing above its stated number);
-* **best** — the value stated by the most independent sources (one vote per
-  origin, so ten outlets relaying one agency vote once); when no value has
-  more votes than the others, the median of the point estimates.
-
-Different measures (killed, wounded, casualties…), units or subjects are
-separate figures and are never merged into one corroborated number.
+* **best** — each report (document) counts once, with its *report value*: the
+  largest number it states for the figure (a report that says "a man was
+  killed" and "two people died" reports two).  Best is the report value given
+  by the most independent origins, then by the most reports; a remaining tie
+  is settled by :data:`TIE_RULE`.  Never a midpoint or a median.
 """
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..models import Claim, Document, Entity, Fact, Figure, FigureValue, Quantity
-from .figures_keys import canonical_subjects, subject_key
+from .figures_keys import canonical_subjects, subject_in_claim, subject_key, window_of
 from .numbers import point_estimate
 from .origins import build_origin_index
 
-__all__ = ["RULE", "build_figures", "subject_key"]
+__all__ = ["RULE", "TIE_RULE", "best_value", "build_figures", "report_values", "subject_key"]
 
 RULE = (
-    "low = lowest stated value (floors count at their number); high = highest stated value "
-    "(ceilings count at their number); best = value stated by the most independent sources, "
-    "else the median of point estimates (range midpoints, floors and ceilings at their number)"
+    "values pool only when measure, unit, subject and window agree; low = lowest stated value (floors count at "
+    "their number); high = highest stated value (ceilings count at their number); best = each report counts "
+    "once with the largest value it states; the value given by the most independent origins, then the most "
+    "reports; a tie is left without best (never a midpoint)"
 )
+
+#: How a tie for best between report values is settled: "none" leaves best
+#: unset (the figure shows only low and high), "largest" takes the largest tied
+#: value (tolls are revised upwards as victims die), "latest" the value of the
+#: most recent report.  Chosen by the sweep in docs/figures.md.
+TIE_RULE = "none"
+
 
 def build_figures(
     documents: Sequence[Document], claims: Sequence[Claim], entities: Sequence[Entity], facts: Sequence[Fact]
@@ -59,11 +76,12 @@ def build_figures(
                 time=_time(c), start=q.start if q.start >= 0 else c.start, end=q.end if q.end >= 0 else c.end,
             )
             sources = tuple(origins.group(s) for s in origins.claim_sources(c)) or (f"doc:{c.doc}",)
-            key = (story_of_claim.get(c.id) or "", q.measure, (q.unit or "").lower())
-            raw.append((key, value, q, sources))
+            key = (story_of_claim.get(c.id) or "", q.measure, (q.unit or "").lower(), window_of(c.text))
+            subject = subject_in_claim(q.subject, c.text)
+            raw.append((key, value, replace(q, subject=subject) if subject != q.subject else q, sources))
 
-    # Subjects are grouped per story and measure: "troops", "North Korean
-    # troops" and "North Korean military troops" are one subject when
+    # Subjects are grouped per story, measure and window: "troops", "North
+    # Korean troops" and "North Korean military troops" are one subject when
     # nothing else is counted under that measure.
     keys_of: dict[tuple, list[str]] = defaultdict(list)
     for key, _, q, _ in raw:
@@ -73,25 +91,33 @@ def build_figures(
     for key, value, q, sources in raw:
         groups[key + (canon[key][subject_key(q.subject)],)].append((value, q, sources))
 
+    published = {d.id: d.published or "" for d in documents}
     figures = []
     for n, (key, items) in enumerate(sorted(groups.items(), key=lambda kv: _group_order(kv, doc_pos)), 1):
-        story, measure, _unit, _subj = key
+        story, measure, _unit, window, _subj = key
         values = tuple(v for v, _, _ in items)
-        low, best, high = _summarise(items)
-        # The most specific wording reported (most qualifying words), then the commonest.
-        subjects = Counter(q.subject for _, q, _ in items if q.subject and subject_key(q.subject))
-        subjects = subjects or Counter(q.subject for _, q, _ in items if q.subject)
+        low, best, high = _summarise(items, published)
         figures.append(Figure(
-            id=f"g{n}", measure=measure, subject=subjects.most_common(1)[0][0] if subjects else None,
+            id=f"g{n}", measure=measure, subject=_label(items, window),
             values=values, low=low, best=best, high=high, rule=RULE, story=story or None,
         ))
     return figures
 
 
+def _label(items, window: str) -> str | None:
+    """The figure's subject as shown: the most specific wording reported, then the commonest; with its window."""
+    subjects = Counter(q.subject for _, q, _ in items if q.subject and subject_key(q.subject))
+    subjects = subjects or Counter(q.subject for _, q, _ in items if q.subject)
+    subject = subjects.most_common(1)[0][0] if subjects else None
+    if not window:
+        return subject
+    return f"{subject} ({window})" if subject else f"({window})"
+
+
 def _group_order(kv, doc_pos) -> tuple:
-    (story, measure, unit, subj), items = kv
+    (story, measure, unit, window, subj), items = kv
     first = items[0][0]
-    return (story, doc_pos.get(first.doc, 0), first.start, measure, unit, subj)
+    return (story, doc_pos.get(first.doc, 0), first.start, measure, unit, window, subj)
 
 
 def _time(c: Claim) -> str | None:
@@ -104,27 +130,48 @@ def _time(c: Claim) -> str | None:
     return c.time.text
 
 
-def _summarise(items) -> tuple[float | None, float | None, float | None]:
-    lows = [v.low if v.low is not None else None for v, _, _ in items]
-    lows = [x for x in lows if x is not None]
+def _summarise(items, published: dict[str, str] | None = None) -> tuple[float | None, float | None, float | None]:
+    """(low, best, high) of one figure's values; see the module docstring for the rule."""
+    lows = [v.low for v, _, _ in items if v.low is not None]
     # A ceiling ("up to 250") states its number as high; a floor as low.
-    highs = [v.high if v.high is not None else v.low for v, _, _ in items if v.qualifier not in ("vague",)]
+    highs = [v.high if v.high is not None else v.low for v, _, _ in items if v.qualifier != "vague"]
     highs = [x for x in highs if x is not None]
     low = min(lows) if lows else (min(highs) if highs else None)
     high = max(highs) if highs else None
-    votes: dict[float, set[str]] = defaultdict(set)
-    points = []
+    return low, best_value(items, published or {}), high
+
+
+def report_values(items) -> dict[str, tuple[float, set[str]]]:
+    """Each report's value (the largest number it states) and the origins of the claims that state it."""
+    by_doc: dict[str, list[tuple[float, tuple[str, ...]]]] = defaultdict(list)
     for v, _, sources in items:
         p = point_estimate(v.low, v.high, v.qualifier)
-        if p is None:
-            continue
-        points.append(p)
-        votes[p].update(sources)
-    if not points:
-        return low, None, high
-    ranked = sorted(votes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    if len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1]):
-        best = ranked[0][0]
-    else:
-        best = float(statistics.median(points))
-    return low, best, high
+        if p is not None:
+            by_doc[v.doc].append((p, sources))
+    out = {}
+    for doc, pts in by_doc.items():
+        top = max(p for p, _ in pts)
+        out[doc] = (top, {s for p, srcs in pts if p == top for s in srcs})
+    return out
+
+
+def best_value(items, published: dict[str, str], tie_rule: str | None = None) -> float | None:
+    """The report value given by the most independent origins, then the most reports; ties by ``tie_rule``."""
+    reports = report_values(items)
+    if not reports:
+        return None
+    origins: dict[float, set[str]] = defaultdict(set)
+    docs: dict[float, list[str]] = defaultdict(list)
+    for doc, (value, srcs) in reports.items():
+        origins[value].update(srcs)
+        docs[value].append(doc)
+    ranked = sorted(origins, key=lambda x: (-len(origins[x]), -len(docs[x]), x))
+    top = [x for x in ranked if (len(origins[x]), len(docs[x])) == (len(origins[ranked[0]]), len(docs[ranked[0]]))]
+    if len(top) == 1:
+        return top[0]
+    rule = tie_rule or TIE_RULE
+    if rule == "largest":
+        return max(top)
+    if rule == "latest":
+        return max(top, key=lambda x: (max(published.get(d, "") for d in docs[x]), x))
+    return None

@@ -476,6 +476,18 @@ ONE_PERSON_NOUNS = frozenset(
     teacher nurse doctor pastor rapper player coach mom dad""".split()
 )
 
+#: Endings of agent nouns, read as one person when a singular one is killed or hurt ("a miner").
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ee")
+
+#: Words with an agent ending that name no person (a "center" is never killed).
+NOT_AGENT_NOUNS = frozenset(
+    """center centre water paper number computer power order border corner tower river letter shelter
+    trailer container meter chapter quarter cancer murder matter weather winter summer monitor motor
+    sector factor error interior exterior tractor elevator corridor floor door mirror vapor labor labour
+    harbor harbour color colour favor favour honor honour tumor tumour plant restaurant tenant
+    elephant giant grant guarantee committee fee referee""".split()
+) - {"tenant", "referee"}
+
 #: Pronouns and reflexives for one person ("he died", "shot himself").
 ONE_PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "himself", "herself"])
 
@@ -510,10 +522,10 @@ CONDITION_ADJS = frozenset(["critical", "stable", "serious", "fair", "good", "gr
 UNREAL_WORDS = frozenset(["nearly", "almost", "could", "would", "might", "may", "should", "must", "if"])
 
 #: Heads whose complement did not (yet) happen: "tried to kill", "threatened to shoot".
-UNREAL_HEADS = frozenset(["try", "attempt", "threaten", "plan", "want", "intend", "vow", "fear", "risk"])
+UNREAL_HEADS = frozenset(["try", "attempt", "threaten", "plan", "want", "intend", "vow", "fear", "risk", "aim", "seek"])
 
 __all__ += [  # noqa: PLE0605 - extended by this section
-    "CONDITION_ADJS", "DEATH_NOUNS", "FATAL_ADVERBS", "FATAL_EVENT_ADJS", "INJURY_NOUNS", "NOBODY_WORDS",
+    "AGENT_SUFFIXES", "NOT_AGENT_NOUNS", "CONDITION_ADJS", "DEATH_NOUNS", "FATAL_ADVERBS", "FATAL_EVENT_ADJS", "INJURY_NOUNS", "NOBODY_WORDS",
     "ONE_PERSON_NOUNS", "ONE_PERSON_PRONOUNS", "ORDINAL_COUNTS", "STATE_VERBS", "SUFFER_VERBS",
     "UNREAL_HEADS", "UNREAL_WORDS",
 ]
@@ -665,7 +677,8 @@ LABEL_WORDS = frozenset(
     round rounds route routes gate gates station platform flight level levels category cohort wave waves
     run runs trial test tests patient animal subject participant volume vol vol. issue issues part parts
     ref ref. refs scheme schemes algorithm algorithms lemma theorem definition proposition corollary
-    region zone zones unit units cluster clusters node nodes week day""".split()
+    region zone zones unit units cluster clusters node nodes week day weeks days month months listing
+    listings axis complex clone clones assemblage iteration generation""".split()
 )
 
 #: Verbs and nouns of contests: "won 112 to 104", "a 3-1 victory" are scores.
@@ -684,4 +697,81 @@ CHANGE_VERBS = frozenset(
 __all__ += [  # noqa: PLE0605 - extended by this section
     "CHANGE_VERBS", "CURRENCY_AFTER", "CURRENCY_BEFORE", "EXTRA_UNIT_SYMBOLS", "LABEL_WORDS", "MONEY_SCALES",
     "SCORE_WORDS", "UNIT_KIND_MEASURES", "UNIT_STOPWORDS", "UNIT_WORDS",
+]
+
+
+# ---------------------------------------------------------------------------
+# ingest (helper "extract", issue 12): reader-directed notices on web pages.
+# Regular expressions (matched case-insensitively on one paragraph) for what a
+# site says *to the reader* beside the article: paywall and subscription
+# calls, "download our app", "follow us on ...", affiliate disclaimers and
+# cookie banners.  Each needs an addressed call or a disclosure, so an article
+# that merely reports on subscribers, apps or cookies does not match.
+NOTICE_PATTERNS = (
+    r"\bsubscribe (?:now|today|to (?:our|the|read|continue|access|get))\b",
+    r"\balready an? (?:subscriber|member)\b",
+    r"\bsubscribers (?:also )?(?:receive|get)\b",
+    r"\blog ?in (?:for|to (?:read|continue|access|view|check))\b",
+    r"\bto (?:view|read|continue reading|access) (?:the|this) full (?:story|article)\b",
+    r"\b(?:download|get) (?:the|our) [\w ]{0,30}\bapps?\b",
+    r"\bfollow (?:us|the [\w ]{1,30}|@\w+) on (?:twitter|facebook|instagram|linkedin|tiktok|youtube|x)\b",
+    r"\b(?:this|the) (?:post|article|page) (?:contains|may contain|includes) (?:references|affiliate|sponsored)",
+    r"\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)",
+    r"\b(?:we|this (?:site|website)) uses? cookies\b",
+    r"\baccept (?:all )?cookies\b",
+    r"\bcookie (?:settings|policy|preferences)\b",
+    r"\bsign up (?:for|to) (?:our|the) [\w ]{0,30}newsletter\b",
+    r"^\s*(?:share|print|e-?mail|save) (?:this|the) (?:article|story|page|post)\s*$",
+)
+__all__ += ["NOTICE_PATTERNS"]  # noqa: PLE0605 - extended by this section
+
+
+# ---------------------------------------------------------------------------
+# attribution and hedges (helper "attrib", issue 9 items 2-3): headlines and modals.
+#: Modal verbs that leave their clause open ("Apple may launch ...", "X could
+#: cost ..."); "can", "will" and "would" assert or predict and hedge nothing.
+HEDGE_MODALS = frozenset(["may", "might", "could"])
+
+#: Hedge words written in a headline's own shorthand ("Rumored To Have ...",
+#: "Rumor: ...", "Unconfirmed Reports ..."), matched case-insensitively.
+HEADLINE_HEDGE_WORDS = frozenset(
+    [
+        "rumored", "rumoured", "rumor", "rumors", "rumour", "rumours", "reportedly", "allegedly",
+        "purportedly", "apparently", "supposedly", "alleged", "purported", "unconfirmed", "possibly",
+        "probably", "suspected", "suspect", "believed", "speculation",
+    ]
+)
+
+#: Nouns that name an unnamed source standing before or after a headline's
+#: colon ("Sources: ...", "...: Report", "Analyst: ...").
+SOURCE_LABEL_NOUNS = frozenset(
+    [
+        "source", "sources", "report", "reports", "analyst", "analysts", "official", "officials",
+        "police", "witness", "witnesses", "insider", "insiders", "study", "poll", "survey",
+        "experts", "expert", "investigators", "intel", "intelligence", "media", "rumor", "rumors",
+        "rumour", "rumours", "monitor", "monitors", "watchdog", "papers",
+    ]
+)
+
+#: Reporting verbs a headline uses for speech ("..., Officials Say", "X Claims ...");
+#: the stems of their forms.
+HEADLINE_SPEECH_VERBS = frozenset(
+    [
+        "say", "claim", "tell", "report", "allege", "insist", "warn", "suggest", "state", "purport",
+        "admit", "reveal", "announce", "confirm", "deny", "declare", "predict", "believe", "fear",
+        "think", "argue", "note", "add", "estimate", "tweet", "post", "write",
+    ]
+)
+
+#: Words by which a headline rules a story false in its own voice ("Hoax",
+#: "Fake", "Debunked", "Nope"): such a headline denies and does not hedge.
+DEBUNK_WORDS = frozenset(
+    ["fake", "hoax", "hoaxes", "false", "untrue", "debunked", "debunks", "debunk", "myth", "nope", "satire", "satirical"]
+)
+
+#: Irregular past forms of reporting verbs (a headline's "Said", "Told", "Wrote").
+IRREGULAR_REPORT_FORMS = frozenset(["said", "told", "wrote", "found", "thought", "spoke", "swore"])
+
+__all__ += [  # noqa: PLE0605 - extended by this section
+    "DEBUNK_WORDS", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS", "IRREGULAR_REPORT_FORMS", "SOURCE_LABEL_NOUNS",
 ]
