@@ -18,6 +18,7 @@ from .errors import (
 from .models import Claim, Document, Entity, Fact, Figure, Flag, Quantity, Report, Story
 from .pipeline import analyze_documents, analyze_inputs, extract_inputs
 from .api import analyze
+from . import report as _report  # noqa: F401  (registers the Report writers)
 
 __all__ = [
     "__version__",

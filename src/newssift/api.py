@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .config import DEFAULT_CONFIG, Config
-from .errors import NoUsableInputError
+from .errors import InputNotFoundError, NoUsableInputError
 from .models import Document, Duplicate, IngestResult, InputProblem, Report
 
 __all__ = ["analyze", "ingest_bytes", "ingest_texts", "split_inputs"]
@@ -34,8 +34,21 @@ _ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_ID_CHARS = 80
 
 
+_PATHLIKE_END = re.compile(r"\.(?:html?|txt|jsonl?|xml|warc|gz|csv|md|rss|atom)$", re.IGNORECASE)
+
+
+def _looks_like_path(s: str) -> bool:
+    """A single word with a folder separator or a file ending: meant as a path, never as article text."""
+    return bool(s) and not any(ch.isspace() for ch in s) and ("/" in s or "\\" in s or bool(_PATHLIKE_END.search(s)))
+
+
 def split_inputs(items: Sequence[str | Path]) -> tuple[list[str], list[str]]:
-    """Separate inputs (existing paths, globs that match, URLs) from article texts."""
+    """Separate inputs (existing paths, globs that match, URLs) from article texts.
+
+    A string that looks like a path (one word with a "/" or a file ending)
+    but names nothing raises InputNotFoundError instead of being analysed as
+    a one-word article.
+    """
     inputs, texts = [], []
     for item in items:
         if isinstance(item, Path):
@@ -46,6 +59,8 @@ def split_inputs(items: Sequence[str | Path]) -> tuple[list[str], list[str]]:
             inputs.append(s)
         elif len(s) <= MAX_PATH_CHARS and "\n" not in s and s and (Path(s).expanduser().exists() or glob.glob(s)):
             inputs.append(str(Path(s).expanduser()) if Path(s).expanduser().exists() else s)
+        elif len(s) <= MAX_PATH_CHARS and _looks_like_path(s):
+            raise InputNotFoundError(s, "no such file or folder (check the path; article text is passed as text)")
         else:
             texts.append(item)
     return inputs, texts

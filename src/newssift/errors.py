@@ -17,6 +17,8 @@ __all__ = [
     "ModelMissingError",
     "StoreError",
     "EvalError",
+    "UsageError",
+    "OutputError",
 ]
 
 
@@ -92,3 +94,11 @@ class StoreError(NewssiftError):
 
 class EvalError(NewssiftError):
     """A gold file or report could not be scored."""
+
+
+class UsageError(NewssiftError):
+    """A command was called in a way it cannot work (missing inputs, an output it cannot take)."""
+
+
+class OutputError(NewssiftError):
+    """An output (report file, folder or stream) could not be written."""

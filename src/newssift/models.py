@@ -136,7 +136,9 @@ class Quantity:
     start: int = -1  # offsets in the document text (-1 when not known)
     end: int = -1
     subject: str | None = None  # who/what is counted, e.g. "North Korean soldiers"
-    unit: str | None = None  # for money or measures: "USD", "km", ...
+    unit: str | None = None  # for money or measures: "USD", "km", "%", "year", ...
+    kind: str | None = None  # count, money, percent, time, length, mass, ..., measurement, score, ratio
+    uncertainty: float | None = None  # the spread after "±" ("43.2 ± 7.1%"), when given
 
 
 @dataclass(frozen=True)
@@ -281,24 +283,49 @@ class Report:
     duplicates: tuple[Duplicate, ...] = ()
     meta: tuple[tuple[str, str], ...] = field(default=())  # run facts: version, model, timings
 
-    # Conveniences for notebooks; the writers are imported lazily so that the
-    # models stay free of report/template dependencies.
+    # Conveniences for notebooks.  The writers live in ``newssift.report`` and
+    # register themselves (``register_writer``) when it is imported, so this
+    # module imports nothing from the report package.
     def to_json(self) -> str:
         """The report JSON (schema 1) as a string."""
-        import json
-
-        from .report.json import report_to_dict
-
-        return json.dumps(report_to_dict(self), ensure_ascii=False, indent=1)
+        return _write("json", self)
 
     def to_html(self) -> str:
         """The self-contained HTML report as a string."""
-        from .report.html import render_html
+        return _write("html", self)
 
-        return render_html(self)
+    def to_markdown(self) -> str:
+        """The Markdown brief (the story in sixty seconds, every line cited) as a string."""
+        return _write("markdown", self)
+
+    def to_pandas(self) -> dict:
+        """One pandas DataFrame per table: documents, claims, facts, figures, entities, flags."""
+        return _write("pandas", self)
+
+    def to_parquet(self, folder) -> list:
+        """One Parquet file per table in ``folder``; returns their paths."""
+        return _write("parquet", self, folder)
+
+    @classmethod
+    def from_json(cls, source) -> Report:
+        """A report read back from its JSON: a path, a JSON string, or the parsed dict."""
+        return _write("from_json", source)
 
     def _repr_html_(self) -> str:
         """Jupyter display: the HTML report in a sandboxed frame (its script and styles stay inside)."""
-        from .report.html import notebook_frame
+        return _write("notebook", self)
 
-        return notebook_frame(self)
+
+#: Writers registered by ``newssift.report`` (name → function).
+_WRITERS: dict[str, object] = {}
+
+
+def register_writer(name: str, fn) -> None:
+    """Make ``fn`` the writer ``Report`` uses for ``name`` (called by ``newssift.report`` on import)."""
+    _WRITERS[name] = fn
+
+
+def _write(name: str, *args):
+    if name not in _WRITERS:  # only when newssift.report was never imported (newssift/__init__ imports it)
+        raise RuntimeError(f"no '{name}' writer is registered; import newssift.report first")
+    return _WRITERS[name](*args)
