@@ -21,7 +21,7 @@ from .claims import (
 from .dates import time_in
 from .mentions import EntityTable, collect_entities
 from .counts import with_casualty_counts
-from .quantities import quantities_in
+from .quantities import quantities_in, with_sentence_quantities
 from .quotes import (
     FOLLOW_ON_QUOTE_CHARS,
     find_quotes,
@@ -157,6 +157,7 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
             continue
         seen.add((d.start, d.end))
         claims.append(_freeze_claim(doc, parsed, d, ids, time_ents, len(claims)))
+    claims = with_sentence_quantities(parsed, claims)  # amounts outside a claim's words, in its sentence
     return DocExtraction(doc=doc.id, entities=entities, claims=tuple(claims), mentions=mentions)
 
 
