@@ -26,3 +26,10 @@ def test_unflagged_titles_stay():
     s = Story(id="s1", docs=("b", "g"), title=GOOD.title)
     assert retitle_stories([s], [BAD, GOOD], [FLAG]) == [s]
     assert retitle_stories([Story("s2", ("b",), BAD.title)], [BAD], []) == [Story("s2", ("b",), BAD.title)]
+
+
+def test_the_lead_sentence_is_not_cut_at_an_abbreviation():
+    lead = Document(id="n", text="U.S. officials said the Millbrook deal was signed on Tuesday. The fee was not given.")
+    s = Story(id="s1", docs=("b", "n"), title=BAD.title)
+    assert retitle_stories([s], [BAD, lead], [FLAG])[0].title == (
+        "U.S. officials said the Millbrook deal was signed on Tuesday.")

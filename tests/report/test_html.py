@@ -229,7 +229,12 @@ def test_source_cards_show_the_other_names_outlets_use(sample_report):
 def test_glance_names_the_key_figures_and_fact_rows_fold_their_wordings(sample_report):
     html = render_html(sample_report)
     glance = html.split('id="glance"', 1)[1].split("</section>", 1)[0]
-    assert 'href="#figure-0">Killed (people)</a>' in glance and "<b>12</b> to <b>20</b>" in glance
+    assert 'href="#figure-0">Killed (people)</a>' in glance and "reports range from 12 to 20" in glance
+    fig = sample_report.figures[0]
+    # Who gives each key figure, linked to the words.
+    first = fig.values[0]
+    assert f"from {first.source_text}" in glance or "from no source named" in glance
+    assert "Editor&#39;s flags" in glance or "Editor's flags" in glance
     facts = html.split('id="facts"', 1)[1].split("</section>", 1)[0]
     assert facts.count('class="wordings"') == sum(1 for f in sample_report.facts if len(f.claims) > 1)
 

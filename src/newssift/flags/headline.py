@@ -205,7 +205,8 @@ def retitle_stories(stories: Sequence[Story], documents: Sequence[Document], fla
         members = [by_id[i] for i in s.docs if i in by_id and i not in flagged]
         title = next((d.title for d in members if d.title and d.title.strip()), None)
         if title is None and members:
-            title = re.split(r"(?<=[.!?])\s", members[0].text.strip(), maxsplit=1)[0]
+            # A sentence ends at ".!?" after a small letter or digit, so "U.S. officials" is not cut.
+            title = re.split(r"(?<=[a-z0-9%][.!?])\s+(?=[A-Z\"\u201c])", members[0].text.strip(), maxsplit=1)[0]
         out.append(replace(s, title=_clip_title(title)) if title else s)
     return out
 

@@ -110,7 +110,10 @@ def _figure_lines(idx: _Index, figures: list[Figure]) -> list[str]:
     out = []
     ranked = sorted(figures, key=lambda f: (-len({v.doc for v in f.values}), f.id))
     for fig in ranked[:MAX_ITEMS]:
-        what = " ".join(x for x in (fig.subject, fig.measure.replace("_", " ")) if x)
+        measure = fig.measure.replace("_", " ")
+        # "North Korean troops" already says "troops": the measure is not repeated.
+        subject = fig.subject or ""
+        what = subject if measure.lower() in subject.lower() else " ".join(x for x in (subject, measure) if x)
         value = fig.best if fig.best is not None else fig.low if fig.low is not None else fig.high
         ranged = fig.low is not None and fig.high is not None and fig.low != fig.high
         shown = f"{_number(value)} (range {_number(fig.low)}–{_number(fig.high)})" if ranged else _number(value)
