@@ -62,6 +62,10 @@ def analyze_documents(
     documents: Sequence[Document], config: Config = DEFAULT_CONFIG, progress: Progress | None = None
 ) -> Report:
     """Run annotate, extract and the cross-document stages over clean documents."""
+    if config.engine != "local":  # Ray (newssift.engines): the same report from tasks on a cluster
+        from .engines import analyze_documents_with
+
+        return analyze_documents_with(documents, config=config, progress=progress)
     timings: list[tuple[str, str]] = []
     t0 = time.perf_counter()
     extractions = extract_documents(documents, config=config, progress=progress)
@@ -86,6 +90,7 @@ def cross_document(
     from .align.stories import cluster_stories
     from .flags import find_flags
     from .flags.headline import retitle_stories
+    from .flags.spelling import rename_flagged_entities
     from .resolve import load_aliases, resolve_entities
 
     aliases = load_aliases(config.alias_file) if config.alias_file else {}
@@ -95,6 +100,7 @@ def cross_document(
     figures = build_figures(documents, claims, entities, facts)
     flags = find_flags(documents, claims, entities, facts, figures, stories)
     stories = retitle_stories(stories, documents, flags)
+    entities = rename_flagged_entities(entities, flags)
     return Report(
         documents=tuple(documents),
         entities=tuple(entities),

@@ -138,3 +138,16 @@ def test_a_period_on_one_side_only_or_different_subjects_is_no_conflict():
     a = Claim(**{**a.__dict__, "quantities": (Quantity(**{**a.quantities[0].__dict__, "subject": "marine cadets"}),)})
     b = Claim(**{**b.__dict__, "quantities": (Quantity(**{**b.quantities[0].__dict__, "subject": "river pilots"}),)})
     assert find_conflicting_figures([a, b], [Fact(id="g", claims=("c3", "c4"), status="conflicting", origins=())]) == []
+
+
+def test_the_flagged_spelling_never_names_the_entity():
+    from newssift.flags.spelling import rename_flagged_entities
+
+    e = Entity(id="e1", name="Tranow", type="GPE", aliases=("Tarnow",),
+               mentions=(_m(B, "Tarnow", "GPE", "e1"), _m(C, "Tranow", "GPE", "e1")),
+               variants=(("Tarnow", ("b",)), ("Tranow", ("c",))))
+    flags = find_spelling_variants([e], ["c", "b"])
+    renamed = rename_flagged_entities([e], flags)
+    assert renamed[0].name == "Tarnow" and "Tranow" in renamed[0].aliases
+    other = Entity(id="e2", name="Odrin", type="GPE")
+    assert rename_flagged_entities([other], flags) == [other]

@@ -19,11 +19,12 @@ are flagged.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..models import Entity, Flag, SpanRef
 from ..resolve.spelling import skeleton
 
-__all__ = ["find_spelling_variants"]
+__all__ = ["find_spelling_variants", "rename_flagged_entities"]
 
 
 def find_spelling_variants(entities: Sequence[Entity], doc_order: Sequence[str] = ()) -> list[Flag]:
@@ -107,3 +108,33 @@ def _first_per_doc(e: Entity, spelling: str, docs: Sequence[str]):
         m = next((m for m in e.mentions if m.doc == d and spelling in m.text), None)
         if m is not None:
             yield m
+
+
+def rename_flagged_entities(entities: Sequence[Entity], flags: Sequence[Flag]) -> list[Entity]:
+    """Entities whose name is a spelling flagged as a variant, renamed to the unflagged spelling.
+
+    The name a reader sees must never be the spelling the report itself
+    points at as the likely error (on an even split, the one carrying the
+    flag).  The old name stays an alias.
+    """
+    flagged: dict[str, set[str]] = {}
+    for f in flags:
+        if f.kind == "spelling_variant" and f.detail and f.detail.startswith("entity "):
+            flagged.setdefault(f.detail.split(":", 1)[0].removeprefix("entity "), set()).add(f.text)
+    out = []
+    for e in entities:
+        bad = flagged.get(e.id)
+        if not bad or not any(b in e.name for b in bad):
+            out.append(e)
+            continue
+        good = [(len(ds), s) for s, ds in e.variants if s not in bad]
+        if not good:
+            out.append(e)
+            continue
+        best = max(good)[1]
+        name = e.name
+        for b in bad:
+            name = name.replace(b, best)
+        aliases = tuple(dict.fromkeys(a for a in (e.name, *e.aliases) if a != name))
+        out.append(replace(e, name=name, aliases=aliases))
+    return out
