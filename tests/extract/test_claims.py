@@ -159,10 +159,11 @@ def test_trailing_attribution_tag(nlp):
     assert "told" not in c.text
 
 
-def test_questions_and_headlines_are_not_claims(nlp):
+def test_questions_and_headlines_below_the_first_line_are_not_claims(nlp):
     x = run(nlp, "What Caused The Blast At The Northern Refinery?\nWho will pay for the repairs to the pier?\n"
                  "Weekend Storm Leaves Thousands Without Power Across Coastal Towns")
-    assert x.claims == ()
+    # The first line is the document's headline: a claim, hedged as a question.
+    assert [(c.text, c.hedged) for c in x.claims] == [("What Caused The Blast At The Northern Refinery?", True)]
 
 
 def test_offsets_ids_and_purity(nlp):

@@ -19,6 +19,7 @@ from .claims import (
     uncovered_main_clause,
 )
 from .dates import time_in
+from .headlines import headline_hedged, headline_line, headline_source
 from .mentions import EntityTable, collect_entities
 from .counts import with_casualty_counts
 from .quantities import quantities_in, with_sentence_quantities
@@ -133,6 +134,32 @@ def _sentence_drafts(parsed, table: EntityTable, sent, quotes, quoted_sents: set
     return out
 
 
+def _headline_drafts(parsed, table: EntityTable, drafts: list[_Draft]) -> list[_Draft]:
+    """The headline line as a claim: its source in headline shorthand, hedged as a whole line."""
+    line = headline_line(parsed)
+    if line is None:
+        return drafts
+    lo, hi = line
+    inside_line = [d for d in drafts if lo <= d.start < hi]
+    if not any(d.kind in ("direct_quote", "indirect", "according_to") for d in inside_line):
+        src = headline_source(parsed, lo, hi)
+        if src is not None or not inside_line:
+            drafts = [d for d in drafts if d not in inside_line]
+            start, end = (src.start, src.end) if src is not None else trim_span(parsed, lo, hi)
+            sent = parsed.char_span(start, end, alignment_mode="expand")
+            if sent is not None and end - start > 1:
+                d = _Draft(start, end, "unattributed", parsed[sent.start].sent)
+                if src is not None:
+                    d.speaker, d.speaker_span = _resolve(table, src.tokens, src.tokens[-1])
+                    d.kind, d.cue = src.kind, src.cue
+                drafts.append(d)
+                inside_line = [d]
+    if headline_hedged(parsed, lo, hi):
+        for d in inside_line:
+            d.hedged = True
+    return drafts
+
+
 def extract_document(doc: Document, parsed) -> DocExtraction:
     """Everything one document asserts, with document-local entity ids (f"{doc.id}#eN", claims f"{doc.id}#cN").
 
@@ -147,6 +174,7 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
     quoted_sents = {d.sent.start for d in drafts} | tag_sents
     for sent in parsed.sents:
         drafts.extend(_sentence_drafts(parsed, table, sent, quotes, quoted_sents))
+    drafts = _headline_drafts(parsed, table, drafts)
     entities, mentions, ids = table.freeze()
     drafts.sort(key=lambda d: (d.start, d.end))
     claims: list[Claim] = []

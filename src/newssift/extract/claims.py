@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from .attribution import Source, source_of, source_phrase
 from .lexicon import (
+    HEDGE_MODALS,
     HEDGE_PHRASES,
     HEDGE_VERBS,
     HEDGE_WORDS,
@@ -37,6 +38,7 @@ from .lexicon import (
     REPORTING_VERBS,
     SHOW_VERBS,
     STANCE_VERBS,
+    VERDICT_VERBS,
 )
 from .quotes import FINITE_TAGS, OPEN_CLOSE, STRAIGHT, inside, overlap
 
@@ -227,6 +229,8 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
             out.append(published)
         elif lemma in REPORTING_VERBS:
             comp = _complement(t)
+            if lemma in VERDICT_VERBS and comp is not None and not any(k.tag_ in FINITE_TAGS for k in comp.subtree):
+                continue  # "a jury found X guilty": a verdict, not a clause someone reported
             src = source_of(t)
             src = _media_author(src)
             if src is None:
@@ -420,9 +424,9 @@ def is_assertion(sent) -> bool:
 
 
 def is_hedged(doc, start: int, end: int, sent) -> bool:
-    """Whether the content or its sentence carries a hedge word or phrase."""
+    """Whether the content or its sentence carries a hedge word or phrase, or the content a modal (may, might, could)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and any(t.lower_ in HEDGE_WORDS for t in span):
+    if span is not None and any(t.lower_ in HEDGE_WORDS or t.lower_ in HEDGE_MODALS and t.tag_ == "MD" for t in span):
         return True
     low = sent.text.lower()
     return any(p in low for p in HEDGE_PHRASES)

@@ -769,9 +769,14 @@ DEBUNK_WORDS = frozenset(
     ["fake", "hoax", "hoaxes", "false", "untrue", "debunked", "debunks", "debunk", "myth", "nope", "satire", "satirical"]
 )
 
+#: Reporting verbs that also deliver verdicts and findings: with no finite
+#: clause after them ("found Mark Ellison guilty") nobody is being reported.
+VERDICT_VERBS = frozenset(["find", "rule", "deem", "declare", "judge"])
+
 #: Irregular past forms of reporting verbs (a headline's "Said", "Told", "Wrote").
 IRREGULAR_REPORT_FORMS = frozenset(["said", "told", "wrote", "found", "thought", "spoke", "swore"])
 
 __all__ += [  # noqa: PLE0605 - extended by this section
-    "DEBUNK_WORDS", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS", "IRREGULAR_REPORT_FORMS", "SOURCE_LABEL_NOUNS",
+    "DEBUNK_WORDS", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS", "IRREGULAR_REPORT_FORMS",
+    "SOURCE_LABEL_NOUNS", "VERDICT_VERBS",
 ]
