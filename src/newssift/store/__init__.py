@@ -11,26 +11,42 @@ are unchanged and re-runs only the cross-document step
 (``newssift.pipeline.cross_document``) over all documents. Extraction batches
 are committed one by one and the report in one final transaction, so a crash
 or Ctrl-C leaves the store consistent and rerunning finishes the job.
+
+A document whose extraction raises is reported, recorded and skipped (see
+``store.upkeep``); a run left ``running`` by a killed process is marked
+``interrupted`` on the next open; database errors (a read-only or locked
+store) surface as one-line ``StoreError``s.
 """
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Self
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from .. import __version__
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import StoreError
-from ..models import DocExtraction, Document, Duplicate, Report
-from . import rows, schema
-from .engine import is_sqlite, make_engine, migrate, utcnow, write_tx
-from .scope import PENDING_STORY, narrow_report, restrict_report
+from ..models import DocExtraction, Document, Duplicate, InputProblem, Report
+from . import rows, schema, upkeep
+from .engine import is_sqlite, make_engine, migrate, store_error, utcnow, write_tx
+from .scope import FAILED_STORY, PENDING_STORY, narrow_report, restrict_report
 
-__all__ = ["EXTRACT_BATCH", "PENDING_STORY", "AddResult", "AnalyzeResult", "Store", "StoryRow", "model_key"]
+__all__ = [
+    "EXTRACT_BATCH",
+    "FAILED_STORY",
+    "PENDING_STORY",
+    "AddResult",
+    "AnalyzeResult",
+    "Store",
+    "StoryRow",
+    "model_key",
+]
 
 Progress = Callable[[str, int, int], None]
 
@@ -55,6 +71,8 @@ class AnalyzeResult:
     report: Report
     reused: int
     extracted: int
+    #: Documents skipped because their extraction failed (now or in an earlier run): source = document id.
+    failed: tuple[InputProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,19 @@ def model_key(config: Config) -> str:
     return f"{config.spacy_model}=={model_version};spacy=={spacy_version}"
 
 
+def _guarded(method):
+    """Turn a database error inside a public ``Store`` method into a one-line ``StoreError``."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise store_error(exc, self.url) from exc
+
+    return wrapper
+
+
 class Store:
     """A newssift store over one database; open with ``Store.open(url)``."""
 
@@ -94,7 +125,12 @@ class Store:
     def open(cls, url: str, create: bool = True) -> Store:
         """Open (and when ``create``, create) the store at a file path, ``sqlite:///path`` or ``postgresql://…``."""
         engine = make_engine(str(url), create=create)
-        migrate(engine)
+        try:
+            migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        upkeep.recover_runs(engine)
         return cls(engine, str(url))
 
     def close(self) -> None:
@@ -122,6 +158,7 @@ class Store:
             "spacy_model": config.spacy_model if config else None,
             "story": story,
             "config": _config_json(config) if config else None,
+            "owner": upkeep.owner_tag(),
         }
         return conn.execute(schema.runs.insert().values(**values).returning(schema.runs.c.id)).scalar_one()
 
@@ -135,6 +172,7 @@ class Store:
         return conn.execute(q.order_by(runs.c.id.desc()).limit(1)).scalar()
 
     # ------------------------------------------------------------- documents
+    @_guarded
     def add_documents(self, docs: Sequence[Document]) -> AddResult:
         """Store documents not stored yet (same content hash = same article) in one transaction."""
         added: list[Document] = []
@@ -166,19 +204,22 @@ class Store:
                 self._finish_run(conn, run, added=len(added))
         return AddResult(added=tuple(d.id for d in added), duplicates=tuple(dups))
 
+    @_guarded
     def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
         """Stored documents in the order they were added (only ``ids`` when given)."""
         with self.engine.connect() as conn:
             return rows.load_documents(conn, ids)
 
+    @_guarded
     def count_documents(self) -> int:
         """How many documents the store holds."""
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
 
     # ------------------------------------------------------------- stories and reports
+    @_guarded
     def stories(self) -> list[StoryRow]:
-        """Stories of the latest whole-store analysis, then one row for documents added since (if any)."""
+        """Stories of the latest whole-store analysis, then rows for documents not analysed yet and failed ones."""
         with self.engine.connect() as conn:
             run = self._latest_analysis(conn, None)
             out: list[StoryRow] = []
@@ -188,17 +229,22 @@ class Store:
                 covered = set(conn.execute(select(schema.r_documents.c.doc_id).where(schema.r_documents.c.run == run)).scalars())
                 out = [StoryRow(st.id, st.title, st.docs, finished) for st in rows.load_stories(conn, run)]
             all_ids = conn.execute(select(schema.documents.c.id).order_by(schema.documents.c.seq)).scalars().all()
-        pending = tuple(i for i in all_ids if i not in covered)
+            failed = upkeep.failed_ids(conn) - covered
+        pending = tuple(i for i in all_ids if i not in covered and i not in failed)
         if pending:
             out.append(StoryRow(PENDING_STORY, f"{len(pending)} document(s) not analysed yet", pending, None))
+        bad = tuple(i for i in all_ids if i in failed)
+        if bad:
+            out.append(StoryRow(FAILED_STORY, f"{len(bad)} document(s) could not be analysed", bad, None))
         return out
 
+    @_guarded
     def report(self, story: str | None = None) -> Report:
         """The latest stored analysis: of the whole store, or restricted to one story's documents."""
         with self.engine.connect() as conn:
-            if story == PENDING_STORY:
-                pending = next((r for r in self.stories() if r.id == PENDING_STORY), None)
-                return Report(documents=tuple(rows.load_documents(conn, pending.docs)) if pending else ())
+            if story in (PENDING_STORY, FAILED_STORY):
+                listed = next((r for r in self.stories() if r.id == story), None)
+                return Report(documents=tuple(rows.load_documents(conn, listed.docs)) if listed else ())
             run = self._latest_analysis(conn, story)
             if run is None:
                 raise StoreError("nothing analysed yet: run newssift analyze --db …")
@@ -216,55 +262,105 @@ class Store:
             report = rows.load_report(conn, run)
         return restrict_report(report, story)
 
+    @_guarded
+    def remove_document(self, doc_id: str) -> bool:
+        """Delete a document with its extraction and every analysis that covered it; False when no such id.
+
+        The remaining documents are listed as not analysed until the next ``analyze``.
+        """
+        with write_tx(self.engine) as conn:
+            return upkeep.remove_document(conn, doc_id)
+
     # ------------------------------------------------------------- analysis
+    def _scope_documents(self, story: str | None) -> list[Document]:
+        if story is not None and story not in (PENDING_STORY, FAILED_STORY):
+            scope = next((r for r in self.stories() if r.id == story), None)
+            if scope is None:
+                raise StoreError(f"no story {story!r} in the store (newssift stories lists them)")
+            return self.documents(scope.docs)
+        return self.documents() if story is None else self.report(story).documents
+
+    @_guarded
     def analyze(
         self, story: str | None = None, config: Config = DEFAULT_CONFIG, progress: Progress | None = None
     ) -> AnalyzeResult:
         """Extract what has no valid stored extraction, re-run the cross-document step, store and return the report.
 
         ``progress(stage, done, total)`` is called as documents are extracted.
+        A document whose extraction fails is recorded, listed in
+        ``AnalyzeResult.failed`` and the report's problems, and left out; the
+        run itself is marked ``failed`` (or ``interrupted`` on Ctrl-C) when it
+        cannot finish.
         """
-        from ..pipeline import cross_document, extract_documents
-
-        t0 = time.perf_counter()
-        key = model_key(config)
-        if story is not None and story != PENDING_STORY:
-            scope = next((r for r in self.stories() if r.id == story), None)
-            if scope is None:
-                raise StoreError(f"no story {story!r} in the store (newssift stories lists them)")
-            docs = self.documents(scope.docs)
-        else:
-            docs = self.documents() if story is None else self.report(PENDING_STORY).documents
+        docs = self._scope_documents(story)
         if not docs:
             raise StoreError("the store has no documents: add some first (newssift add INPUT… --db …)")
         with write_tx(self.engine) as conn:
             run = self._start_run(conn, "analyze", config, story)
-        with self.engine.connect() as conn:
-            stored = rows.load_extractions(conn, [d.id for d in docs], __version__, key)
-        reused = len(stored)
-        missing = [d for d in docs if d.id not in stored]
-        t1 = time.perf_counter()
+        try:
+            return self._analyze_run(run, docs, story, config, progress)
+        except BaseException as exc:
+            status = "failed" if isinstance(exc, Exception) else "interrupted"
+            upkeep.mark_run(self.engine, run, status, upkeep.describe(exc))
+            raise
+
+    def _extract_missing(self, run: int, missing: list[Document], config: Config, key: str,
+                         progress: Progress | None) -> tuple[dict[str, DocExtraction], dict[str, str]]:
+        """Extract ``missing`` in committed batches; (extractions, id → error of the documents that failed)."""
+        done: dict[str, DocExtraction] = {}
+        failed: dict[str, str] = {}
         for i in range(0, len(missing), EXTRACT_BATCH):
             batch = missing[i : i + EXTRACT_BATCH]
             step = None if progress is None else (lambda stage, k, _n, _i=i: progress(stage, _i + k, len(missing)))
-            fresh = extract_documents(batch, config=config, progress=step)
+            fresh, bad = _extract_isolated(batch, config, step)
             with write_tx(self.engine) as conn:
                 rows.save_extractions(conn, fresh, run, __version__, key, utcnow())
-            stored.update({x.doc: x for x in fresh})
+                upkeep.clear_failures(conn, [x.doc for x in fresh])
+                upkeep.record_failures(conn, bad, run, __version__, key, utcnow())
+            done.update({x.doc: x for x in fresh})
+            failed.update(bad)
+        return done, failed
+
+    def _analyze_run(self, run: int, docs: list[Document], story: str | None, config: Config,
+                     progress: Progress | None) -> AnalyzeResult:
+        from ..pipeline import cross_document
+
+        t0 = time.perf_counter()
+        key = model_key(config)
+        ids = [d.id for d in docs]
+        with self.engine.connect() as conn:
+            stored = rows.load_extractions(conn, ids, __version__, key)
+            failed = {i: e for i, e in upkeep.load_failures(conn, ids, __version__, key).items() if i not in stored}
+        reused = len(stored)
+        missing = [d for d in docs if d.id not in stored and d.id not in failed]
+        t1 = time.perf_counter()
+        fresh, bad = self._extract_missing(run, missing, config, key, progress)
+        stored.update(fresh)
+        failed.update(bad)
         t2 = time.perf_counter()
-        extractions: list[DocExtraction] = [stored[d.id] for d in docs]
-        report = cross_document(docs, extractions, config=config)
+        docs = [d for d in docs if d.id not in failed]
+        if not docs:
+            raise StoreError(f"no document could be analysed ({len(failed)} failed; newssift stories lists them "
+                             "under 'failed', newssift rm ID removes one)")
+        report = cross_document(docs, [stored[d.id] for d in docs], config=config)
         if story is not None and len(report.stories) == 1:
             report = _rename_story(report, story)
+        problems = tuple(
+            InputProblem(source=i, code="analysis",
+                         message=f"could not be analysed ({e}); skipped — remove it with newssift rm {i}")
+            for i, e in failed.items()
+        )
         t3 = time.perf_counter()
         report = replace(
             report,
+            problems=report.problems + problems,
             meta=report.meta
             + (
                 ("newssift_version", __version__),
                 ("store_run", str(run)),
                 ("reused_extractions", str(reused)),
-                ("extracted", str(len(missing))),
+                ("extracted", str(len(fresh))),
+                ("failed", str(len(failed))),
                 ("time_extract_s", f"{t2 - t1:.3f}"),
                 ("time_cross_document_s", f"{t3 - t2:.3f}"),
             ),
@@ -272,10 +368,11 @@ class Store:
         with write_tx(self.engine) as conn:
             rows.save_report(conn, run, report)
             meta = report.meta + (("time_total_s", f"{time.perf_counter() - t0:.3f}"),)
-            self._finish_run(conn, run, reused=reused, extracted=len(missing), meta=[list(kv) for kv in meta])
-        return AnalyzeResult(report=replace(report, meta=meta), reused=reused, extracted=len(missing))
+            self._finish_run(conn, run, reused=reused, extracted=len(fresh), meta=[list(kv) for kv in meta])
+        return AnalyzeResult(report=replace(report, meta=meta), reused=reused, extracted=len(fresh), failed=problems)
 
     # ------------------------------------------------------------- checks
+    @_guarded
     def integrity_problems(self) -> list[str]:
         """Problems an integrity check finds (empty when the store is sound); SQLite's own checks included."""
         problems: list[str] = []
@@ -300,6 +397,25 @@ class Store:
 
 
 # ----------------------------------------------------------------- helpers
+def _extract_isolated(batch: list[Document], config: Config, progress) -> tuple[list[DocExtraction], dict[str, str]]:
+    """Extract a batch; when it raises, extract its documents one by one so only the bad ones are lost."""
+    from ..pipeline import extract_documents
+
+    try:
+        return extract_documents(batch, config=config, progress=progress), {}
+    except Exception as exc:  # noqa: BLE001 - any failure of one document must not stop the others
+        if len(batch) == 1:
+            return [], {batch[0].id: upkeep.describe(exc)}
+    fresh: list[DocExtraction] = []
+    failed: dict[str, str] = {}
+    for doc in batch:
+        try:
+            fresh += extract_documents([doc], config=config)
+        except Exception as exc:  # noqa: BLE001
+            failed[doc.id] = upkeep.describe(exc)
+    return fresh, failed
+
+
 def _hash(text: str) -> str:
     import hashlib
 

@@ -66,6 +66,9 @@ def analyze_store(db: str, story: str | None = None, config: Config = DEFAULT_CO
 
     with Store.open(db, create=False) as store, progress_bar(store.count_documents(), enabled=not quiet) as progress:
         result = store.analyze(story=story, config=config, progress=progress)
+    for p in result.failed:
+        # Always said, even with --quiet: the report leaves these documents out.
+        print(f"newssift: {p.source} {p.message}", file=sys.stderr)
     total = result.reused + result.extracted
     _say(
         quiet,

@@ -18,7 +18,16 @@ from ..errors import StoreError
 from . import schema
 from .migrations import all_migrations
 
-__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "is_sqlite", "make_engine", "migrate", "schema_version", "utcnow", "write_tx"]
+__all__ = [
+    "SQLITE_BUSY_TIMEOUT_MS",
+    "is_sqlite",
+    "make_engine",
+    "migrate",
+    "schema_version",
+    "store_error",
+    "utcnow",
+    "write_tx",
+]
 
 #: How long a SQLite writer waits for another writer's lock before failing (ms).
 #: 30 s covers one long analysis commit by a second process (the web app).
@@ -72,12 +81,30 @@ def make_engine(url: str, create: bool = True) -> Engine:
             conn.exec_driver_sql("SELECT 1")
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError(f"cannot open the store {url}: {exc.__class__.__name__}: {_first_line(exc)}") from exc
+        err = store_error(exc, url)
+        if str(err).startswith("store error on"):
+            err = StoreError(f"cannot open the store {url}: {exc.__class__.__name__}: {_first_line(exc)}")
+        raise err from exc
     return engine
 
 
 def _first_line(exc: Exception) -> str:
     return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else ""
+
+
+def store_error(exc: SQLAlchemyError, url: str) -> StoreError:
+    """A one-line ``StoreError`` for a database error, saying what to do for the usual causes."""
+    line = _first_line(exc)
+    low = line.lower()
+    if "readonly" in low or "read-only" in low or "permission denied" in low:
+        return StoreError(f"cannot write to the store {url}: it is read-only; check its (and its folder's) permissions")
+    if "locked" in low or "busy" in low:
+        secs = SQLITE_BUSY_TIMEOUT_MS // 1000
+        return StoreError(f"the store {url} stayed locked by another process for over {secs} s: "
+                          "wait for that add or analysis to finish, then retry")
+    if "disk" in low and ("full" in low or "i/o" in low):
+        return StoreError(f"cannot write to the store {url}: {line} (free some disk space, then retry)")
+    return StoreError(f"store error on {url}: {exc.__class__.__name__}: {line}")
 
 
 def _sqlite_events(engine: Engine) -> None:

@@ -39,6 +39,7 @@ __all__ = [
     "embeds",
     "extractions",
     "facts",
+    "failed_docs",
     "figure_values",
     "figures",
     "flags",
@@ -89,7 +90,7 @@ runs = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", Text, nullable=False),  # add | analyze
-    Column("status", Text, nullable=False),  # running | done
+    Column("status", Text, nullable=False),  # running | done | failed | interrupted | invalidated
     Column("started_at", Text, nullable=False),
     Column("finished_at", Text),
     Column("newssift_version", Text, nullable=False),
@@ -102,6 +103,9 @@ runs = Table(
     Column("reused", Integer),
     Column("extracted", Integer),
     Column("added", Integer),
+    # "host:pid" of the process that runs it (migration 2): a ``running`` run
+    # whose process is gone is marked ``interrupted`` when the store is opened.
+    Column("owner", Text),
 )
 Index("ix_runs_kind_status", runs.c.kind, runs.c.status, runs.c.id)
 
@@ -154,6 +158,21 @@ extractions = Table(
     Column("run", Integer, ForeignKey("runs.id"), nullable=False),
     Column("created_at", Text, nullable=False),
     _extra(),
+)
+
+
+#: Documents whose extraction raised (migration 2): skipped by ``analyze``
+#: while the newssift version and model are unchanged, listed apart by
+#: ``Store.stories`` and removed with the document.
+failed_docs = Table(
+    "failed_docs",
+    metadata,
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("newssift_version", Text, nullable=False),
+    Column("model_key", Text, nullable=False),
+    Column("run", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("error", Text, nullable=False),
+    Column("failed_at", Text, nullable=False),
 )
 
 

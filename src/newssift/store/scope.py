@@ -6,11 +6,14 @@ from dataclasses import replace
 from ..errors import StoreError
 from ..models import Report
 
-__all__ = ["PENDING_STORY", "narrow_report", "restrict_report"]
+__all__ = ["FAILED_STORY", "PENDING_STORY", "narrow_report", "restrict_report"]
 
 #: Story id under which ``Store.stories`` lists documents added since the
 #: latest analysis (its ``analysed_at`` is None).
 PENDING_STORY = "unanalysed"
+#: Story id under which ``Store.stories`` lists documents whose analysis
+#: failed (and which later analyses skip until newssift or the model changes).
+FAILED_STORY = "failed"
 
 
 def restrict_report(report: Report, story: str) -> Report:
