@@ -8,14 +8,17 @@ Safety for a tool that opens untrusted articles on a person's machine:
   (DNS-rebinding guard), unless served on another interface on purpose;
 * state-changing requests from another site are refused (Origin /
   Sec-Fetch-Site check), so a web page cannot add to or analyse the store;
-* uploads are read into memory with a size limit and handed to ingest as
-  bytes (``newssift.api.ingest_bytes``); no name from a request reaches the
-  file system;
-* every page carries a strict Content-Security-Policy.
+* request bodies are capped while they stream in (``web.guard``); uploads
+  are read into memory with a size limit and handed to ingest as bytes
+  (``newssift.api.ingest_bytes``); no name from a request reaches the file
+  system;
+* every response carries the security headers, and every page a strict
+  Content-Security-Policy.
 """
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import threading
 from collections.abc import Iterator
@@ -26,6 +29,7 @@ from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -33,38 +37,30 @@ from ..config import DEFAULT_CONFIG, Config
 from ..errors import NewssiftError, StoreError
 from ..models import IngestResult
 from ..report.json import report_to_dict
+from .guard import LOOPBACK_HOSTS, Guard, allowed_hosts_for
+from .guard import security_headers as _security_headers
 from .schemas import AddOut, AnalyzeOut, StoryOut, TextsIn, UrlsIn, add_out
-from .views import api_listing, home_page, message_page, report_page
+from .views import api_listing, documents_page, home_page, message_page, report_page
 
-__all__ = ["LOOPBACK_HOSTS", "MAX_UPLOAD_FILES", "create_app", "serve"]
+__all__ = ["LOOPBACK_HOSTS", "MAX_UPLOAD_FILES", "create_app", "max_request_bytes", "serve"]
 
-#: Host names a loopback-bound app answers to ("testserver" is Starlette's test client).
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})
+log = logging.getLogger(__name__)
 #: Files accepted in one upload: a day's worth of one story's coverage, and a
 #: cap on the memory one request can take (each file up to max_input_bytes).
 MAX_UPLOAD_FILES = 50
 #: URLs accepted in one request; each is fetched in turn with the ingest timeouts.
 MAX_URLS = 50
-_UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 #: Characters kept in a download's file name (the story id is the only variable part).
 _FILE_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
+#: Room for form fields and multipart framing around the largest text or file.
+_BODY_SLACK = 64 * 1024
 
 
-def _security_headers(csp: str | None) -> dict[str, str]:
-    # same-origin, not no-referrer: with no-referrer browsers send "Origin: null"
-    # on the app's own form posts, which the cross-site guard must refuse.
-    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY"}
-    if csp:
-        headers["Content-Security-Policy"] = csp + "; frame-ancestors 'none'"
-    return headers
-
-
-def _host_name(header: str | None) -> str:
-    """The name part of a Host header: ``localhost:8000`` → ``localhost``, ``[::1]:80`` → ``[::1]``."""
-    header = (header or "").strip().lower()
-    if header.startswith("["):
-        return header.split("]", 1)[0] + "]"
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+def max_request_bytes(config: Config) -> int:
+    """The largest request body accepted: a form-encoded text of ``max_input_bytes`` (up to 3 bytes a byte)."""
+    # A pasted text is form-encoded, where every non-ASCII or punctuation byte
+    # becomes %XX: three times the advertised size is what a text at the cap can take.
+    return 3 * config.max_input_bytes + _BODY_SLACK
 
 
 def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS) -> FastAPI:
@@ -73,14 +69,15 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
     ``allowed_hosts`` are the Host header names answered; None answers any
     (used when serving on a non-loopback interface on purpose).
     """
-    from ..store import PENDING_STORY, Store
+    from ..store import FAILED_STORY, PENDING_STORY, Store
 
     app = FastAPI(
         title="newssift", version=__version__, docs_url=None, redoc_url=None, openapi_url="/openapi.json",
         description="Cross-check several outlets' reports of one story. Reports follow newssift report schema 1.",
     )
     write_lock = threading.Lock()  # one add or analysis at a time; reads go on meanwhile
-    max_request = config.max_input_bytes * 2
+    max_request = max_request_bytes(config)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts, max_body=max_request)
 
     @contextlib.contextmanager
     def store() -> Iterator[Store]:
@@ -94,26 +91,6 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
         finally:
             s.close()
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next):
-        if allowed_hosts is not None and _host_name(request.headers.get("host")) not in allowed_hosts:
-            return JSONResponse({"detail": "unknown host"}, status_code=400)
-        if request.method in _UNSAFE:
-            origin = request.headers.get("origin")
-            # Browsers send Origin with every POST; "null" comes from sandboxed
-            # frames and local files, which must not drive the app either.
-            if request.headers.get("sec-fetch-site") == "cross-site" or (
-                origin is not None and (origin == "null" or urlsplit(origin).netloc != request.headers.get("host"))
-            ):
-                return JSONResponse({"detail": "cross-site request refused"}, status_code=403)
-            length = request.headers.get("content-length")
-            if length and length.isdigit() and int(length) > max_request:
-                return JSONResponse({"detail": f"request larger than {max_request} bytes"}, status_code=413)
-        response = await call_next(request)
-        for k, v in _security_headers(None).items():
-            response.headers.setdefault(k, v)
-        return response
-
     def html(body: str, csp: str, status: int = 200) -> HTMLResponse:
         return HTMLResponse(body, status_code=status, headers=_security_headers(csp))
 
@@ -125,6 +102,15 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
         title = {404: "Not found", 409: "Could not finish", 413: "Too large"}.get(exc.status_code, f"Error {exc.status_code}")
         body, csp = message_page(title, str(exc.detail))
         return html(body, csp, exc.status_code)
+
+    # Starlette answers a crash outside every middleware: this page carries its own headers.
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception):
+        log.error("newssift web: %s %s failed: %r", request.method, request.url.path, exc)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": "internal error"}, status_code=500, headers=_security_headers("default-src 'none'"))
+        body, csp = message_page("Something went wrong", "The request failed; the store is unchanged by it.")
+        return html(body, csp, 500)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
@@ -160,6 +146,10 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
                     raise HTTPException(409, f"stored, but the analysis failed: {exc}") from exc
             stories = s.stories()
         return add_out(got, res, stories)
+
+    def remove(doc_id: str) -> bool:
+        with write_lock, store() as s:
+            return s.remove_document(doc_id)
 
     def from_bytes(items: list[tuple[str, bytes]]) -> IngestResult:
         from ..api import ingest_bytes
@@ -251,12 +241,35 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
         return back_home(notice_of(AddOut(**out)))
 
     @app.post("/add/text", include_in_schema=False)
-    def add_text(text: Annotated[str, Form()], name: Annotated[str, Form()] = "", analyze: Annotated[bool, Form()] = False):
+    async def add_text(request: Request):
+        # Read by hand: FastAPI's Form() keeps Starlette's 1 MB limit per field,
+        # below the size the page advertises.
+        form = await request.form(max_part_size=max_request, max_files=0, max_fields=10)
+        text, name = form.get("text"), form.get("name") or ""
+        if not isinstance(text, str) or not text.strip():
+            raise HTTPException(422, "The form was missing: text.")
         data = text.encode("utf-8")
         if len(data) > config.max_input_bytes:
             raise HTTPException(413, f"text larger than {config.max_input_bytes} bytes")
-        out = add_and_analyze(from_bytes([((name.strip() or "pasted") + ".txt", data)]), analyze)
+        analyze = str(form.get("analyze", "")).lower() in ("true", "on", "1")
+        name = name if isinstance(name, str) else ""
+        got = await run_in_threadpool(from_bytes, [((name.strip()[:80] or "pasted") + ".txt", data)])
+        out = await run_in_threadpool(add_and_analyze, got, analyze)
         return back_home(notice_of(AddOut(**out)))
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents_list(notice: str | None = None):
+        with store() as s:
+            docs = s.documents()
+            failed = next((r.docs for r in s.stories() if r.id == FAILED_STORY), ())
+        body, csp = documents_page(docs, set(failed), notice)
+        return html(body, csp)
+
+    @app.post("/documents/{doc_id}/delete", include_in_schema=False)
+    def delete_document_form(doc_id: str):
+        removed = remove(doc_id)
+        return RedirectResponse(f"/documents?notice={quote(f'Removed {doc_id}.' if removed else f'No document {doc_id}.')}",
+                                status_code=303)
 
     @app.post("/add/urls", include_in_schema=False)
     def add_urls(urls: Annotated[str, Form()], analyze: Annotated[bool, Form()] = False):
@@ -312,6 +325,13 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
             raise HTTPException(413, f"a text is larger than {config.max_input_bytes} bytes")
         return AddOut(**add_and_analyze(from_bytes(items), body.analyze))
 
+    @app.delete("/api/documents/{doc_id}", tags=["documents"], responses={404: {}})
+    def api_delete_document(doc_id: str) -> dict:
+        """Remove a document, its extraction and the analyses that covered it (re-analyse afterwards)."""
+        if not remove(doc_id):
+            raise HTTPException(404, f"no document {doc_id!r} in the store")
+        return {"removed": doc_id}
+
     @app.post("/api/urls", response_model=AddOut, tags=["documents"])
     def api_add_urls(body: UrlsIn) -> AddOut:
         """Fetch and store article URLs and, by default, analyse."""
@@ -335,7 +355,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, config: Config = D
     """Run the web app with uvicorn until interrupted (loopback only unless ``host`` says otherwise)."""
     import uvicorn
 
-    loopback = host in ("127.0.0.1", "localhost", "::1")
-    app = create_app(db, config=config, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    # Any loopback address (127.0.0.2 too) keeps the Host check; only another interface, chosen on purpose, drops it.
+    app = create_app(db, config=config, allowed_hosts=allowed_hosts_for(host))
     print(f"newssift: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

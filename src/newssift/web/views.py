@@ -15,7 +15,7 @@ from ..models import Report
 from ..report.html import TEMPLATES as REPORT_TEMPLATES
 from ..report.html import asset, csp_for, render_html
 
-__all__ = ["PAGE_CSP", "api_listing", "home_page", "message_page", "report_page"]
+__all__ = ["PAGE_CSP", "api_listing", "documents_page", "home_page", "message_page", "report_page"]
 
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 
@@ -49,6 +49,11 @@ def home_page(stories, n_docs: int, notice: str | None, pending: str, max_bytes:
     """The start page: stored stories, and forms to add files, text or URLs."""
     return _page("home.html.j2", stories=stories, n_docs=n_docs, notice=notice, pending=pending,
                  max_mb=max(1, max_bytes // (1024 * 1024)))
+
+
+def documents_page(docs, failed: set[str], notice: str | None) -> tuple[str, str]:
+    """Every stored document with a button that removes it (those whose analysis failed marked)."""
+    return _page("documents.html.j2", docs=docs, failed=failed, notice=notice)
 
 
 def message_page(title: str, message: str) -> tuple[str, str]:
