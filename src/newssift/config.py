@@ -52,6 +52,13 @@ class Config:
     alias_file: Path | None = None
     #: Cluster documents into stories before aligning (off: one story).
     cluster_stories: bool = True
+    #: Where the per-document and per-story stages run: "local" (this process)
+    #: or "ray" (Ray tasks on a cluster; see newssift.engines and docs/scale.md).
+    #: Both give the same report.
+    engine: str = "local"
+    #: With engine "ray": the cluster to join ("HOST:PORT" of a `ray start --head`,
+    #: "ray://HOST:10001", or "auto"); None starts a private Ray instance here.
+    ray_address: str | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def with_(self, **changes) -> "Config":

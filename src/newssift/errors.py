@@ -19,6 +19,7 @@ __all__ = [
     "EvalError",
     "UsageError",
     "OutputError",
+    "EngineError",
 ]
 
 
@@ -102,3 +103,7 @@ class UsageError(NewssiftError):
 
 class OutputError(NewssiftError):
     """An output (report file, folder or stream) could not be written."""
+
+
+class EngineError(NewssiftError):
+    """The chosen engine cannot run (Ray not installed, cluster unreachable)."""

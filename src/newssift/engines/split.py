@@ -1,0 +1,247 @@
+"""``pipeline.cross_document`` split into per-story tasks, with the same result.
+
+What runs where (``run`` is the engine's map: local, or Ray tasks):
+
+    driver   resolve entities, cluster stories, sentence embeddings of every claim
+    tasks    facts of each story                      (round 1, one task per bin of stories)
+    driver   fact ids renumbered in the global order
+    tasks    figures, editorial insertions and conflicting figures of each story (round 2)
+    driver   spelling, quote, social-embed and headline flags; figure ids; story titles;
+             entity names (a name a spelling flag points at is replaced)
+
+Keep this in step with ``pipeline.cross_document``: tests/test_engine_ray.py
+compares the two on fictional stories and on examples/harbour-fire.
+
+Why the rest stays on the driver (each would change the report if split):
+
+- resolve and story clustering decide which documents belong together;
+- embeddings: MiniLM's output moves by ~1e-7 with the batch a sentence is
+  encoded in, so the driver encodes every claim in the one batch order the
+  local engine uses and ships the vectors with each story;
+- spelling variants read every entity's spellings across all reports;
+- quote variants merge one minority wording across all reports (a wording
+  met in two stories makes one flag naming both reports);
+- headline mismatches learn "X is in Y" from every text.
+
+Each story's facts are numbered "f1", "f2"… by the position of their first
+claim among all claims, figures "g1"… by story then position, exactly as the
+whole-corpus functions number them; ``tests/test_engine_ray.py`` compares
+both engines' reports field by field.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import replace
+
+from ..config import Config
+from ..models import Claim, DocExtraction, Document, Entity, Fact, Figure, Flag, Report, Story
+
+__all__ = ["split_cross_document", "serial_map", "story_parts", "BIN_DOCS"]
+
+#: Documents per per-story task: small stories are packed together so a day
+#: of news makes hundreds of tasks, not tens of thousands (Ray's per-task cost
+#: is about a millisecond; a 64-document bin's facts take seconds).
+BIN_DOCS = 64
+
+#: Flag families found per story on the workers, and on the driver (see the
+#: module docstring); a family missing from both runs every family on the driver.
+STORY_FLAGS = ("editorial_insertion", "conflicting_figure")
+DRIVER_FLAGS = ("spelling_variant", "quote_variant", "social_embed", "headline_mismatch")
+
+#: ``run(fn, shared, items)`` -> ``[fn(shared, item) for item in items]``, however it runs them.
+Runner = Callable[[Callable, object, Sequence], list]
+
+
+def serial_map(fn: Callable, shared, items: Sequence) -> list:
+    """The in-process runner: each item in turn (used by tests and as a reference)."""
+    return [fn(shared, item) for item in items]
+
+
+def story_parts(documents: Sequence[Document], stories: Sequence[Story]) -> list[list[str]]:
+    """Document ids per story in input order; documents of no story form one last part."""
+    pos = {d.id: i for i, d in enumerate(documents)}
+    parts = [sorted((d for d in s.docs if d in pos), key=pos.__getitem__) for s in stories]
+    storied = {d for s in stories for d in s.docs}
+    loose = [d.id for d in documents if d.id not in storied]
+    return [p for p in parts + [loose] if p]
+
+
+def _bins(parts: list[list[str]], size: int = BIN_DOCS) -> list[list[list[str]]]:
+    """Consecutive parts packed into bins of about ``size`` documents."""
+    bins: list[list[list[str]]] = []
+    count = size
+    for p in parts:
+        if count + len(p) > size:
+            bins.append([])
+            count = 0
+        bins[-1].append(p)
+        count += len(p)
+    return bins
+
+
+def split_cross_document(
+    documents: Sequence[Document], extractions: Sequence[DocExtraction], config: Config, run: Runner = serial_map
+) -> Report:
+    """``pipeline.cross_document`` with its per-story parts given to ``run``; the same report."""
+    from ..align.facts import EMBED_MAX_CLAIMS
+    from ..align.stories import cluster_stories
+    from ..flags.headline import retitle_stories
+    from ..flags.spelling import rename_flagged_entities
+    from ..resolve import load_aliases, resolve_entities
+
+    aliases = load_aliases(config.alias_file) if config.alias_file else {}
+    entities, claims = resolve_entities(documents, extractions, aliases=aliases)
+    stories = cluster_stories(documents, extractions) if config.cluster_stories else ()
+    ordered = _claim_order(documents, claims)
+    use_embeddings = config.use_embeddings and len(ordered) <= EMBED_MAX_CLAIMS
+    vectors = _vectors(ordered, config) if use_embeddings else None
+    bins = _bins(story_parts(documents, stories))
+    doc_by_id = {d.id: d for d in documents}
+    claims_of: dict[str, list[Claim]] = {}
+    for c in claims:
+        claims_of.setdefault(c.doc, []).append(c)
+
+    def part_input(part: list[str]) -> tuple[list[Document], list[Claim]]:
+        return [doc_by_id[d] for d in part], [c for d in part for c in claims_of.get(d, ())]
+
+    fact_config = config.with_(use_embeddings=use_embeddings)
+    items = [[(*part_input(p), _vectors_for(p, claims_of, vectors)) for p in b] for b in bins]
+    facts = _number_facts([f for out in run(facts_task, (entities, stories, fact_config), items) for f in out], ordered)
+
+    in_fact = {cid for f in facts for cid in f.claims}
+    # A claim in no fact is pooled under story "" by build_figures, across stories: keep that on the driver.
+    split_figures = not stories or all(c.id in in_fact or not c.quantities for c in claims)
+    part_of = {d: (i, j) for i, b in enumerate(bins) for j, p in enumerate(b) for d in p}
+    facts_of: dict[tuple[int, int], list[Fact]] = {}
+    for f in facts:  # in the global order, which each story's share keeps
+        facts_of.setdefault(part_of[f.docs[0]], []).append(f)
+    items = [[(*part_input(p), facts_of.get((i, j), [])) for j, p in enumerate(b)] for i, b in enumerate(bins)]
+    outs = run(figures_flags_task, (entities, stories, split_figures), items)
+    figures = _number_figures([g for figs, _ in outs for g in figs]) if split_figures else None
+    if figures is None:
+        from ..align.figures import build_figures
+
+        figures = build_figures(documents, claims, entities, facts)
+    flags = _all_flags(documents, claims, entities, facts, figures, stories, [f for _, fl in outs for f in fl])
+    stories = retitle_stories(stories, documents, flags)
+    entities = rename_flagged_entities(entities, flags)
+    return Report(
+        documents=tuple(documents), entities=tuple(entities), claims=tuple(claims), facts=tuple(facts),
+        figures=tuple(figures), flags=tuple(flags), stories=tuple(stories),
+        meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings))),
+    )
+
+
+def _claim_order(documents: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
+    """Claims in the order ``align_facts`` takes them (document, start, end, id)."""
+    doc_pos = {d.id: i for i, d in enumerate(documents)}
+    return sorted(claims, key=lambda c: (doc_pos.get(c.doc, len(doc_pos)), c.start, c.end, c.id))
+
+
+def _vectors(ordered: Sequence[Claim], config: Config) -> dict[str, object]:
+    """Claim text -> embedding row, encoded in one call in ``align_facts``' order (same floats)."""
+    from ..align.embeddings import embed
+
+    texts = list(dict.fromkeys(c.text for c in ordered))
+    rows = embed(texts, config.embedding_model)
+    return {t: rows[i] for i, t in enumerate(texts)}
+
+
+def _vectors_for(part: list[str], claims_of: dict[str, list[Claim]], vectors: dict | None) -> dict | None:
+    if vectors is None:
+        return None
+    return {c.text: vectors[c.text] for d in part for c in claims_of.get(d, ())}
+
+
+@contextmanager
+def _precomputed(vectors: dict) -> Iterator[None]:
+    """``align.embeddings.embed`` answers from the driver's vectors while a story's facts are found."""
+    import numpy as np
+
+    from ..align import embeddings
+
+    original = embeddings.embed
+
+    def lookup(texts, package):
+        return np.stack([vectors[t] for t in texts]) if texts else original(texts, package)
+
+    embeddings.embed = lookup
+    try:
+        yield
+    finally:
+        embeddings.embed = original
+
+
+def facts_task(shared, parts) -> list[Fact]:
+    """Round 1 (on a worker): the facts of each story in ``parts``, as ``align_facts`` finds them."""
+    from ..align.facts import align_facts
+
+    entities, stories, config = shared
+    out: list[Fact] = []
+    for docs, claims, vectors in parts:
+        with _precomputed(vectors) if vectors is not None else nullcontext():
+            out.extend(align_facts(docs, claims, entities, stories, config=config))
+    return out
+
+
+def figures_flags_task(shared, parts) -> tuple[list[Figure], list[Flag]]:
+    """Round 2 (on a worker): figures (when split) and the per-story flag families of each story."""
+    from ..align.figures import build_figures
+    from ..flags.editorial import find_editorial_insertions
+    from ..flags.figures import find_conflicting_figures
+
+    entities, stories, split_figures = shared
+    figures: list[Figure] = []
+    flags: list[Flag] = []
+    for docs, claims, facts in parts:
+        if split_figures:
+            figures.extend(build_figures(docs, claims, entities, facts))
+        flags.extend(find_editorial_insertions(docs, claims, stories) + find_conflicting_figures(claims, facts))
+    return figures, flags
+
+
+def _number_facts(facts: list[Fact], ordered: Sequence[Claim]) -> list[Fact]:
+    """Facts in the order of their first claim among all claims, numbered "f1"… as ``align_facts`` does."""
+    row = {c.id: i for i, c in enumerate(ordered)}
+    facts = sorted(facts, key=lambda f: row[f.claims[0]])
+    return [replace(f, id=f"f{n}") for n, f in enumerate(facts, 1)]
+
+
+def _number_figures(figures: list[Figure]) -> list[Figure]:
+    """Figures ordered by story (a stable sort keeps each story's order), numbered "g1"…"""
+    figures = sorted(figures, key=lambda g: g.story or "")
+    return [replace(g, id=f"g{n}") for n, g in enumerate(figures, 1)]
+
+
+def _all_flags(
+    documents: Sequence[Document], claims: Sequence[Claim], entities: Sequence[Entity], facts: Sequence[Fact],
+    figures: Sequence[Figure], stories: Sequence[Story], story_flags: list[Flag],
+) -> list[Flag]:
+    """The story flags joined by the driver's families, in ``find_flags``' order."""
+    from ..flags import FLAG_KINDS, _unique_related, find_flags
+    from ..flags.embeds import find_social_embeds
+    from ..flags.headline import find_headline_mismatches
+    from ..flags.quotes import find_quote_variants
+    from ..flags.spelling import find_spelling_variants
+
+    if set(FLAG_KINDS) != set(STORY_FLAGS + DRIVER_FLAGS):  # a family added since: find all here
+        return find_flags(documents, claims, entities, facts, figures, stories)
+    if not documents:
+        return []
+    flags = (
+        story_flags
+        + find_spelling_variants(entities, [d.id for d in documents])
+        + find_quote_variants(documents, stories)
+        + find_social_embeds(documents)
+        + find_headline_mismatches(documents, entities)
+    )
+    flags = [_unique_related(f) for f in flags]
+    order = {d.id: i for i, d in enumerate(documents)}
+    kinds = {k: i for i, k in enumerate(FLAG_KINDS)}
+    # Ties (one document, start and kind) only arise inside one family and one
+    # story, whose own order the stable sort keeps.
+    return sorted(
+        flags,
+        key=lambda f: (order.get(f.doc, len(order)), -1 if f.start is None else f.start, kinds.get(f.kind, 99)),
+    )
