@@ -47,6 +47,10 @@ def _config_from(args: argparse.Namespace) -> Config:
         changes["alias_file"] = Path(args.aliases)
     if getattr(args, "embeddings", None) is not None:
         changes["use_embeddings"] = args.embeddings
+    if getattr(args, "engine", None):
+        changes["engine"] = args.engine
+    if getattr(args, "address", None):
+        changes["ray_address"] = args.address
     return cfg.with_(**changes) if changes else cfg
 
 
@@ -74,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--embeddings", dest="embeddings", action="store_true", default=None,
                    help="use sentence embeddings for facts (default: on)")
     a.add_argument("--no-embeddings", dest="embeddings", action="store_false", help="do not use sentence embeddings")
+    a.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="run the stages in this process, or as Ray tasks on a cluster (same report; default local)")
+    a.add_argument("--address", metavar="ADDR",
+                   help="with --engine ray: the cluster's HOST:PORT (or ray://HOST:10001, auto); "
+                        "default: a private Ray instance on this machine")
     _add_common(a)
 
     e = sub.add_parser("extract", help="ingest and clean only; no NLP models are loaded")
