@@ -34,29 +34,29 @@ from pathlib import Path
 #: Fictional article bodies, one per genre; every generated article is built from these.
 ARTICLES = [
     ("court", "Judge rules mining permit invalid",
-     "The high court in Veltmar ruled on Thursday that the permit for the Orlo copper mine was invalid. "
+     ("The high court in Veltmar ruled on Thursday that the permit for the Orlo copper mine was invalid. "
      "\u201cThe ministry ignored its own rules,\u201d Judge Amara Kess said in her ruling. "
-     "The company said it would appeal, according to a statement released late on Thursday."),
+     "The company said it would appeal, according to a statement released late on Thursday.")),
     ("business", "Harbour Foods profit falls 12%",
-     "Harbour Foods said on Tuesday that its annual profit fell 12% to \u00a34.5m as grain prices rose. "
+     ("Harbour Foods said on Tuesday that its annual profit fell 12% to \u00a34.5m as grain prices rose. "
      "Chief executive Tomas Reyn told analysts that about 300 jobs could go. "
-     "Shares fell 3.1 per cent in early trading, the exchange said."),
+     "Shares fell 3.1 per cent in early trading, the exchange said.")),
     ("sports", "Rovers win derby 3-1",
-     "Harbour Rovers beat Kestrel City 3-1 on Saturday in front of 21,000 fans. "
+     ("Harbour Rovers beat Kestrel City 3-1 on Saturday in front of 21,000 fans. "
      "Striker Lena Oduya scored twice, and coach Pim Arlo said the team \u201cfinally believed\u201d. "
-     "City manager Sven Dace reportedly blamed the referee."),
+     "City manager Sven Dace reportedly blamed the referee.")),
     ("science", "Lake study finds warmer water",
-     "Researchers at Norrbay University said on Monday that the lake had warmed by 0.8C since 1990. "
+     ("Researchers at Norrbay University said on Monday that the lake had warmed by 0.8C since 1990. "
      "\u201cThis is faster than we expected,\u201d lead author Dr Iva Morn said. "
-     "The study, published in a journal, measured 40 sites over 30 years."),
+     "The study, published in a journal, measured 40 sites over 30 years.")),
     ("politics", "Council approves new budget",
-     "The city council voted 27 to 14 on Wednesday to approve a budget of $1.2bn. "
+     ("The city council voted 27 to 14 on Wednesday to approve a budget of $1.2bn. "
      "Mayor Odile Fenn said the plan would fund 150 new teachers. "
-     "Opposition leader Karl Voss called it \u201ca budget of broken promises\u201d, local media reported."),
+     "Opposition leader Karl Voss called it \u201ca budget of broken promises\u201d, local media reported.")),
     ("disaster", "Floods force hundreds from homes",
-     "About 400 people were evacuated after the river burst its banks on Sunday, officials said. "
+     ("About 400 people were evacuated after the river burst its banks on Sunday, officials said. "
      "At least two people died and 15 were injured, according to the regional fire service. "
-     "\u201cThe water rose in minutes,\u201d resident Mila Gorr told reporters."),
+     "\u201cThe water rose in minutes,\u201d resident Mila Gorr told reporters.")),
 ]
 #: Byte strings that tend to break parsers: NULs, BOMs, bad UTF-8, huge character references, markers.
 TOKENS = [b"\x00", b"\xef\xbb\xbf", b"\xff\xfe", b"\xe2\x80", b"\xc3", b"&#xFFFFFFFF;", b"&#0;", b"&#99999999999;",
@@ -219,7 +219,7 @@ class Inputs:
 
     def prose(self) -> str:
         """A short article text for the analysis stage: a fictional article, sometimes mutated."""
-        genre, title, body = self.r.choice(ARTICLES)
+        _genre, title, body = self.r.choice(ARTICLES)
         text = f"{title}\n\n{body}"
         if self.r.random() < 0.6:
             other = self.r.choice(ARTICLES)[2].encode()
@@ -301,7 +301,7 @@ def fuzz_ingest(n: int, seed: int, hang_s: float, save: Path | None) -> Stage:
         stage.inputs += 1
         stage.kinds[f"{gen.kind}:{name.split('.', 1)[-1] if '.' in name else 'none'}"] += 1
         result = _timed(stage, f"#{i} {gen.kind} {name}", len(data), hang_s,
-                        lambda: ingest_bytes([(name, data)], config=config), save, data)
+                        lambda name=name, data=data: ingest_bytes([(name, data)], config=config), save, data)
         for p in getattr(result, "problems", ()):
             found = _INTERNAL.search(p.message)
             if found:
@@ -329,7 +329,7 @@ def fuzz_analysis(n: int, seed: int, hang_s: float, save: Path | None, group: in
         texts = [gen.prose() for _ in range(min(group, n - i))]
         stage.inputs += len(texts)
         _timed(stage, f"group #{i // group} ({len(texts)} texts)", sum(len(t) for t in texts), hang_s,
-               lambda: run(texts), save, texts)
+               lambda texts=texts: run(texts), save, texts)
     return stage
 
 

@@ -24,7 +24,7 @@ def _docs(extra: str | None = None) -> list[Document]:
 @pytest.fixture
 def poisoned(monkeypatch):
     """Make extraction raise for any batch that holds a document containing POISON (as spaCy E088 did)."""
-    import newssift.pipeline as pipeline
+    from newssift import pipeline
 
     real = pipeline.extract_documents
 

@@ -65,7 +65,7 @@ def test_a_live_run_of_this_process_is_not_marked(store_url):
 
 
 def test_an_analysis_that_raises_is_marked_failed(store_url, monkeypatch):
-    import newssift.pipeline as pipeline
+    from newssift import pipeline
 
     def broken(*_a, **_k):
         raise RuntimeError("cross-document step broke")
@@ -95,7 +95,7 @@ def test_a_read_only_store_gives_one_line(tmp_path):
 
 
 def test_a_store_locked_too_long_gives_one_line(tmp_path, monkeypatch):
-    import newssift.store.engine as engine
+    from newssift.store import engine
 
     monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_MS", 200)
     db = tmp_path / "locked.db"

@@ -157,7 +157,7 @@ def test_delete_needs_the_same_site_and_removes_the_document(server):
 
 @pytest.mark.slow
 def test_a_document_that_fails_analysis_does_not_block_the_app(tmp_path, serve_app, monkeypatch):
-    import newssift.pipeline as pipeline
+    from newssift import pipeline
     from newssift.web.app import create_app
 
     real = pipeline.extract_documents
