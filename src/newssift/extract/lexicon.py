@@ -678,7 +678,8 @@ LABEL_WORDS = frozenset(
     run runs trial test tests patient animal subject participant volume vol vol. issue issues part parts
     ref ref. refs scheme schemes algorithm algorithms lemma theorem definition proposition corollary
     region zone zones unit units cluster clusters node nodes week day weeks days month months listing
-    listings axis complex clone clones assemblage iteration generation""".split()
+    listings axis complex clone clones assemblage iteration generation code codes fraction fractions numbered
+    samples specimen specimens""".split()
 )
 
 #: Verbs and nouns of contests: "won 112 to 104", "a 3-1 victory" are scores.

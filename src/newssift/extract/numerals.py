@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DigitNumber", "digit_numbers", "in_citation", "number_value", "SYMBOL_QUALIFIERS"]
+__all__ = ["SYMBOL_QUALIFIERS", "DigitNumber", "digit_numbers", "in_citation", "number_value"]
 
 #: Symbols in front of a number and the qualifier they give it.
 SYMBOL_QUALIFIERS = {

@@ -18,7 +18,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import CURRENCY_AFTER, CURRENCY_BEFORE, EXTRA_UNIT_SYMBOLS, UNIT_STOPWORDS, UNIT_WORDS
+from .lexicon import (
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    EXTRA_UNIT_SYMBOLS,
+    UNIT_STOPWORDS,
+    UNIT_WORDS,
+)
 
 __all__ = ["UnitMatch", "currency_after", "currency_before", "is_unit_symbol", "unit_after"]
 
@@ -27,9 +33,7 @@ _SPACE = " \u00a0\u2009\u202f"
 
 #: English words that pint also reads as units; alone after a space they are words.
 _ENGLISH_UNITS = frozenset(
-    "cup cups ton tex rad drop drops line lines hand hands knot turn turns dot dots pint slug sol sun count "
-    "pole rod chain link span hide bag gross ream score shake light force grain stone barn cycle cycles "
-    "bit bits mil sample sec".split()
+    ["cup", "cups", "ton", "tex", "rad", "drop", "drops", "line", "lines", "hand", "hands", "knot", "turn", "turns", "dot", "dots", "pint", "slug", "sol", "sun", "count", "pole", "rod", "chain", "link", "span", "hide", "bag", "gross", "ream", "score", "shake", "light", "force", "grain", "stone", "barn", "cycle", "cycles", "bit", "bits", "mil", "sample", "sec"]
 )
 
 #: Longest unit words and symbol phrases, in words, tried first.
@@ -38,7 +42,7 @@ _MAX_PHRASE_WORDS = 3
 _SIGN = re.compile(r"(%|‰|‱|°\s?[CFK](?![A-Za-z])|º\s?[CF](?![A-Za-z])|°\s?[NSEW](?![a-z])|°|º|′|″|×(?!\s?\d))")
 _ATOM = re.compile(
     r"(?P<sym>[A-Za-zμµΩÅ][A-Za-zμµΩÅ]{0,5}|°[CF]?)"
-    r"(?P<exp>\^?[\-−–]\s?[1-4](?![\d.,])|\^?[1-4](?![\d.,])|[⁻]?[¹²³⁴]+)?"
+    r"(?P<exp>\^?[\-−–]\s?[1-4](?!\d|[.,]\d)|\^?[1-4](?!\d|[.,]\d)|[⁻]?[¹²³⁴]+)?"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _PER = re.compile(r"[ \u00a0]+per[ \u00a0]+")
@@ -52,6 +56,19 @@ class UnitMatch:
     written: str  # the unit as written
     unit: str  # normalised: "%", "km", "USD", "mA/cm2"
     kind: str  # percent, time, length, mass, area, volume, temperature, money, ratio, symbol, ...
+
+
+#: What pint raises for a string it cannot read as a unit (its own errors, and
+#: Python's for odd characters in the expression parser).
+_PINT_ERRORS = (ValueError, TypeError, AttributeError, KeyError, SyntaxError, IndexError)
+
+
+@functools.lru_cache(maxsize=1)
+def _pint_error() -> type:
+    """pint's base error class (imported with pint, on first use)."""
+    from pint.errors import PintError
+
+    return PintError
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,15 +85,16 @@ def _pint_kind(sym: str) -> str | None:
     if not sym or len(sym) > 6:
         return None
     ureg = _registry()
+    errors = _PINT_ERRORS + (_pint_error(),)
     try:
         symbol = ureg.get_symbol(sym)
-    except Exception:  # pint raises its own errors for anything it cannot read
+    except errors:  # not a unit pint can read
         return None
     if symbol is None or _fold(symbol) != _fold(sym):
         return None  # "cats" reads as centi-"at"s, "Gyr" as "Ga": only a symbol written as pint writes it
     try:
         dims = dict(ureg.Unit(sym).dimensionality)
-    except Exception:
+    except errors:
         return "symbol"
     return _DIMENSION_KINDS.get(tuple(sorted(dims.items())), "symbol")
 
@@ -200,9 +218,11 @@ def unit_after(text: str, pos: int, limit: int) -> UnitMatch | None:
     word = _word_unit(text, j, limit)
     extra = _extra_symbol(text, j, limit)
     if extra and (word is None or extra[0] > word[0]) and (not spaced or extra[1].lower() not in UNIT_STOPWORDS):
-        return _per(text, UnitMatch(extra[0], text[j:extra[0]], extra[1], "symbol"), limit)
+        end = _slash_tail(text, extra[0], limit)
+        return _per(text, UnitMatch(end, text[j:end], extra[1] + text[extra[0]:end], "symbol"), limit)
     if word:
-        return _per(text, UnitMatch(word[0], text[j:word[0]], word[1], word[2]), limit)
+        end = _slash_tail(text, word[0], limit) if word[2] != "ratio" else word[0]
+        return _per(text, UnitMatch(end, text[j:end], word[1] + text[word[0]:end], word[2]), limit)
     cur = currency_after(text, pos, limit)
     if cur:
         return cur
