@@ -29,7 +29,21 @@ def test_quote_interrupted_by_its_tag_is_one_claim(nlp):
     assert len(quotes) == 1
     assert quotes[0].text.startswith("The levee held")
     assert quotes[0].text.endswith("before the next storm.")
-    assert quotes[0].speaker_text == "Dana Ruiz"
+    assert quotes[0].speaker_text == "Dana Ruiz, who runs the county flood office"
+    assert entity(x, quotes[0].speaker).name == "Dana Ruiz"
+
+
+def test_source_words_keep_the_title_apposition(nlp):
+    x = run(nlp, "Mira Olsen, the chief engineer of the water board, said the reservoir was full.")
+    c = claim_with(x, "the reservoir was full")
+    assert c.speaker_text == "Mira Olsen, the chief engineer of the water board"
+    assert entity(x, c.speaker).name == "Mira Olsen"
+
+
+def test_source_words_drop_an_apposition_with_a_coordination(nlp):
+    x = run(nlp, "Tom Reyes, head of roads and bridges, said the tunnel would reopen.")
+    c = claim_with(x, "the tunnel would reopen")
+    assert c.speaker_text == "Tom Reyes"
 
 
 def test_quote_after_another_reporting_verb_is_not_joined(nlp):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Claim, DocExtraction, Document
-from .attribution import Source, named_head, phrase_tokens, source_of, source_phrase
+from .attribution import Source, named_head, phrase_tokens, source_of, source_phrase, source_words
 from .claims import (
     Construction,
     find_constructions,
@@ -55,10 +55,14 @@ def _resolve(table: EntityTable, tokens, head) -> tuple[int | None, tuple[int, i
     """Entity index and character span of a speaker phrase."""
     if head is None:
         return None, None
+    written = None
     if not tokens:
+        whole = head
         head = named_head(head)
         tokens = phrase_tokens(head)
-    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        written = source_words(whole, tokens)  # the words as written: the name with its titles
+    words = written or tokens
+    span = (words[0].idx, words[-1].idx + len(words[-1].text))
     return table.speaker(tokens, head), span
 
 

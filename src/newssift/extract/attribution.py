@@ -25,7 +25,7 @@ from .lexicon import (
     REPORT_NOUNS,
 )
 
-__all__ = ["Source", "named_head", "phrase_tokens", "source_of", "source_phrase"]
+__all__ = ["Source", "named_head", "phrase_tokens", "source_of", "source_phrase", "source_words"]
 
 # Dependents that are not part of the name of a speaker.
 _NOT_NAME_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "prep_incl"})
@@ -34,6 +34,10 @@ _NOT_NAME_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxi
 #: covers "X confirmed A and warned B" and "X discussed ..., noting that B"
 #: without borrowing a subject from an unrelated clause.
 MAX_INHERIT_DEPTH = 3
+
+#: Longest source phrase (tokens) written out with its titles and clauses; a
+#: longer subtree is a misparse swallowing the sentence (sweep in docs/attribution.md).
+MAX_SOURCE_TOKENS = 30
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,32 @@ def phrase_tokens(head) -> list:
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     return toks or [head]
+
+
+def source_words(head, name: list) -> list:
+    """The whole source phrase as written around a speaker's name: its titles and who they are.
+
+    "Scott Pruitt, the attorney general of Oklahoma, said": the name is
+    "Scott Pruitt", the source as written runs to the closing comma; likewise a
+    parenthesised party ("Rep. Ann Lee (D-Ohio)") and a relative clause ("X, who
+    heads ..."). At most MAX_SOURCE_TOKENS words; an apposition with a
+    coordination in it ("director of A and B") stays out, since a coordinated
+    source is read as several speakers.
+    """
+    if head.pos_ == "PRON" or not name:
+        return name
+    toks = [t for t in head.subtree]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != ")":
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    if not toks or len(toks) > MAX_SOURCE_TOKENS or toks[0].i > name[0].i or toks[-1].i < name[-1].i:
+        return name
+    extra = [t for t in toks if t.i > name[-1].i]
+    coordinated = any(t.lower_ in ("and", "&", "or") for t in extra)
+    if coordinated and not any(c.dep_ == "conj" for c in head.children):
+        return name
+    return toks
 
 
 def source_phrase(head) -> tuple[list, object]:
