@@ -68,6 +68,10 @@ def test_analyze_command_keeps_working_with_a_bad_document_stored(store_url, poi
     report = analyze_store(store_url, quiet=True)
     assert len(report.documents) == 3
     assert "newssift: bad could not be analysed" in capsys.readouterr().err
+    from newssift.store.commands import list_stories
+
+    list_stories(store_url)
+    assert "newssift rm ID" in capsys.readouterr().out
 
 
 def test_when_every_document_fails_the_run_is_marked_failed(store_url, poisoned):

@@ -175,7 +175,9 @@ def test_a_document_that_fails_analysis_does_not_block_the_app(tmp_path, serve_a
             assert r.status_code == 200, r.text
             ids = {s["id"]: s["docs"] for s in r.json()["stories"]}
             assert "failed" in ids and len(ids["failed"]) == 1
-            assert c.get("/").status_code == 200 and "could not be analysed" in c.get("/").text
+            home = c.get("/")
+            assert home.status_code == 200 and "could not be analysed" in home.text and "/documents" in home.text
+            assert c.get("/stories/failed").status_code == 200
             assert c.post("/api/analyze").status_code == 200
             assert c.delete(f"/api/documents/{ids['failed'][0]}").status_code == 200
             assert "failed" not in {s["id"] for s in c.get("/api/stories").json()}

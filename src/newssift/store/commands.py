@@ -93,9 +93,15 @@ def list_stories(db: str) -> int:
     for col in ("story", "title", "documents", "analysed"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r.id, r.title, str(len(r.docs)), r.analysed_at or "not yet (newssift analyze --db …)")
+        table.add_row(r.id, r.title, str(len(r.docs)), r.analysed_at or _not_analysed(r.id))
     console.print(table)
     return 0
+
+
+def _not_analysed(story: str) -> str:
+    from . import FAILED_STORY
+
+    return "failed (newssift rm ID removes one)" if story == FAILED_STORY else "not yet (newssift analyze --db …)"
 
 
 def show_story(db: str, story: str) -> Report:

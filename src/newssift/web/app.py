@@ -180,7 +180,7 @@ def create_app(db: str, config: Config = DEFAULT_CONFIG, allowed_hosts: frozense
         with store() as s:
             stories = s.stories()
             n_docs = s.count_documents()
-        body, csp = home_page(stories, n_docs, notice, PENDING_STORY, config.max_input_bytes)
+        body, csp = home_page(stories, n_docs, notice, PENDING_STORY, config.max_input_bytes, FAILED_STORY)
         return html(body, csp)
 
     def load(story: str | None):

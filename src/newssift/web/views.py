@@ -45,9 +45,10 @@ def _page(template: str, **ctx) -> tuple[str, str]:
     return body, PAGE_CSP
 
 
-def home_page(stories, n_docs: int, notice: str | None, pending: str, max_bytes: int) -> tuple[str, str]:
-    """The start page: stored stories, and forms to add files, text or URLs."""
-    return _page("home.html.j2", stories=stories, n_docs=n_docs, notice=notice, pending=pending,
+def home_page(stories, n_docs: int, notice: str | None, pending: str, max_bytes: int,
+              failed: str = "failed") -> tuple[str, str]:
+    """The start page: stored stories (``failed``: the row of documents whose analysis failed), and forms to add."""
+    return _page("home.html.j2", stories=stories, n_docs=n_docs, notice=notice, pending=pending, failed=failed,
                  max_mb=max(1, max_bytes // (1024 * 1024)))
 
 
