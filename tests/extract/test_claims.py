@@ -314,3 +314,19 @@ def test_statement_of_a_body_and_found_inside_reported_speech(nlp):
 def test_sentence_full_of_names_is_still_a_claim(nlp):
     x = run(nlp, "President Amara Osei and NATO Secretary General Lars Holm met in Brussels on Monday.")
     assert len(x.claims) == 1 and x.claims[0].kind == "unattributed"
+
+
+def test_short_quote_with_its_tag_is_speech(nlp):
+    x = run(nlp, '"Hold the line," the captain says. "We are nearly through the storm."')
+    quotes = [c for c in x.claims if c.kind == "direct_quote"]
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("Hold the line")
+    assert quotes[0].speaker_text == "the captain"
+
+
+def test_stance_verb_noun_object_is_the_claim(nlp):
+    x = run(nlp, "The senator acknowledged the failure of the flood defences.")
+    c = claim_with(x, "the failure of the flood defences")
+    assert c.kind == "indirect"
+    assert c.text == "the failure of the flood defences"
+    assert c.speaker_text == "The senator"

@@ -27,6 +27,7 @@ from .quotes import (
     FOLLOW_ON_QUOTE_CHARS,
     find_quotes,
     is_real_quote,
+    is_tagged_quote,
     quote_runs,
     quote_source_phrase,
     quote_speaker_verb,
@@ -173,7 +174,7 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
     if parsed is None or not doc.text.strip():
         return DocExtraction(doc=doc.id, entities=(), claims=())
     table = collect_entities(doc.id, parsed)
-    quotes = [q for q in find_quotes(doc.text) if is_real_quote(parsed, *q)]
+    quotes = [q for q in find_quotes(doc.text) if is_real_quote(parsed, *q) or is_tagged_quote(parsed, *q)]
     drafts, tag_sents = _quote_drafts(parsed, table, quotes)
     quoted_sents = {d.sent.start for d in drafts} | tag_sents
     for sent in parsed.sents:

@@ -59,6 +59,10 @@ MIN_ASSERTION_WORDS = 3
 #: or a teaser link, not running text (running text stays below 0.5).
 HEADLINE_CAPS_SHARE = 0.6
 
+#: Whether a stance verb's noun object alone is the claim ("denied the charge" ->
+#: "the charge"), rather than the whole clause (sweep in docs/attribution.md).
+STANCE_OBJECT_ONLY = True
+
 #: Verbs whose object is never a noun in news copy: an "object" holding a
 #: finite verb is a misparsed clause ("said the units ... had been built").
 CLAUSE_VERBS = frozenset(["say", "state", "add", "claim", "insist", "warn", "believe", "estimate"])
@@ -256,7 +260,12 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                     if not objs:
                         continue
                     o_end = max(o.right_edge.idx + len(o.right_edge.text) for o in objs)
-                    out.append(Construction("indirect", src.head.left_edge.idx, o_end, t.text, t, src,
+                    # A noun object is what was stated ("acknowledged the reality of X"); an
+                    # infinitive reads whole with its subject ("She promised to open ...").
+                    o_start = src.head.left_edge.idx
+                    if STANCE_OBJECT_ONLY and all(o.dep_ == "dobj" for o in objs):
+                        o_start = min(o.left_edge.idx for o in objs)
+                    out.append(Construction("indirect", o_start, o_end, t.text, t, src,
                                             outer_start=src.head.left_edge.idx, outer_end=o_end, hedge_cue=hedge))
                 continue
             s, e = _subtree_span(comp)

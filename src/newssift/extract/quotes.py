@@ -11,6 +11,7 @@ __all__ = [
     "find_quotes",
     "inside",
     "is_real_quote",
+    "is_tagged_quote",
     "overlap",
     "quote_runs",
     "quote_source_phrase",
@@ -120,18 +121,9 @@ def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]
     first = doc.char_span(s, e, alignment_mode="expand")
     if first is None:
         return None
-    k = first.end
-    while k < len(doc) and doc[k].idx <= e:  # past the closing mark itself
-        k += 1
-    # A quote closed by a full stop ends its sentence: a tag after it belongs to the next.
-    tail = doc[k:k + TAG_SCAN_TOKENS] if not first.text.rstrip().rstrip('"\u201d\u00bb').rstrip().endswith(".") else []
-    for t in tail:
-        if "\n" in t.text or t.text in ('"', "\u201c", "\u00ab", "!", "?", ";"):
-            break
-        if t.text == "." and not _abbreviation(doc[t.i - 1]):
-            break
-        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS:
-            return t
+    after = _tag_verb_after(doc, first, e)
+    if after is not None:
+        return after
     open_sent = doc[first.start].sent
     before = [t for t in open_sent if t.idx < s and t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
               and not inside(t.idx, quotes)]
@@ -145,6 +137,37 @@ def quote_speaker_verb(doc, quote: tuple[int, int], quotes: list[tuple[int, int]
             if before:
                 return before[-1]
     return None
+
+
+def _tag_verb_after(doc, first, e: int):
+    """The reporting verb of a tag right after a quotation ('"...," Pentagon spokesperson Pat Ryder said'), if any."""
+    k = first.end
+    while k < len(doc) and doc[k].idx <= e:  # past the closing mark itself
+        k += 1
+    # A quote closed by a full stop ends its sentence: a tag after it belongs to the next.
+    if first.text.rstrip().rstrip('"\u201d\u00bb').rstrip().endswith("."):
+        return None
+    for t in doc[k:k + TAG_SCAN_TOKENS]:
+        if "\n" in t.text or t.text in ('"', "\u201c", "\u00ab", "!", "?", ";"):
+            break
+        if t.text == "." and not _abbreviation(doc[t.i - 1]):
+            break
+        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS:
+            return t
+    return None
+
+
+def is_tagged_quote(doc, start: int, end: int) -> bool:
+    """A short quotation closed by a comma, "!" or "?" and followed by its tag ('"Stay back," the guard said').
+
+    Scare quotes sit inside a clause; a quotation its speaker tag follows is
+    speech however short.
+    """
+    inner = doc.text[start:end].rstrip()
+    if not inner.endswith((",", "!", "?")):
+        return False
+    first = doc.char_span(start, end, alignment_mode="expand")
+    return first is not None and _tag_verb_after(doc, first, end) is not None
 
 
 def quote_source_phrase(doc, quote: tuple[int, int], quotes: list[tuple[int, int]]):
