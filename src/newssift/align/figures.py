@@ -19,14 +19,20 @@ best / high); the rule is in ``docs/figures.md``:
   counts as 30; a ceiling's lower end is unknown and is skipped);
 * **high** — the highest value any report states ("up to 250" counts as 250;
   an open floor adds nothing above its stated number);
-* **best** — each report (document) counts once, with its *report value*: the
-  largest number it states for the figure (a report that says "a man was
-  killed" and "two people died" reports two).  Best is the report value given
-  by the most independent origins, then by the most reports; a remaining tie
-  is settled by :data:`TIE_RULE`.  Never a midpoint or a median.
+* **best** — each report (document) counts once, with its *report value*:
+  the first number it states for the figure (news leads state the toll;
+  :data:`REPORT_VALUE`).  Best is the report value given by the most
+  independent origins, then by the most reports; a remaining tie is settled
+  by :data:`TIE_RULE` (the largest tied value: tolls are revised upwards).
+  Never a midpoint or a median.
+
+Before summarising, a lone unnumbered hurt person in a report that reports a
+death elsewhere is read as that death (:data:`ONE_VICTIM_ONCE`): one person
+is counted once.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -41,15 +47,21 @@ __all__ = ["RULE", "TIE_RULE", "best_value", "build_figures", "report_values", "
 RULE = (
     "values pool only when measure, unit, subject and window agree; low = lowest stated value (floors count at "
     "their number); high = highest stated value (ceilings count at their number); best = each report counts "
-    "once with the largest value it states; the value given by the most independent origins, then the most "
-    "reports; a tie is left without best (never a midpoint)"
+    "once, with the first value it states; the value given by the most independent origins, then by the most "
+    "reports; a tie goes to the largest tied value (never a midpoint)"
 )
+
+#: Which of a report's values is its report value: "largest" (a report that
+#: says "a man was killed" and "two people died" reports two: single victims
+#: are parts of its toll), "first" (the lead states the toll) or "commonest".
+#: Chosen by the sweep in docs/figures.md.
+REPORT_VALUE = "first"
 
 #: How a tie for best between report values is settled: "none" leaves best
 #: unset (the figure shows only low and high), "largest" takes the largest tied
 #: value (tolls are revised upwards as victims die), "latest" the value of the
 #: most recent report.  Chosen by the sweep in docs/figures.md.
-TIE_RULE = "none"
+TIE_RULE = "largest"
 
 
 def build_figures(
@@ -80,6 +92,9 @@ def build_figures(
             subject = subject_in_claim(q.subject, c.text)
             raw.append((key, value, replace(q, subject=subject) if subject != q.subject else q, sources))
 
+    raw = _one_victim_once(raw)
+    raw += _wounded_from_shot(raw)
+
     # Subjects are grouped per story, measure and window: "troops", "North
     # Korean troops" and "North Korean military troops" are one subject when
     # nothing else is counted under that measure.
@@ -102,6 +117,71 @@ def build_figures(
             values=values, low=low, best=best, high=high, rule=RULE, story=story or None,
         ))
     return figures
+
+
+#: Whether a lone hurt person in a report that reports a death is read as that
+#: death (see :func:`_one_victim_once`); chosen by the sweep in docs/figures.md.
+ONE_VICTIM_ONCE = True
+
+_ANOTHER = re.compile(r"\b(?:another|other|others|second|third|fourth|fifth|brother|sister|mother|father|wife|husband"
+                      r"|son|daughter|friend)\b", re.IGNORECASE)
+
+
+def _one_victim_once(raw: list) -> list:
+    """Drop a lone unnumbered hurt person ("she was taken to hospital in critical condition") from a report
+    that also reports a death in another sentence: without a second person named ("another man", "his
+    brother"), that is the victim who died, and one person is counted once, as killed."""
+    if not ONE_VICTIM_ONCE:
+        return raw
+    killed_docs = {(key[0], v.doc) for key, v, q, _ in raw if q.measure == "killed" and (q.low or 0) >= 1}
+    killed_claims = {v.claim for key, v, q, _ in raw if q.measure == "killed" and (q.low or 0) >= 1}
+    out = []
+    for key, v, q, sources in raw:
+        lone = q.measure == "wounded" and q.qualifier == "at_least" and q.low == 1 and not _ANOTHER.search(q.text)
+        if lone and (key[0], v.doc) in killed_docs and v.claim not in killed_claims:
+            continue
+        out.append((key, v, q, sources))
+    return out
+
+
+#: Whether a report that counts people shot and killed but no wounded gives a
+#: wounded value (shot less killed); chosen by the sweep in docs/figures.md.
+WOUNDED_FROM_SHOT = False
+
+
+#: Whether only a stated number of people shot ("four people were shot") gives
+#: wounded values, not a lone person shot.
+SHOT_NEEDS_COUNT = True
+
+
+def _wounded_from_shot(raw: list) -> list:
+    """Wounded values a report implies: people shot less people killed, when it states no wounded count.
+
+    "Four people were shot; one died" reports three wounded.  The value is
+    traced to the claim that counts the people shot; it is the report's own
+    arithmetic, so "shot" stays a figure of its own beside it.
+    """
+    if not WOUNDED_FROM_SHOT:
+        return []
+    per_doc: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for key, v, q, sources in raw:
+        if not key[3]:  # windowed counts ("this year") are other events
+            per_doc[(key[0], v.doc)][q.measure or ""].append((key, v, q, sources))
+    out = []
+    for found in per_doc.values():
+        if found.get("wounded") or not found.get("shot"):
+            continue
+        key, v, q, sources = max(found["shot"], key=lambda r: (r[2].low or 0))
+        killed = max((r[2].low or 0 for r in found.get("killed", [])), default=0)
+        if SHOT_NEEDS_COUNT and q.qualifier != "exact":
+            continue  # "a man was shot": whether he lived is for other sentences to say
+        n = (q.low or 0) - killed
+        if n <= 0:
+            continue
+        value = replace(v, low=n, high=n if q.qualifier == "exact" else None)
+        out.append(((key[0], "wounded", key[2], key[3]), value, replace(q, measure="wounded", low=n,
+                                                                         high=value.high), sources))
+    return out
 
 
 def _label(items, window: str) -> str | None:
@@ -141,16 +221,28 @@ def _summarise(items, published: dict[str, str] | None = None) -> tuple[float | 
     return low, best_value(items, published or {}), high
 
 
-def report_values(items) -> dict[str, tuple[float, set[str]]]:
-    """Each report's value (the largest number it states) and the origins of the claims that state it."""
+def report_values(items, rule: str | None = None) -> dict[str, tuple[float, set[str]]]:
+    """Each report's value (by :data:`REPORT_VALUE`) and the origins of the claims that state it."""
     by_doc: dict[str, list[tuple[float, tuple[str, ...]]]] = defaultdict(list)
+    stated: dict[str, list[float]] = defaultdict(list)
     for v, _, sources in items:
         p = point_estimate(v.low, v.high, v.qualifier)
         if p is not None:
             by_doc[v.doc].append((p, sources))
+            if v.qualifier != "at_least":
+                stated[v.doc].append(p)
+    rule = rule or REPORT_VALUE
     out = {}
     for doc, pts in by_doc.items():
-        top = max(p for p, _ in pts)
+        if rule == "first":
+            top = pts[0][0]
+        elif rule == "first_stated":
+            top = stated[doc][0] if stated[doc] else max(p for p, _ in pts)
+        elif rule == "commonest":
+            counts = Counter(p for p, _ in pts)
+            top = max(counts, key=lambda p: (counts[p], p))
+        else:
+            top = max(p for p, _ in pts)
         out[doc] = (top, {s for p, srcs in pts if p == top for s in srcs})
     return out
 

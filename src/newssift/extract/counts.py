@@ -41,6 +41,7 @@ from .lexicon import (
     FATAL_EVENT_ADJS,
     INJURY_NOUNS,
     KILL_VERBS,
+    MEASURE_VERBS,
     NOBODY_WORDS,
     NOT_AGENT_NOUNS,
     ONE_PERSON_NOUNS,
@@ -165,17 +166,27 @@ def _predicates(tok) -> list[tuple[str, list]]:
             return [("killed", _victims(tok, passive_or_intransitive=True))]
         if lemma == "shoot" and _fatal(tok):
             return [("killed", _victims(tok, passive_or_intransitive=True))]
+        if lemma == "shoot" and not any(_dies(k) for k in tok.conjuncts):
+            # Shot, fatally or not: a count of both kinds ("shot"), never credited to either.
+            return [("shot", _with_conjuncts([c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]))]
         if any(_dies(k) or (k.lemma_.lower() == "shoot" and _fatal(k)) for k in tok.conjuncts):
             return []  # "in critical condition but died later": a death, read at its own verb
         if lemma in WOUND_VERBS:
             return [("wounded", _victims(tok, passive_or_intransitive=True))]
+        if MEASURE_VERBS.get(lemma) == "wounded" or low in ("hospitalized", "hospitalised"):
+            # "was treated and released", "remains hospitalized": only the person it happened to.
+            return [("wounded", [c for c in tok.children if c.dep_ == "nsubjpass"] or _state_subject(tok))]
         state = _state(tok) if tok.pos_ in ("VERB", "AUX") else None
         if state == "killed" and lemma in STATE_VERBS:
             return [(state, _victims(tok, passive_or_intransitive=lemma in ("be", "lie")))]
         if state == "wounded":  # "taken to a hospital in critical condition"
             return [(state, _victims(tok, passive_or_intransitive=True))]
-        if lemma in SUFFER_VERBS and _suffers_injury(tok):
-            return [("wounded", [c for c in tok.children if c.dep_ in _SUBJ])]
+        if (lemma in SUFFER_VERBS and _suffers_injury(tok)) or _with_injury(tok):
+            # "found a boy with a gunshot wound": an active verb's object is the one hurt.
+            objs = [c for c in tok.children if c.dep_ == "dobj"] if lemma not in SUFFER_VERBS else []
+            return [("wounded", _with_conjuncts(objs or [c for c in tok.children if c.dep_ in _SUBJ]))]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and _with_injury(tok):
+        return [("wounded", [tok])]  # "found a boy with a gunshot wound"
     if tok.pos_ == "NOUN" and tok.lower_ in DEATH_NOUNS | {"shooting"} and _fatal_noun(tok):
         return [("killed", [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj"])]
@@ -281,6 +292,22 @@ def _suffers_injury(verb) -> bool:
     return False
 
 
+def _with_injury(tok) -> bool:
+    """"taken to hospital with serious injuries", "treated for a gunshot wound" (not "fatal injuries")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "for"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in INJURY_NOUNS:
+                    return not any(a.lower_ in FATAL_EVENT_ADJS | {"fatal"} for a in p.children)
+    return False
+
+
+def _state_subject(verb) -> list:
+    """The subject of "remains hospitalized" / "is hospitalized": the head verb's subject."""
+    head = verb.head if verb.dep_ in ("acomp", "oprd", "xcomp") else verb
+    return _with_conjuncts([c for c in head.children if c.dep_ in _SUBJ])
+
+
 def _fatal_noun(noun) -> bool:
     """"death of", "killing of", "fatal shooting of"."""
     if noun.lower_ in DEATH_NOUNS:
@@ -313,7 +340,12 @@ def _unreal(verb) -> bool:
 
 def _count(parsed, v, measure: str, negated: bool) -> Quantity | None:
     """The count one victim phrase carries, or None when it names no countable person."""
-    if any(c.lower_ != "one" for c in _nummods(v)) or (v.like_num and v.lower_ not in ("one", "none")):
+    nums = [c for c in _nummods(v) if c.lower_ != "one"]
+    if measure == "shot" and nums and not negated:
+        from .quantities import parse_number  # the general number reader
+        value = parse_number([n.text for n in sorted(nums, key=lambda t: t.i)])
+        return None if value is None else _make(parsed, _first(v), v, value, "exact", measure)
+    if nums or (v.like_num and v.lower_ not in ("one", "none")):
         return None  # a number the quantity pass reads
     zero = _nobody(v)
     if zero is not None:
@@ -326,6 +358,9 @@ def _count(parsed, v, measure: str, negated: bool) -> Quantity | None:
     if v.lower_ == "both":
         return _make(parsed, v, v, 2.0, "at_least", measure)
     if _one_person(v):
+        names = _listed_names(v)
+        if names:  # "Ann Lee, 31, Bo Tran, 29, and Cy Roe, 26": the tagger chains names by apposition
+            return _make(parsed, _first(v), names[-1], float(1 + len(names)), "at_least", measure)
         return _make(parsed, _first(v), v, 1.0, "at_least", measure)
     return None
 
@@ -362,6 +397,20 @@ def _one_person(v) -> bool:
         return False
     # A name: the tagger's PERSON, or a name with an age set off by commas ("Talia Morven, 31,").
     return v.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.like_num for c in v.children)
+
+
+def _listed_names(v) -> list:
+    """Further person names chained to the name ``v`` by apposition or conjunction, in order."""
+    if v.pos_ != "PROPN":
+        return []
+    out, todo = [], [v]
+    while todo:
+        cur = todo.pop()
+        for c in cur.children:
+            if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _first(v):
