@@ -139,6 +139,7 @@ class Quantity:
     unit: str | None = None  # for money or measures: "USD", "km", "%", "year", ...
     kind: str | None = None  # count, money, percent, time, length, mass, ..., measurement, score, ratio
     uncertainty: float | None = None  # the spread after "±" ("43.2 ± 7.1%"), when given
+    values: tuple[float, ...] = ()  # a list's items ("1, 5 and 50 μg/L"); low and high are its bounds
 
 
 @dataclass(frozen=True)

@@ -126,3 +126,52 @@ def test_quantities_outside_a_claims_words_stay_with_the_claim(nlp):
     x = run(nlp, "A study of 240 farms showed that yields rose by 14% after the floods.")
     found = sorted(q.text for c in x.claims for q in c.quantities)
     assert found == ["14%", "240 farms"]
+
+
+def test_a_unit_written_once_makes_one_list(nlp):
+    text = "Standards of 1, 5, 10 and 50 mg/L were prepared."
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.values, q.low, q.high, q.unit) == ((1, 5, 10, 50), 1, 50, "mg/L")
+    text = "They were jailed for 6 or 9 years."
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.values, q.unit) == ((6, 9), "year")
+
+
+def test_values_for_as_many_things_stay_apart(nlp):
+    text = "Sales and costs grew by 35% and 22%, respectively."
+    assert [q.low for q in quantities_in(nlp(text), 0, len(text))] == [35, 22]
+    text = "Sales and costs grew by 35 and 22%, respectively."
+    assert [q.low for q in quantities_in(nlp(text), 0, len(text))] == [35, 22]
+    text = "Prices were £2m, £3m and £5m."
+    assert [q.low for q in quantities_in(nlp(text), 0, len(text))] == [2e6, 3e6, 5e6]
+
+
+def test_a_ratio_keeps_its_terms(nlp):
+    text = "The slope of the ramp was 1:10 on the lower deck."
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.kind, q.values, q.low) == ("ratio", (1, 10), pytest.approx(0.1))
+
+
+def test_a_bracketed_range_with_a_spread(nlp):
+    text = "The readings of (563–624) ± 30 K were derived."
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.low, q.high, q.unit, q.uncertainty) == (563, 624, "K", 30)
+
+
+def test_a_range_with_a_unit_is_no_label(nlp):
+    text = "The scans covered activity 30–130 ms after the tone."
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.low, q.high, q.unit) == (30, 130, "ms")
+
+
+def test_list_and_spread_survive_the_json_report():
+    from dataclasses import asdict
+    import json
+
+    from newssift.models import Quantity
+    from newssift.report.json import _quantity
+
+    q = Quantity(text="1, 5 and 50 mg/L", low=1, high=50, qualifier="range", measure=None, unit="mg/L",
+                 kind="measurement", uncertainty=0.5, values=(1.0, 5.0, 50.0))
+    back = _quantity(json.loads(json.dumps(asdict(q))))
+    assert back == q and hash(back) == hash(q)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Quantity
 from .lexicon import (
@@ -58,6 +58,11 @@ _PHONE_IN_TEXT = re.compile(
 )
 _SCALE_AFTER = re.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trillion|bn|mn|mln|bln)\b", re.IGNORECASE)
 _MONEY_SCALE_AFTER = re.compile(r"[ \u00a0]?(k|m|mn|mln|bn|b|bln|tn|trn)\b", re.IGNORECASE)
+_RANGE_GAP = re.compile(
+    r"[ \u00a0]?(–|—|-|−|to|and|or)[ \u00a0]?(?:(?:around|about|approximately|roughly|nearly|almost) )?"
+    r"|[ \u00a0]?([–—−])[ \u00a0]?", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r",?\s+(?:\w+\s+){0,4}?respectively\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r",? ?(?:and |or |& )?")
 _PLUS_MINUS = re.compile(r"[ \u00a0]?[±∓][ \u00a0]?")
 _ORDINAL = re.compile(r"(st|nd|rd|th)\b", re.IGNORECASE)
 _NUMBER_LIST_TOKEN = re.compile(r"[\d.,–\-−]+")
@@ -205,8 +210,11 @@ def digit_quantities(c: Ctx, out: list[Quantity]) -> list[tuple[int, int]]:
         elif a.unit is None and a.end + 1 < c.chi and text[a.end] == "-" and text[a.end + 1].isalpha():
             continue  # "the 150-seat assembly", "UPDATE 2-Velmora": an attribute, not an amount
         if is_clock_or_ratio(text, n.start, c.chi) == "ratio" and a.unit is None:
-            r = re.match(r"[\d.]+:[\d.]+", text[n.start:])
-            out.append(_plain(c, n.start, n.start + r.end(), n.value, n.value, "exact", kind="ratio"))
+            r = re.match(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)", text[n.start:])
+            x, y = float(r.group(1)), float(r.group(2))
+            q = _plain(c, n.qual_start if n.qualifier else n.start, n.start + r.end(), x / y if y else None,
+                       x / y if y else None, n.qualifier or "exact", kind="ratio")
+            out.append(replace(q, values=(x, y)))  # "1:3": the value is a third, the terms are kept
             taken.append((n.start, n.start + r.end()))
             while k < len(nums) and nums[k].start < n.start + r.end():
                 k += 1
@@ -232,12 +240,51 @@ def _second(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount, plus_minus: boo
     gap = c.text[a.end:n2.qual_start if n2.qualifier else n2.start]
     if plus_minus:
         return ("±", n2) if _PLUS_MINUS.fullmatch(gap) else None
-    m = re.fullmatch(r"[ \u00a0]?(–|—|-|−|to|and|or)[ \u00a0]?|[ \u00a0]?([–—−])[ \u00a0]?", gap)
-    if m is None or n2.qualifier not in (None, "about") or n2.plus_minus:
-        return None  # "between 200 and >1000 m" is no plain range; "from ∼20 to ∼180 ppm" is
+    m = _RANGE_GAP.fullmatch(gap)
+    if m is None or n2.qualifier not in (None, "about", "over", "at_least") or n2.plus_minus:
+        return None  # "from ∼20 to ∼180 ppm", "between 200 and >1000 m" are ranges; "5 to <9" is not
     if a.unit is not None and gap in "–—-−" and c.text[a.end - 1].isalpha():
         return None  # "1280 cm−1": an exponent, not a range
-    return (m.group(1) or m.group(2)), n2
+    return (m.group(1) or m.group(2)).lower(), n2
+
+
+def _spread_after_range(c: Ctx, nums: list[DigitNumber], k: int, b: _Amount):
+    """A "± x" after a bracketed range ("(563–624) ± 30 K"): (the spread's amount or None, end, numbers used)."""
+    if k + 1 >= len(nums) or b.unit is not None:
+        return None, b.end, 1
+    m = re.match(r"\)[ \u00a0]?[±∓][ \u00a0]?", c.text[b.end:c.chi])
+    n3 = nums[k + 1]
+    if m is None or n3.start != b.end + m.end():
+        return None, b.end, 1
+    s = _amount(c, n3)
+    return (s, s.end, 2) if s is not None and s.unit is not None else (None, b.end, 1)
+
+
+def _list(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> list[_Amount] | None:
+    """The items of a list of values with one unit ("1, 5 and 50 μg/L", "0 ppm, 1000 ppm and 2000 ppm"), or None.
+
+    A list is read as one quantity only when its unit is written once, after
+    the last item, and it is not a list of values for as many things ("35 and
+    22%, respectively"); a unit on every item, money and plain counts stay one
+    value each.
+    """
+    items, end = [a], a.end
+    for n2 in nums[k + 1:]:
+        gap = c.text[end:n2.start]
+        if n2.start < end or n2.qualifier or n2.plus_minus or not gap or not _LIST_GAP.fullmatch(gap):
+            break
+        b = _amount(c, n2)
+        if b is None or b.currency:
+            return None
+        items.append(b)
+        end = b.end
+        if b.unit is not None:
+            break  # the unit written once, after the last item
+    if len(items) < 2 or a.unit is not None or items[-1].unit is None or items[-1].unit.kind == "money":
+        return None
+    if _RESPECTIVELY.match(c.text, end):
+        return None
+    return items
 
 
 def _digit_quantity(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> tuple[Quantity | None, int]:
@@ -245,8 +292,6 @@ def _digit_quantity(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> tupl
     n = nums[k]
     text = c.text
     first = c.tok(n.start)
-    if a.unit is None and a.currency is None and _label(c, n):
-        return None, 0
     prev_word = _word_before(c, n.qual_start if n.qualifier else a.start)
     pm = _second(c, nums, k, a, plus_minus=True)
     if pm is not None:
@@ -260,6 +305,8 @@ def _digit_quantity(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> tupl
         if b is not None and (a.currency or b.currency or a.unit is None or b.unit is None
                               or a.unit.unit == b.unit.unit):
             unit = a.unit or b.unit
+            if unit is None and a.currency is None and b.currency is None and _label(c, n):
+                return None, 1  # "lines 2–12", "codes 3-1 to 3-3"
             if a.factor == 1.0 and b.factor != 1.0:
                 a.value *= b.factor  # "$1-2 million", "10 to 12 thousand": the scale is shared
             a.currency = a.currency or b.currency
@@ -272,31 +319,21 @@ def _digit_quantity(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> tupl
                 # "fell from 12 to 9%", "rose from 9 to 12": a change, two values read one by one
                 return _finish(c, a, a.value, a.value, None, a.unit or b.unit, n=n,
                                q_start=_prev_tok(c, n.start).idx), 0
-            else:
-                q_start = _prev_tok(c, n.start).idx if prev_word in ("between", "from") else None
-                return _finish(c, a, min(lo_v, hi_v), max(lo_v, hi_v), "range", unit, end=b.end, n=n,
-                               q_start=q_start), 1
+            q_start = _prev_tok(c, n.start).idx if prev_word in ("between", "from") else None
+            high = None if sec[1].qualifier in ("over", "at_least") else max(lo_v, hi_v)
+            spread, end, used = _spread_after_range(c, nums, k + 1, b)
+            return _finish(c, a, min(lo_v, hi_v), high, "range", unit or (spread.unit if spread else None),
+                           end=end, n=n, q_start=q_start, uncertainty=spread.value if spread else None), used
+    if a.unit is None and a.currency is None and _label(c, n):
+        return None, 0
+    items = _list(c, nums, k, a)
+    if items is not None:
+        values = tuple(x.value for x in items)
+        q = _finish(c, a, min(values), max(values), "range", items[-1].unit, end=items[-1].end, n=n)
+        return (replace(q, values=values) if q is not None else None), len(items) - 1
     if n.plus_minus and a.unit is not None:
         return _finish(c, a, -a.value, a.value, "range", a.unit, n=n, q_start=n.qual_start), 0
-    return _finish(c, a, a.value, a.value, None, a.unit or _list_unit(c, nums, k, a), n=n), 0
-
-
-def _list_unit(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> UnitMatch | None:
-    """The unit a list writes once, after its last item ("1, 5 and 50 μg/L", "9 or 4.8 months"), or None."""
-    if a.currency:
-        return None
-    end = a.end
-    for n2 in nums[k + 1:]:
-        if n2.start < end or not re.fullmatch(r",? ?(?:and |or |& )?|,", c.text[end:n2.start]) \
-                or c.text[end:n2.start] == "":
-            return None
-        b = _amount(c, n2)
-        if b is None or b.currency:
-            return None
-        if b.unit is not None:
-            return b.unit if b.unit.kind != "money" else None
-        end = b.end
-    return None
+    return _finish(c, a, a.value, a.value, None, a.unit, n=n), 0
 
 
 def _word_before(c: Ctx, char: int) -> str:
@@ -346,11 +383,11 @@ def _change_context(tok) -> bool:
 # ----------------------------------------------------------------- finishing
 
 
-def _label_or_date(c: Ctx, n: DigitNumber, a: _Amount) -> bool:
+def _label_or_date(c: Ctx, n: DigitNumber, a: _Amount, unit: UnitMatch | None) -> bool:
     """Whether a unitless number is a label ("Table 2", "phase 7"), a year, a date or an age."""
     text = c.text
     s = text[n.start:n.end]
-    if a.unit is None and a.currency is None:
+    if unit is None and a.currency is None:
         if is_year(s) and not _counts_noun(c, a):
             return True
         if _label(c, n):
@@ -360,14 +397,14 @@ def _label_or_date(c: Ctx, n: DigitNumber, a: _Amount) -> bool:
         nxt = c.doc[nxt.i + 1] if nxt.i + 1 < c.hi else None
     prev = _prev_tok(c, n.qual_start, bounded=False)
     lead = _list_head(c, prev)
-    if lead is not None and lead.lower_ in NOT_AMOUNT_BEFORE and not (a.unit and a.unit.kind == "time"):
+    if lead is not None and lead.lower_ in NOT_AMOUNT_BEFORE and not (unit and unit.kind == "time"):
         return not _open_bound_after(c, a.end)  # "aged 34 and 51": attributes; "aged 70 or older": a criterion
     if (prev is not None and prev.lower_ in CALENDAR_WORDS or nxt is not None and nxt.lower_ in CALENDAR_WORDS) \
-            and a.unit is None and re.fullmatch(r"\d{1,2}", s):
+            and unit is None and re.fullmatch(r"\d{1,2}", s):
         return True  # "6 November", "November 6"
     # "Dario Mensi, 44, built ...": an age
     return prev is not None and prev.text == "," and prev.i > 0 and c.doc[prev.i - 1].ent_type_ == "PERSON" \
-        and nxt is not None and nxt.text == "," and a.unit is None
+        and nxt is not None and nxt.text == "," and unit is None
 
 
 def _label(c: Ctx, n: DigitNumber) -> bool:
@@ -409,7 +446,7 @@ def _counts_noun(c: Ctx, a: _Amount) -> bool:
 def _finish(c: Ctx, a: _Amount, low, high, qual, unit: UnitMatch | None, end: int | None = None,
             uncertainty: float | None = None, n: DigitNumber | None = None, q_start: int | None = None):
     """The Quantity for an amount in digits: qualifier, bounds, unit, kind, measure and subject."""
-    if n is not None and _label_or_date(c, n, a):
+    if n is not None and _label_or_date(c, n, a, unit):
         return None
     end = end or a.end
     start = q_start if q_start is not None else a.start

@@ -95,7 +95,9 @@ def in_citation(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     if k < 0:
         return False
     m = _CITATION.match(text, k, min(hi, end + 40))
-    return m is not None and m.end() >= end
+    if m is None or m.end() < end:
+        return False
+    return re.match(r"[ \u00a0]?[±∓]", text[m.end():m.end() + 3]) is None  # "(563–624) ± 30 K" is a range
 
 
 def is_clock_or_ratio(text: str, start: int, hi: int) -> str | None:

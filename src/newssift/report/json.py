@@ -126,6 +126,8 @@ def _tuple(items, fn):
 
 
 def _quantity(d: dict) -> Quantity:
+    d = dict(d)
+    d["values"] = tuple(d.get("values") or ())  # a list's items come back as a JSON array
     return Quantity(**d)
 
 
