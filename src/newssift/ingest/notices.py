@@ -19,10 +19,23 @@ __all__ = ["NOTICE_MAX_CHARS", "is_notice"]
 #: on the evaluation pages is ~330 characters; docs/extraction.md).
 NOTICE_MAX_CHARS = 600
 
+#: A line this short may be a bare "Share this article" button label.
+BUTTON_MAX_CHARS = 40
+
 _NOTICE = re.compile("|".join(f"(?:{p})" for p in NOTICE_PATTERNS), re.IGNORECASE)
+# Every pattern needs one of these words; testing for them with ``in`` first
+# spares the regular expression on almost every line (it cost more than the
+# rest of the cleaning together).
+_TRIGGERS = ("subscri", "log in", "login", "full story", "full article", " app ", " apps", " app.", " app,",
+             "follow", "compensation", "commission", "cookie", "newsletter")
 
 
 def is_notice(line: str) -> bool:
     """True if ``line`` is a notice to the reader rather than article text."""
     s = line.strip()
-    return bool(s) and len(s) <= NOTICE_MAX_CHARS and _NOTICE.search(s) is not None
+    if not s or len(s) > NOTICE_MAX_CHARS:
+        return False
+    low = s.lower()
+    if len(s) > BUTTON_MAX_CHARS and not any(t in low for t in _TRIGGERS):
+        return False
+    return _NOTICE.search(s) is not None

@@ -51,7 +51,9 @@ class Page:
 
 def normalise_body(text: str) -> str:
     """The body as compared for duplicates: NFKC, quotes folded, case and spacing ignored."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+    if not unicodedata.is_normalized("NFKC", text):  # a C-speed test; normalising costs more
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.translate(_QUOTES).casefold().split())
 
 
 def content_hash(text: str) -> str:

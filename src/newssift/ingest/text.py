@@ -126,7 +126,9 @@ def clean_text(
             if shapes[i] is not None:
                 role[i] = "embed"
 
-    repeated = _repeated_lines(lines, shapes)
+    # An extracted article's lines are kept whatever repeats in it (its
+    # duplicate paragraphs are still dropped below): no need to count them.
+    repeated = set() if extracted else _repeated_lines(lines, shapes)
     hard = [
         shapes[i] is not None
         and role[i] != "embed"
