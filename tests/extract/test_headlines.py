@@ -120,3 +120,49 @@ def test_a_study_finding_a_clause_is_attributed(nlp):
     c = next(c for c in x.claims if "cyclists" in c.text)
     assert c.kind == "indirect"
     assert c.speaker_text == "The study"
+
+
+def test_acronym_outlet_after_colon_is_the_source(nlp):
+    c = only_claim(run(nlp, "Carmaker to close two plants in the south: WSJ."))
+    assert c.kind == "according_to"
+    assert c.speaker_text == "WSJ"
+
+
+def test_report_after_a_dash_is_the_source(nlp):
+    c = only_claim(run(nlp, "Brewer set to buy rival for two billion - report."))
+    assert c.kind == "according_to"
+    assert c.speaker_text == "report"
+
+
+def test_name_before_colon_with_first_person_words_is_a_quote(nlp):
+    c = only_claim(run(nlp, "Lena Varga: I will not resign over the budget."))
+    assert c.kind == "according_to"
+    assert c.speaker_text == "Lena Varga"
+
+
+@pytest.mark.parametrize("text", [
+    "New stadium said to open in the autumn.",
+    "Photo Appears To Show Wolf In City Park.",
+    "Unverified video shows flooding in the old town.",
+    "Insiders Claim Phone Maker Will Cut Prices.",
+])
+def test_headline_shorthand_hedges(nlp, text):
+    x = run(nlp, text)
+    assert any(c.hedged or c.kind in ATTRIBUTED for c in x.claims)
+
+
+def test_question_with_a_debunking_word_still_hedges(nlp):
+    c = only_claim(run(nlp, "Lake Monster Photo: Real or Hoax?"))
+    assert c.hedged
+
+
+def test_alleged_before_a_person_noun_is_no_hedge(nlp):
+    c = only_claim(run(nlp, "Villagers Catch Alleged Robber Near Market."))
+    assert not c.hedged
+    x = run(nlp, "The alleged gunman was arrested near the market on Sunday. Police found the stolen bikes.")
+    assert not any(k.hedged for k in x.claims)
+
+
+def test_a_name_with_a_verb_word_is_not_a_speaker(nlp):
+    x = run(nlp, "Islamic State Fighters Seize Two Villages Near River.")
+    assert all(c.kind not in ATTRIBUTED for c in x.claims)

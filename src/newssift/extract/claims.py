@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .attribution import Source, source_of, source_phrase
+from .headlines import accused_label
 from .lexicon import (
     HEDGE_MODALS,
     HEDGE_PHRASES,
@@ -62,6 +63,9 @@ HEADLINE_CAPS_SHARE = 0.6
 #: Whether a stance verb's noun object alone is the claim ("denied the charge" ->
 #: "the charge"), rather than the whole clause (sweep in docs/attribution.md).
 STANCE_OBJECT_ONLY = True
+
+#: Entity labels of names: no reporting verb is part of one.
+NAME_LABELS = frozenset(["ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"])
 
 #: Verbs whose object is never a noun in news copy: an "object" holding a
 #: finite verb is a misparsed clause ("said the units ... had been built").
@@ -226,8 +230,8 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
     doc = sent.doc
     for t in sent:
         lemma = t.lemma_.lower()
-        if t.pos_ not in ("VERB", "AUX") or inside(t.idx, quotes):
-            continue
+        if t.pos_ not in ("VERB", "AUX") or inside(t.idx, quotes) or t.ent_type_ in NAME_LABELS:
+            continue  # (a verb inside a name is a misread name word: "Islamic State", "Drudge Report")
         published = _publish_construction(t) if lemma in PUBLISH_VERBS else None
         if published is not None:
             out.append(published)
@@ -435,7 +439,8 @@ def is_assertion(sent) -> bool:
 def is_hedged(doc, start: int, end: int, sent) -> bool:
     """Whether the content or its sentence carries a hedge word or phrase, or the content a modal (may, might, could)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and any(t.lower_ in HEDGE_WORDS or t.lower_ in HEDGE_MODALS and t.tag_ == "MD" for t in span):
+    if span is not None and any((t.lower_ in HEDGE_WORDS and not accused_label(t)) or t.lower_ in HEDGE_MODALS
+                                and t.tag_ == "MD" for t in span):
         return True
     low = sent.text.lower()
     return any(p in low for p in HEDGE_PHRASES)

@@ -17,8 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .people import ACRONYM_RE
+
 from .lexicon import (
     DEBUNK_WORDS,
+    HEADLINE_HEDGE_PHRASES,
+    HEDGE_WORDS,
     GROUP_NOUNS,
     HEADLINE_HEDGE_WORDS,
     HEADLINE_SPEECH_VERBS,
@@ -30,7 +34,7 @@ from .lexicon import (
     SOURCE_LABEL_NOUNS,
 )
 
-__all__ = ["HeadlineSource", "headline_hedged", "headline_line", "headline_source", "is_modal_hedge", "report_form"]
+__all__ = ["HeadlineSource", "accused_label", "headline_hedged", "headline_line", "headline_source", "is_modal_hedge", "report_form"]
 
 #: Share of title-cased long words from which a first line without a final
 #: stop reads as a headline (as in claims.HEADLINE_CAPS_SHARE).
@@ -51,6 +55,21 @@ NAMED_COLON_SOURCES = False
 #: Whether a debunking word in the headline's own words ("Hoax", "Fake", "Not
 #: True") means it rules on the story rather than hedging it (sweep in docs/attribution.md).
 DEBUNK_OVERRIDES = True
+
+#: Whether a one-word acronym label before or after the colon ("...: WSJ", "CNN: ...")
+#: is the headline's source (sweep in docs/attribution.md).
+ACRONYM_LABELS = True
+
+#: Dashes that set a source label off at a headline's end ("... - report", "... -- analyst").
+_DASHES = frozenset(["-", "--", "\u2014", "\u2013", "\u2015"])
+
+#: First-person words: after "Name:" they make the rest the name's own words.
+FIRST_PERSON = frozenset(["i", "we", "my", "our", "me", "us", "i'm", "we're"])
+
+#: Adjectives that label an accused person, and the endings of the person nouns they
+#: label that way ("alleged rapist", "suspected gunman", "accused bomber").
+ACCUSED_WORDS = frozenset(["alleged", "suspected", "accused", "purported"])
+_AGENT_ENDINGS = ("ist", "er", "or", "man", "men")
 
 #: Words before "May" that make it the month ("in May", "early May").
 _MONTH_CONTEXT = frozenset(["in", "of", "since", "until", "by", "early", "late", "mid", "next", "last", "this",
@@ -141,6 +160,8 @@ def report_form(t) -> bool:
     low = t.lower_
     if low in IRREGULAR_REPORT_FORMS or t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX"):
         return True
+    if low in REPORTING_VERBS and t.text[:1].isupper() and not t.ent_type_:
+        return True  # title case "Insiders Claim ...", tagged as a noun (but not "Islamic State")
     for stem in (low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("ed") else None,
                  low[:-1] if low.endswith("ed") else None, low[:-3] if low.endswith("ies") else None):
         if stem and (stem in REPORTING_VERBS or stem + "y" in REPORTING_VERBS and low.endswith("ies")):
@@ -148,24 +169,36 @@ def report_form(t) -> bool:
     return False
 
 
+def accused_label(t) -> bool:
+    """ "alleged rapist", "suspected gunman": the legal label of a person, not a hedge on the story told."""
+    doc = t.doc
+    return t.lower_ in ACCUSED_WORDS and t.i + 1 < len(doc) and doc[t.i + 1].lower_.endswith(_AGENT_ENDINGS)
+
+
 def headline_hedged(doc, start: int, end: int) -> bool:
     """Whether a headline line hedges: a hedge word, a modal, a question, a conditional or "claims to"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if "?" in span.text:
+        return True  # a question hedges even a debunking word: "Real or hoax?" rules on nothing
     if DEBUNK_OVERRIDES and any(t.lower_ in DEBUNK_WORDS for t in span):
         return False  # "Rumors ... Not True", "... Report Is Fake": the outlet's own verdict, not a hedge
-    if "?" in span.text:
+    low_text = " " + " ".join(t.lower_ for t in span) + " "
+    if any(f" {p} " in low_text for p in HEADLINE_HEDGE_PHRASES):
         return True
     for t in span:
         low = t.lower_
-        if low in HEADLINE_HEDGE_WORDS or low == "if" or is_modal_hedge(t, loose=True):
+        if accused_label(t):
+            continue
+        if low in HEADLINE_HEDGE_WORDS or low in HEDGE_WORDS or low == "if" or is_modal_hedge(t, loose=True):
             return True
         # "ISIS Claims to Have Captured ...", "Video Purports to Show ...": a hedge verb with an infinitive.
         if t.i + 1 < span.end and doc[t.i + 1].lower_ == "to" and _stem(low) in HEDGE_VERBS:
             return True
         # "Bid on Reports of Explosion", "Reports That ...": reports named, not vouched for.
-        if low in ("reports", "report", "rumors", "rumours") and t.i + 1 < span.end and doc[t.i + 1].lower_ in ("of", "that"):
+        if low in ("reports", "report", "rumors", "rumours", "claims") and t.i + 1 < span.end \
+                and doc[t.i + 1].lower_ in ("of", "that"):
             return True
     return False
 
@@ -219,13 +252,24 @@ def _headline_verb(t) -> bool:
     return _stem(t.lower_) in HEADLINE_SPEECH_VERBS or t.lower_ in IRREGULAR_REPORT_FORMS - {"found", "thought"}
 
 
-def _is_label_source(part) -> bool:
-    """A short source label: "Sources", "New Report", "WSJ", "US Intel", a bare name."""
+def _is_label_source(part, content=()) -> bool:
+    """A short source label: "Sources", "New Report", "GOP Rep", "WSJ"; a name before first-person words.
+
+    A bare name is a source only when it is an acronym (an outlet or agency:
+    "WSJ", "CNN") or the words after the colon speak in the first person
+    ("Tim Cook: I wear my watch in the shower"); otherwise a name before a
+    colon is as often the story's subject ("Jihadi John: ... named").
+    """
     words = [t for t in part if t.is_alpha]
     if not words or len(part) > MAX_SOURCE_WORDS or len(words) > 4:
         return False
     last = words[-1].lower_
     if last in SOURCE_LABEL_NOUNS or last in ROLE_NOUNS or last in GROUP_NOUNS:
+        return True
+    if len(words) == 1 and ACRONYM_LABELS and ACRONYM_RE.match(words[0].text):
+        return True
+    named = all(t.ent_type_ in _SPEAKER_LABELS or t.pos_ == "PROPN" for t in words)
+    if named and any(t.lower_ in FIRST_PERSON for t in content):
         return True
     return NAMED_COLON_SOURCES and all(t.ent_type_ in _SPEAKER_LABELS for t in words)
 
@@ -233,17 +277,21 @@ def _is_label_source(part) -> bool:
 def _colon_source(toks) -> HeadlineSource | None:
     """ "Sources: ...", "NASA: ...", "...: Report", "...: WSJ": a source label on one side of a colon."""
     colons = [k for k, t in enumerate(toks) if t.text == ":"]
-    if not colons:
+    dashes = [k for k, t in enumerate(toks) if t.text in _DASHES and 0 < k]
+    if not colons and not dashes:
         return None
-    first, last = colons[0], colons[-1]
-    if _is_label_source(toks[:first]):
-        content = _content(toks[first + 1:])
-        if content is not None:
-            return HeadlineSource(content[0], content[1], toks[:first], ":", "according_to")
+    if colons:
+        first = colons[0]
+        if _is_label_source(toks[:first], toks[first + 1:]):
+            content = _content(toks[first + 1:])
+            if content is not None:
+                return HeadlineSource(content[0], content[1], toks[:first], ":", "according_to")
+    # "...: Report", "... - analyst", "... -- Reports": a label after the last colon or dash.
+    last = max(colons + dashes)
     if _is_label_source(toks[last + 1:]):
         content = _content(toks[:last])
         if content is not None:
-            return HeadlineSource(content[0], content[1], toks[last + 1:], ":", "according_to")
+            return HeadlineSource(content[0], content[1], toks[last + 1:], toks[last].text, "according_to")
     return None
 
 

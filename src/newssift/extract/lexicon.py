@@ -110,6 +110,10 @@ HEDGE_PHRASES = (
     "are thought",
     "is said to",
     "are said to",
+    "appears to",
+    "appeared to",
+    "seems to",
+    "seemed to",
     "according to reports",
     "reports claiming",
 )
@@ -739,7 +743,7 @@ HEADLINE_HEDGE_WORDS = frozenset(
     [
         "rumored", "rumoured", "rumor", "rumors", "rumour", "rumours", "reportedly", "allegedly",
         "purportedly", "apparently", "supposedly", "alleged", "purported", "unconfirmed", "possibly",
-        "probably", "suspected", "suspect", "believed", "speculation",
+        "probably", "suspected", "suspect", "believed", "speculation", "possible",
     ]
 )
 
@@ -750,8 +754,15 @@ SOURCE_LABEL_NOUNS = frozenset(
         "source", "sources", "report", "reports", "analyst", "analysts", "official", "officials",
         "police", "witness", "witnesses", "insider", "insiders", "study", "poll", "survey",
         "experts", "expert", "investigators", "intel", "intelligence", "media", "rumor", "rumors",
-        "rumour", "rumours", "monitor", "monitors", "watchdog", "papers",
+        "rumour", "rumours", "monitor", "monitors", "watchdog", "papers", "paper", "newspaper", "lawmaker",
+        "lawmakers", "congressman", "congresswoman", "senator", "rep", "parent", "parents",
     ]
+)
+
+#: Hedging word sequences in a headline's shorthand (matched on lower-cased
+#: tokens joined by spaces): "said to open", "tipped to make a bid", "appears to show".
+HEADLINE_HEDGE_PHRASES = (
+    "said to", "tipped to", "appears to", "appear to", "appeared to", "seems to", "seem to", "is believed",
 )
 
 #: Reporting verbs a headline uses for speech ("..., Officials Say", "X Claims ...");
@@ -778,6 +789,6 @@ VERDICT_VERBS = frozenset(["find", "rule", "deem", "declare", "judge"])
 IRREGULAR_REPORT_FORMS = frozenset(["said", "told", "wrote", "found", "thought", "spoke", "swore"])
 
 __all__ += [  # noqa: PLE0605 - extended by this section
-    "DEBUNK_WORDS", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS", "IRREGULAR_REPORT_FORMS",
-    "SOURCE_LABEL_NOUNS", "VERDICT_VERBS",
+    "DEBUNK_WORDS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
+    "IRREGULAR_REPORT_FORMS", "SOURCE_LABEL_NOUNS", "VERDICT_VERBS",
 ]
