@@ -118,3 +118,23 @@ def test_extracted_article_keeps_edge_lists_and_headings():
     raw = "\n".join(["What the court found", COURT[0], COURT[1], "- The sentence stands", "- Costs go to the appellant"])
     out = clean_text(raw, extracted=True)
     assert out.text.startswith("What the court found") and out.text.endswith("- Costs go to the appellant")
+
+
+def test_meta_csv_inside_an_input_folder_is_used_without_the_option(tmp_path):
+    from newssift.ingest import ingest
+
+    story = "\n\n".join(COURT)
+    (tmp_path / "courier-appeal.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "meta.csv").write_text("id,outlet,published\ncourier-appeal,Halvern Courier,2025-03-06\n", encoding="utf-8")
+    res = ingest([str(tmp_path)])
+    assert not res.problems
+    (doc,) = res.documents
+    assert (doc.id, doc.outlet, doc.published) == ("courier-appeal", "Halvern Courier", "2025-03-06")
+
+
+def test_text_file_alone_keeps_its_file_name_as_id_and_no_outlet(tmp_path):
+    from newssift.ingest import ingest
+
+    (tmp_path / "appeal-ruling.txt").write_text("\n\n".join(COURT), encoding="utf-8")
+    (doc,) = ingest([str(tmp_path / "appeal-ruling.txt")]).documents
+    assert doc.id == "appeal-ruling" and doc.outlet is None

@@ -24,7 +24,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..errors import InputError
 from ..models import Document, Duplicate, IngestResult, InputProblem
 from .fetch import Fetcher
-from .meta import apply_meta, load_meta
+from .meta import apply_meta, folder_sidecars, load_meta
 from .page import Page, to_document
 from .readers import read_source
 from .sources import Source, expand_inputs
@@ -59,16 +59,20 @@ def ingest(inputs: Sequence[str], config: Config = DEFAULT_CONFIG, meta: Path | 
     """Read every input into clean Documents; bad inputs become problems, copies duplicates.
 
     ``meta`` is an optional CSV/JSON sidecar filling url/outlet/title/published
-    per document id.  Never raises for a single bad input.
+    per document id; without it, a ``meta.csv``/``meta.json`` inside a folder
+    being read is used.  Never raises for a single bad input.
     """
     sources, problems = expand_inputs(inputs)
     rows: list[dict[str, str]] = []
-    if meta is not None:
-        # The sidecar may sit in the folder being read (meta.json): it is not an article.
-        sidecar = Path(meta).resolve()
-        sources = [s for s in sources if s.path is None or s.path.resolve() != sidecar]
+    # A named sidecar, else the meta.csv/meta.json found in the folders read.
+    sidecars = [Path(meta)] if meta is not None else folder_sidecars(inputs)
+    if sidecars:
+        # A sidecar may sit in the folder being read (meta.json): it is not an article.
+        resolved = {p.resolve() for p in sidecars}
+        sources = [s for s in sources if s.path is None or s.path.resolve() not in resolved]
+    for sidecar in sidecars:
         try:
-            rows = load_meta(Path(meta))
+            rows += load_meta(sidecar)
         except InputError as exc:
             problems.append(InputProblem(exc.source, exc.message, exc.code))
     # One slot per source, in input order, so ids, problems and the choice of

@@ -259,8 +259,7 @@ def _left_out(blocks: list[str], text: str) -> tuple[tuple[str, ...], ...]:
     kept_lines = {_fold(line) for line in text.splitlines()}
     runs: list[list[str]] = []
     prev_out = False
-    for b in blocks:
-        fb = _fold(b)
+    for fb in blocks:  # already folded by _blocks
         # A block is in the article when it is one of its paragraphs, or a
         # long piece of one; a short block ("Home") found inside a paragraph
         # by chance is still the menu item it was.
@@ -268,7 +267,7 @@ def _left_out(blocks: list[str], text: str) -> tuple[tuple[str, ...], ...]:
         if out:
             if not prev_out:
                 runs.append([])
-            runs[-1].append(b)
+            runs[-1].append(fb)
         prev_out = out
     return tuple(tuple(r) for r in runs)
 

@@ -17,9 +17,12 @@ from ..errors import ParseError
 from .page import normalise_date
 from .sources import stem_of
 
-__all__ = ["META_FIELDS", "apply_meta", "load_meta"]
+__all__ = ["META_FIELDS", "SIDECAR_NAMES", "apply_meta", "folder_sidecars", "load_meta"]
 
 META_FIELDS = ("url", "outlet", "title", "published", "author")
+#: File names of a sidecar that is used without ``--meta`` when it sits in a
+#: folder given as input (first found wins).
+SIDECAR_NAMES = ("meta.csv", "meta.json")
 _KEYS = ("id", "file", "path", "filename")
 T = TypeVar("T")
 
@@ -46,6 +49,19 @@ def load_meta(path: Path) -> list[dict[str, str]]:
     out = [{str(k).strip().lower(): str(v).strip() for k, v in r.items() if k and v is not None and str(v).strip()} for r in rows]
     if not any(any(k in r for k in _KEYS + ("url",)) for r in out):
         raise ParseError(label, "metadata has no id, file or url column")
+    return out
+
+
+def folder_sidecars(inputs) -> list[Path]:
+    """The sidecar file (meta.csv, meta.json, ...) in each input that is a folder."""
+    out: list[Path] = []
+    for raw in inputs:
+        folder = Path(raw)
+        if raw == "-" or not folder.is_dir():
+            continue
+        found = next((folder / n for n in SIDECAR_NAMES if (folder / n).is_file()), None)
+        if found is not None:
+            out.append(found)
     return out
 
 
