@@ -175,3 +175,23 @@ def test_list_and_spread_survive_the_json_report():
                  kind="measurement", uncertainty=0.5, values=(1.0, 5.0, 50.0))
     back = _quantity(json.loads(json.dumps(asdict(q))))
     assert back == q and hash(back) == hash(q)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Temperatures reached 41.5C in the valley on Friday.", ("41.5C", 41.5, "°C", "temperature")),
+    ("The buffer was kept at pH 7 overnight.", ("pH 7", 7, "pH", "measurement")),
+    ("The magnitude 6.1 earthquake struck before dawn.", ("magnitude 6.1", 6.1, "magnitude", "measurement")),
+])
+def test_glued_degrees_and_scales_named_before_the_number(nlp, text, expected):
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.text, q.low, q.unit, q.kind) == expected
+
+
+def test_a_glued_letter_without_heat_is_a_label(nlp):
+    assert qs(nlp, "Figures 3A and 3C show the stained cells.") == []
+
+
+def test_a_vote_written_high_to_low_is_a_result(nlp):
+    text = "The bill passed 218 to 214 in the lower house."
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.kind, q.low, q.high) == ("score", 218, 214)

@@ -22,7 +22,9 @@ from .lexicon import (
     QUALIFIER_PHRASES,
     SCALE_WORDS,
     SCORE_WORDS,
+    TEMPERATURE_WORDS,
     TIME_UNITS,
+    UNIT_BEFORE,
     UNIT_KIND_MEASURES,
 )
 from .measures import counted_noun, measure_of, subject_of
@@ -168,7 +170,9 @@ def _amount(c: Ctx, n: DigitNumber) -> _Amount | None:
     end, factor = _scale(c, n.end, cur is not None)
     unit = unit_after(c.text, end, c.chi)
     glued = end < c.chi and c.text[end].isalpha()
-    if glued and (unit is None or len(unit.written) == 1 and unit.kind != "percent" and "." not in c.text[n.start:n.end]):
+    if glued and unit is not None and unit.written in ("C", "F") and _temperature_context(c, n):
+        unit = UnitMatch(unit.end, unit.written, "°" + unit.written, "temperature")  # "41.5C" in a heatwave
+    elif glued and (unit is None or len(unit.written) == 1 and "." not in c.text[n.start:n.end]):
         return None  # "187Os", "4He", "Fig. 3A", "16S", "2011a": letters glued to the number that are no unit
     if unit is None and end + 1 < c.chi and c.text[end] == "/" and c.text[end + 1].isalnum():
         return None  # "22/10a-4", "24/7": an identifier or a fraction
@@ -176,6 +180,12 @@ def _amount(c: Ctx, n: DigitNumber) -> _Amount | None:
         cur = (cur[0] if cur else n.start, unit.unit)
     start = cur[0] if cur else n.start
     return _Amount(start, unit.end if unit else end, n.value * factor, unit, cur[1] if cur else None, factor)
+
+
+def _temperature_context(c: Ctx, n: DigitNumber) -> bool:
+    """Whether a number glued to "C" or "F" is a temperature: its sentence speaks of heat or cold."""
+    sent = c.tok(n.start).sent
+    return any(t.lower_ in TEMPERATURE_WORDS for t in sent)
 
 
 def _hyphen_unit(c: Ctx, a: _Amount) -> UnitMatch | None:
@@ -313,7 +323,9 @@ def _digit_quantity(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> tupl
             lo_v, hi_v = a.value, b.value
             if is_year(text[n.start:n.end]) and is_year(text[sec[1].start:sec[1].end]) and unit is None:
                 return None, 1  # "2008 to 2009", "2003–2004": years
-            if hi_v <= lo_v and unit is None and a.currency is None and _score_context(c, first, sec[0]):
+            if unit is None and a.currency is None and (hi_v < lo_v and prev_word not in ("from", "between")
+                                                         or hi_v <= lo_v and _score_context(c, first, sec[0])):
+                # "won 112 to 104", "passed 218 to 214", "drew 1-1": a score or a vote, not an amount
                 return _plain(c, a.start, b.end, lo_v, hi_v, "exact", kind="score"), 1
             if prev_word == "from" and sec[0] == "to" and _change_context(_prev_tok(c, n.start)):
                 # "fell from 12 to 9%", "rose from 9 to 12": a change, two values read one by one
@@ -415,6 +427,8 @@ def _label(c: Ctx, n: DigitNumber) -> bool:
     low = t.lower_
     if low in LABEL_WORDS or low.rstrip(".") in LABEL_WORDS:
         return True
+    if low in UNIT_BEFORE:
+        return False  # "pH 7": a reading on a named scale
     if not re.fullmatch(r"\d+", c.text[n.start:n.end].lstrip("+")) or t.i + 1 >= len(c.doc) or \
             c.doc[t.i + 1].idx != n.qual_start:
         return False  # a name's number follows it directly: "clone 23", not "clone, 23"
@@ -461,6 +475,11 @@ def _finish(c: Ctx, a: _Amount, low, high, qual, unit: UnitMatch | None, end: in
             if word_qual:
                 start = c.doc[qi].idx
     low, high = open_bounds(low, high, qual)
+    before = _prev_tok(c, start)
+    if unit is None and a.currency is None and before is not None and before.lower_ in UNIT_BEFORE:
+        # "pH 7–8", "magnitude 6.1": a scale named before its reading
+        unit = UnitMatch(end, before.text, UNIT_BEFORE[before.lower_], "measurement")
+        start = before.idx
     anchor = c.tok(max(a.start, (n.end if n else end) - 1))
     return make_quantity(c, start, end, low, high, qual, a.currency, unit, anchor, uncertainty)
 

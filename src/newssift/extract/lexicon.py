@@ -699,7 +699,17 @@ CHANGE_VERBS = frozenset(
     increase grow climb jump soar surge raise go change move widen narrow""".split()
 )
 
+#: Words that name a scale before its reading ("pH 7", "magnitude 6.1"), lower-case -> unit.
+UNIT_BEFORE = {"ph": "pH", "magnitude": "magnitude", "richter": "magnitude", "mach": "Mach"}
+
+#: Words of heat and cold: "41C" next to them is a temperature, not 41 coulombs.
+TEMPERATURE_WORDS = frozenset(
+    """temperature temperatures heat heatwave hot hotter hottest warm warmer warmest cold colder coldest chilly
+    freezing frost celsius fahrenheit thermometer thermometers degrees""".split()
+)
+
 __all__ += [  # noqa: PLE0605 - extended by this section
+    "TEMPERATURE_WORDS", "UNIT_BEFORE",
     "CHANGE_VERBS", "CURRENCY_AFTER", "CURRENCY_BEFORE", "EXTRA_UNIT_SYMBOLS", "LABEL_WORDS", "MONEY_SCALES",
     "SCORE_WORDS", "UNIT_KIND_MEASURES", "UNIT_STOPWORDS", "UNIT_WORDS",
 ]

@@ -39,6 +39,15 @@ _ENGLISH_UNITS = frozenset(
 #: Longest unit words and symbol phrases, in words, tried first.
 _MAX_PHRASE_WORDS = 3
 
+#: Longest unit symbol, in characters, looked up in pint ("mmol", "kDa", "µbar").
+#: Chosen by a sweep on the MeasEval dev paragraphs (docs/quantities.md).
+MAX_SYMBOL_CHARS = 6
+
+#: A lower-case ASCII atom this long or longer is a word, never a symbol pint
+#: might read as one ("cats" as centi-at-s): unit words are in lexicon.UNIT_WORDS.
+#: Chosen by a sweep on the MeasEval dev paragraphs (docs/quantities.md).
+WORD_MIN_CHARS = 5
+
 _SIGN = re.compile(r"(%|‰|‱|°\s?[CFK](?![A-Za-z])|º\s?[CF](?![A-Za-z])|°\s?[NSEW](?![a-z])|°|º|′|″|×(?!\s?\d))")
 _ATOM = re.compile(
     r"(?P<sym>[A-Za-zμµΩÅ][A-Za-zμµΩÅ]{0,5}|°[CF]?)"
@@ -82,7 +91,7 @@ def _registry():
 @functools.lru_cache(maxsize=4096)
 def _pint_kind(sym: str) -> str | None:
     """The kind of a unit symbol pint knows ("km" -> "length"), or None when it is no unit symbol."""
-    if not sym or len(sym) > 6:
+    if not sym or len(sym) > MAX_SYMBOL_CHARS:
         return None
     ureg = _registry()
     errors = _PINT_ERRORS + (_pint_error(),)
@@ -127,7 +136,7 @@ def _atom_ok(sym: str, spaced: bool) -> bool:
         return False
     if EXTRA_UNIT_SYMBOLS.get(sym) or sym.lower() in UNIT_WORDS and len(sym) > 1:
         return True
-    if sym.islower() and sym.isascii() and len(sym) > 4:
+    if sym.islower() and sym.isascii() and len(sym) >= WORD_MIN_CHARS:
         return False  # a long lower-case word: a unit word is in UNIT_WORDS, anything else is a word
     return _pint_kind(sym) is not None or not spaced and _two_symbols(sym)
 
