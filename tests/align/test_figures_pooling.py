@@ -87,3 +87,16 @@ def test_a_lone_hurt_person_in_a_report_of_a_death_is_that_death():
     ]
     wounded = [g for g in figs(claims) if g.measure == "wounded"]
     assert [v.claim for g in wounded for v in g.values] == ["c3"]  # d2 reports no death: its hurt person stays
+
+
+def test_a_count_at_one_spot_is_apart_from_the_toll():
+    text = "Drone footage showed over 30 Belen casualties in a flooded trench"
+    q = qty(30, None, "over", "casualties", "Belen casualties", text="over 30")
+    s = text.index("over 30")
+    from dataclasses import replace
+    q = replace(q, start=s, end=s + len("over 30"))
+    claims = [claim("c1", "d1", text, "navy", quantities=[q]),
+              claim("c2", "d2", "Belen casualties passed 500", "guard",
+                    quantities=[qty(500, None, "over", "casualties", "Belen casualties")])]
+    labels = sorted(g.subject for g in figs(claims))
+    assert labels == ["Belen casualties", "Belen casualties (in a flooded trench)"]

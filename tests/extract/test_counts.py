@@ -52,6 +52,7 @@ def test_shot_one_fatally_gives_killed_and_wounded(nlp):
     "The suspect tried to kill a witness before the trial, prosecutors said.",
     "The victims were taken to two hospitals.",  # a plural with no number: no count
     "He was nearly killed by the falling crane.",
+    "The garrison suffered losses, both killed and wounded, in the siege.",  # "both ... and" pairs words
 ])
 def test_not_a_count(nlp, text):
     assert counts(nlp, text) == []

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import Claim, Document, Entity, Fact, Figure, FigureValue, Quantity
-from .figures_keys import canonical_subjects, subject_in_claim, subject_key, window_of
+from .figures_keys import canonical_subjects, place_of, subject_in_claim, subject_key, window_of
 from .numbers import point_estimate
 from .origins import build_origin_index
 
@@ -88,7 +88,7 @@ def build_figures(
                 time=_time(c), start=q.start if q.start >= 0 else c.start, end=q.end if q.end >= 0 else c.end,
             )
             sources = tuple(origins.group(s) for s in origins.claim_sources(c)) or (f"doc:{c.doc}",)
-            key = (story_of_claim.get(c.id) or "", q.measure, (q.unit or "").lower(), window_of(c.text))
+            key = (story_of_claim.get(c.id) or "", q.measure, (q.unit or "").lower(), _window(c, q))
             subject = subject_in_claim(q.subject, c.text)
             raw.append((key, value, replace(q, subject=subject) if subject != q.subject else q, sources))
 
@@ -192,6 +192,17 @@ def _label(items, window: str) -> str | None:
     if not window:
         return subject
     return f"{subject} ({window})" if subject else f"({window})"
+
+
+def _window(c: Claim, q: Quantity) -> str:
+    """The period or the spot a value is counted for: "past three days", "in a snowy field"; "" for the event."""
+    window = window_of(c.text)
+    if window or q.end < 0:
+        return window
+    after = c.text[max(0, q.end - c.start):]
+    if q.subject and after.lstrip().startswith(q.subject):
+        after = after.lstrip()[len(q.subject):]
+    return place_of(after)
 
 
 def _group_order(kv, doc_pos) -> tuple:

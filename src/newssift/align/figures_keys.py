@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["canonical_subjects", "is_combined", "subject_key", "subject_in_claim", "window_of"]
+__all__ = ["canonical_subjects", "is_combined", "place_of", "subject_key", "subject_in_claim", "window_of"]
 
 #: Count nouns that say what kind of individual is counted, not whose.  Two
 #: reports of "North Korean soldiers" and "North Korean troops" count one
@@ -71,6 +71,18 @@ _WINDOW_RE = re.compile(
     r"|october|november|december|\d{4}|the\s+(?:start|beginning)\s+of\s+\w+))\b",
     re.IGNORECASE,
 )
+
+
+#: A place given with an indefinite article right after the counted words
+#: ("over 20 casualties in a snowy field"): the count is of that one spot, a
+#: part of the event, not its toll.
+_PLACE_RE = re.compile(r"^\s*(?:in|at|near|inside|on)\s+(an?\s+[a-z]+(?:\s+[a-z]+)?)\b")
+
+
+def place_of(after: str) -> str:
+    """The spot a count is restricted to, read from the words right after it; "" when none."""
+    m = _PLACE_RE.match(after or "")
+    return m.group(0).strip().lower() if m else ""
 
 
 def is_combined(subject: str | None) -> bool:

@@ -356,6 +356,10 @@ def _count(parsed, v, measure: str, negated: bool) -> Quantity | None:
     if ordinal is not None and v.tag_ != "NNS":
         return _make(parsed, _first(v), v, float(ordinal), "at_least", measure)
     if v.lower_ == "both":
+        # "both killed and wounded": "both ... and" pairs two words, it counts nobody.
+        paired = v.i + 1 == v.head.i and any(c.dep_ == "conj" for c in v.head.children)
+        if v.dep_ not in _SUBJ or v.i > v.head.i or paired:
+            return None  # "casualties, both killed and wounded": a pairing word, not two people
         return _make(parsed, v, v, 2.0, "at_least", measure)
     if _one_person(v):
         names = _listed_names(v)

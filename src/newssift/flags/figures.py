@@ -1,19 +1,24 @@
 """conflicting_figure: one measure, period and subject reported with values that cannot both hold.
 
-Conservative by design: only facts that align already grouped (same
-proposition, same story) are looked at, and within them only pairs of
-headline counts with the same toll measure and no unit, the same subject
-(when both name one), both dated (and overlapping) or neither, and values that
-cannot both be true ("11 killed" against "26 killed"; not "at least 30"
-against "around 30").  The flag goes on the value fewer reports give; a tie
-flags both sides.
+Conflicting means the same measure of the same subject over the same window
+differs beyond :data:`CONFLICT_TOLERANCE` (docs/figures.md).  Conservative by
+design: only facts that align already grouped (same proposition, same story)
+are looked at, and within them only pairs of headline counts with the same
+toll measure and no unit, the same subject (when both name one; a combined
+subject such as "combined A-B units" is never the same as one side), the same
+stated window ("over the past three days", "this year", or none), both dated
+(and overlapping) or neither, and values that cannot both be true even with
+the tolerance ("11 killed" against "26 killed"; not "at least 30" against
+"around 30", not "a man was killed" against "two were killed").  The flag goes
+on the value fewer reports give; a tie flags both sides.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..align.figures import subject_key
-from ..align.numbers import consistent, primary_quantity, times_compatible
+from ..align.figures_keys import window_of
+from ..align.numbers import consistent_interval, primary_quantity, times_compatible
 from ..models import Claim, Fact, Flag, Quantity, SpanRef
 
 __all__ = ["find_conflicting_figures", "TOLL_MEASURES"]
@@ -29,12 +34,29 @@ TOLL_MEASURES = frozenset(
 )
 
 
+#: Relative gap two values' ranges may have and still not conflict: 5 %
+#: either side (newsroom rounding, "47" against "about 50" is no conflict,
+#: "11" against "26" is).  Chosen by the sweep in docs/figures.md.
+CONFLICT_TOLERANCE = 0.05
+
+
+def consistent(a: Quantity, b: Quantity) -> bool | None:
+    """Whether both statements can hold at once, each range widened by :data:`CONFLICT_TOLERANCE`."""
+    ia, ib = consistent_interval(a), consistent_interval(b)
+    if ia is None or ib is None:
+        return None
+    t = CONFLICT_TOLERANCE
+    return ia[0] * (1 - t) <= ib[1] * (1 + t) and ib[0] * (1 - t) <= ia[1] * (1 + t)
+
+
 def _pairs(claims: list[Claim]):
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             # A period on one side only leaves the other's period unknown: not comparable.
             if a.doc == b.doc or (a.time is None) != (b.time is None) or not times_compatible(a, b):
                 continue
+            if window_of(a.text) != window_of(b.text):
+                continue  # "100 over three days" and "over 200 in all" count different periods
             # Only the value each claim asserts (its headline count): "26 died, not the
             # official 11" asserts 26 and merely mentions the 11 it disputes.
             qa, qb = primary_quantity(a.quantities), primary_quantity(b.quantities)
