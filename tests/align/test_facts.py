@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 from factories import claim, doc, entity, qty
@@ -183,13 +184,13 @@ def test_no_claims_no_facts():
     assert align_facts(DOCS, [], ENTS, STORY, LEX) == []
 
 
-def test_large_runs_take_the_lexical_path(monkeypatch):
-    import newssift.align.facts as facts_module
-
-    monkeypatch.setattr(facts_module, "EMBED_MAX_CLAIMS", 3)
+def test_large_runs_still_use_embeddings():
+    """Embeddings never switch off silently with corpus size: a missing model says so."""
     cfg = DEFAULT_CONFIG.with_(use_embeddings=True, embedding_model="no_such_embedding_pkg")
-    claims = relayed_levee_claims()  # 7 claims: over the limit, so the (missing) model is never loaded
-    assert align_facts(DOCS, claims, ENTS, STORY, cfg) == align_facts(DOCS, claims, ENTS, STORY, LEX)
+    claims = relayed_levee_claims() * 400  # thousands of claims, well above the old 2,000-claim cut-off
+    claims = [replace(c, id=f"{c.id}-{k}") for k, c in enumerate(claims)]
+    with pytest.raises(ModelMissingError):
+        align_facts(DOCS, claims, ENTS, STORY, cfg)
 
 
 def test_far_apart_tolls_from_unrelated_reports_stay_apart_but_close_ones_join():

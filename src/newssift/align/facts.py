@@ -15,6 +15,7 @@ are kept because the fact matrix lists them.
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from collections.abc import Sequence
 
@@ -45,12 +46,13 @@ LINK_THRESHOLD = 0.32
 #: with the authorities" / "neither Orvik nor the authorities confirmed it"
 #: share half and are not one assertion and its denial.
 NEGATION_MIN_SIMILARITY = 0.6
-#: Most claims in one run for which sentence embeddings are computed.  On
-#: this project's 2-core machine MiniLM encoded 30–100 claims/s under load
-#: (docs/alignment.md), so 2,000 claims cost up to about a minute; above
-#: that the lexical path, which scored within 0.01 of the embedding path on
-#: the generated benchmark, is used instead.
-EMBED_MAX_CLAIMS = 2000
+#: Sentence embeddings are computed at any corpus size when
+#: ``Config.use_embeddings`` is on: they used to switch off silently above
+#: 2,000 claims, so a large run aligned worse than a small one without saying
+#: so.  Encoding is linear in the distinct claim texts (docs/alignment.md);
+#: turn embeddings off in the config to take the lexical path.  The name
+#: stays (no limit) for callers that still read it.
+EMBED_MAX_CLAIMS = math.inf
 #: Longest fact summary, in characters.
 SUMMARY_MAX = 240
 
@@ -78,8 +80,7 @@ def align_facts(
         by_story.setdefault(story_of.get(c.doc), []).append(c)
 
     origin_index = build_origin_index(entities)
-    use_embeddings = config.use_embeddings and len(ordered) <= EMBED_MAX_CLAIMS
-    embeddings = _embed_all(ordered, config) if use_embeddings else None
+    embeddings = _embed_all(ordered, config) if config.use_embeddings and ordered else None
     row_of = {c.id: i for i, c in enumerate(ordered)}
 
     groups: list[tuple[str | None, list[Claim], ClaimSpace]] = []

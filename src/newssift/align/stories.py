@@ -5,6 +5,12 @@ the run's documents, so words every article shares — "earthquake" in a batch
 of earthquake reports — weigh little and the names of places and people that
 tell two similar events apart weigh most).  Named entities found by extract
 add a second signal, and publication dates far apart weaken a link.
+
+Reports of look-alike events (two earthquakes a year apart, one boxer's two
+title fights) share most of their words, so two more signals weaken a link:
+*who and where* — the names each report keeps coming back to (its salient
+names) that the other report never writes — and *when* — both reports name
+years and none in common.
 Documents are then merged by average-link agglomerative clustering until no
 two clusters are similar enough.
 """
@@ -22,6 +28,7 @@ from .text import Vector, content_tokens, idf_table, tfidf
 
 __all__ = [
     "DATE_WINDOW_DAYS",
+    "EXCLUSIVE_WEIGHT",
     "STORY_THRESHOLD",
     "TEXT_WEIGHT",
     "TITLE_MAX",
@@ -30,11 +37,21 @@ __all__ = [
 ]
 
 #: Lowest average-link similarity at which two groups of documents are one
-#: story.  On examples/mixed (11 stories, docs/alignment.md) B³ F1 is 1.0 for
-#: thresholds 0.10–0.18 on text alone and 0.12–0.22 with extract's entities;
-#: 0.15 is the middle of the range both share.  Same-story pairs score
-#: 0.12–0.47 on the three dev sets, different-story pairs at most 0.17.
-STORY_THRESHOLD = 0.15
+#: story.  Swept with EXCLUSIVE_WEIGHT and YEAR_CONFLICT_FACTOR on the ECB+
+#: development topics (docs/alignment.md): 0.12 with both penalties on.
+STORY_THRESHOLD = 0.12
+#: How much a pair's similarity drops when each report's salient names are
+#: missing from the other: similarity × (1 − weight × share missing), the
+#: share being the smaller of the two directions.  Swept 0–1.5 (docs/alignment.md).
+EXCLUSIVE_WEIGHT = 1.0
+#: Similarity factor when both reports name years and share none.
+YEAR_CONFLICT_FACTOR = 0.5
+#: A name is salient in a report when mentioned at least this often (or in its headline).
+SALIENT_MENTIONS = 2
+#: Entity types whose salient names tell look-alike events apart.
+_SALIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: Years read from a report's title, URL and text.
+_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 #: Share of the body-text cosine in the document similarity; the rest is the
 #: named-entity overlap.
 TEXT_WEIGHT = 0.7
@@ -95,6 +112,9 @@ def document_similarity(
     text_vecs = _vectors(text_tokens)
     ent_vecs = _vectors(ent_tokens)
     dates = [_published(d) for d in documents]
+    words = [_word_set(d) for d in documents]
+    salient = [_salient_names(d, ex_of.get(d.id)) for d in documents]
+    years = [set(_YEAR_RE.findall(f"{d.title or ''} {d.url or ''} {d.text}")) for d in documents]
     text_sims = _pairwise(text_vecs)
     ent_sims = _pairwise(ent_vecs)
     has_ents = [bool(v) for v in ent_vecs]
@@ -106,8 +126,47 @@ def document_similarity(
         s = TEXT_WEIGHT * t + (1 - TEXT_WEIGHT) * ent_sims.get(key, 0.0) if has_ents[i] and has_ents[j] else t
         if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > DATE_WINDOW_DAYS:
             s *= 0.5
+        missing = min(_missing(salient[i], words[j]), _missing(salient[j], words[i]))
+        s *= max(0.0, 1.0 - EXCLUSIVE_WEIGHT * missing)
+        if years[i] and years[j] and not years[i] & years[j]:
+            s *= YEAR_CONFLICT_FACTOR
         out[key] = s
     return out
+
+
+def _word_set(d: Document) -> frozenset[str]:
+    """Lower-case words of a document's title, URL and text."""
+    return frozenset(re.findall(r"\w+", f"{d.title or ''} {d.url or ''} {d.text}".lower()))
+
+
+def _salient_names(d: Document, ex: DocExtraction | None) -> list[tuple[str, ...]]:
+    """The names a report keeps coming back to: mentioned SALIENT_MENTIONS times or in its headline.
+
+    Each name as its lower-case words; a person by the surname alone, since
+    other reports may drop the given name.
+    """
+    if ex is None:
+        return []
+    title = set(re.findall(r"\w+", (d.title or "").lower()))
+    out = []
+    for e in ex.entities:
+        if e.type not in _SALIENT_TYPES:
+            continue
+        name = re.findall(r"\w+", e.name.lower())
+        if e.type == "PERSON":
+            name = name[-1:]
+        if not name or len("".join(name)) < 3:
+            continue
+        if len(e.mentions) >= SALIENT_MENTIONS or set(name) <= title:
+            out.append(tuple(name))
+    return list(dict.fromkeys(out))
+
+
+def _missing(names: list[tuple[str, ...]], words: frozenset[str]) -> float:
+    """Share of ``names`` of which the other report writes no word at all."""
+    if not names:
+        return 0.0
+    return sum(1 for n in names if not any(w in words for w in n)) / len(names)
 
 
 def _vectors(token_lists: list[list[str]]) -> list[Vector]:

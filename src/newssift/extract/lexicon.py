@@ -802,3 +802,16 @@ __all__ += [  # noqa: PLE0605 - extended by this section
     "DEBUNK_WORDS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
     "IRREGULAR_REPORT_FORMS", "SOURCE_LABEL_NOUNS", "VERDICT_VERBS",
 ]
+
+# ---------------------------------------------------------------- resolve (cross-document entities)
+#: Legal-form words at the end of a company's name ("Orvik Terminals Ltd",
+#: "Halden plc", "Brask GmbH"): outlets write the same company with or without
+#: them, so resolve drops them before comparing names.  Lower case, no dots.
+ORG_LEGAL_SUFFIXES = frozenset(
+    [
+        "inc", "incorporated", "ltd", "limited", "plc", "corp", "corporation", "co", "llc", "llp", "lp",
+        "gmbh", "ag", "sa", "nv", "bv", "spa", "srl", "oy", "oyj", "ab", "asa", "kk", "pty", "pte", "sarl",
+    ]
+)
+
+__all__ += ["ORG_LEGAL_SUFFIXES"]  # noqa: PLE0605 - extended by this section

@@ -81,7 +81,7 @@ def _entity(gid: str, members: list[Node]) -> Entity:
     # People: the fullest of every form seen; bodies and places: of the mentions as
     # tagged (so "Kursk", not the "Kursk border region" read around a mention).
     pool = list(surfaces) if etype == "PERSON" else [fold(m.text) for m in ordered]
-    name = _best_name(etype, pool or list(surfaces))
+    name = _best_name(etype, pool or list(surfaces), ordered)
     seen = {name.casefold()}
     aliases = []
     for s in [clean_surface(s) for s in surfaces] + list(surfaces):
@@ -124,8 +124,12 @@ def _entity_type(members: list[Node], mentions: list[Mention]) -> str:
     return max(pool, key=lambda t: (pool[t], t in ("GPE", "LOC"), t)) if pool else members[0].etype
 
 
-def _best_name(etype: str, surfaces: list[str]) -> str:
-    """The fullest name: not an acronym, most words (titles stripped for people), then most used."""
+def _best_name(etype: str, surfaces: list[str], mentions: Sequence[Mention] = ()) -> str:
+    """The fullest name: not an acronym, most words (titles stripped for people), then most used.
+
+    People: the surname spelled as most documents spell it comes first, so a
+    one-off misspelling in a fuller form ("Pat Rydder") never names the person.
+    """
     counts = Counter(clean_surface(s) for s in surfaces if clean_surface(s))
     if not counts:
         return surfaces[0] if surfaces else ""
@@ -134,14 +138,27 @@ def _best_name(etype: str, surfaces: list[str]) -> str:
     def form(s: str) -> str:
         return strip_titles(s) if etype == "PERSON" else s
 
+    attested = _surname_attestation(mentions) if etype == "PERSON" else {}
+
     def rank(s: str):
         # People: the most words (given names and surname). Bodies and places: the form
         # used most, then the longest, so one tagger slip ("X Inspectorate for a") loses.
         if etype == "PERSON":
-            return (not is_acronym(s), len(form(s).split()), counts[s], -first_seen.get(s, 0))
+            surname = name_keys(s, etype).surname
+            return (not is_acronym(s), attested.get(surname, 0), len(form(s).split()), counts[s], -first_seen.get(s, 0))
         return (not is_acronym(s), counts[s], len(s.split()), -first_seen.get(s, 0))
 
     return form(max(counts, key=rank))
+
+
+def _surname_attestation(mentions: Sequence[Mention]) -> dict[str, int]:
+    """Surname spelling -> number of documents whose mentions write it."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        surname = name_keys(m.text, "PERSON").surname
+        if surname:
+            docs_of[surname].add(m.doc)
+    return {k: len(v) for k, v in docs_of.items()}
 
 
 def spelling_variants(etype: str, mentions: Sequence[Mention]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -10,14 +10,17 @@ Passes, each by key lookup (near-linear in the number of names):
 5. org names that are another's plus a country ("US State Department");
 6. bare surnames to the one person of that surname (same document first);
 7. spelling variants of one name word, guarded by type, given names and context;
-8. lone words tagged ORG that are the surname of exactly one person.
+8. lone words (or given name + surname) tagged as a body, or as a place the
+   text never calls one, that are the surname of exactly one person — or of
+   one person named in far more documents than any other of that surname.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
 
-from .names import NameKeys, alias_key, name_keys, person_parts, phonetic_keys
+from .names import NameKeys, alias_key, clean_surface, name_keys, person_parts, phonetic_keys
+from .places import country_of_word
 from .nodes import Node, UnionFind, compatible, family
 from .spelling import given_names_compatible, is_spelling_variant
 
@@ -30,6 +33,11 @@ MIN_ACRONYM_INITIALS = 3
 #: Other entities two clusters' documents must share before a spelling-variant
 #: merge across documents: a typo merges only where the stories overlap.
 MIN_SHARED_CONTEXT = 2
+#: A bare surname shared by several people ("Lohan": the actress and her
+#: parents) goes to the one named in this many times more documents than any
+#: other; below that it stays apart.  Swept 2-5 on the ECB+ development
+#: topics (docs/resolve-and-flags.md).
+DOMINANT_DOCS_RATIO = 3
 
 
 def node_keys(node: Node) -> list[NameKeys]:
@@ -190,8 +198,23 @@ def _surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) 
             # Not a surname: a name written given-name-first elsewhere in this document
             # ("Xi" after "Xi Jinping", "Kim" after "Kim Jong Un") when only one person has it.
             pool = {uf.find(j) for j in first_names.get((nodes[i].doc, surname), ())}
+        if len(pool) > 1 and not same_doc:
+            pool = _dominant(uf, nodes, pool)
         if len(pool) == 1:
             uf.union(i, pool.pop())
+
+
+def _dominant(uf: UnionFind, nodes: list[Node], roots: set[int]) -> set[int]:
+    """The one cluster of ``roots`` named in DOMINANT_DOCS_RATIO times more documents than the rest, or all."""
+    docs: dict[int, set[str]] = defaultdict(set)
+    for i, n in enumerate(nodes):
+        r = uf.find(i)
+        if r in roots:
+            docs[r].add(n.doc)
+    ranked = sorted(roots, key=lambda r: (-len(docs[r]), r))
+    if len(docs[ranked[0]]) >= DOMINANT_DOCS_RATIO * len(docs[ranked[1]]):
+        return {ranked[0]}
+    return roots
 
 
 def _singles(node: Node, ks: list[NameKeys]) -> set[str]:
@@ -275,7 +298,8 @@ def _variant_ok(uf, nodes, keys, context, a: int, wa: str, b: int, wb: str) -> b
 
 
 def _orphan_surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> None:
-    """A lone capitalised word the tagger called ORG is a surname when one person carries it.
+    """A lone capitalised word the tagger called ORG (or a place the text never calls one) is a
+    surname when one person carries it, or one person far more often than any other.
 
     For "Zelenskyy also shared ..." in a report that never gives the full
     name: the word, or a spelling variant of it, must be the surname of
@@ -292,7 +316,7 @@ def _orphan_surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameK
         if family(n.etype) == "P":
             given_of[uf.find(j)].update(k.given[0] for k in ks if k.given)
     for i, (n, ks) in enumerate(zip(nodes, keys)):
-        if n.etype != "ORG" or not ks or any(k.acronym for k in ks):
+        if not _maybe_surname(n) or not ks or any(k.acronym for k in ks):
             continue
         if all(k.single for k in ks):
             words = {k.single for k in ks}
@@ -311,6 +335,18 @@ def _orphan_surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameK
         cands = exact or {uf.find(j) for s, js in full.items() if is_spelling_variant(s, word) for j in js}
         if given is not None:
             cands = {r for r in cands if given in given_of.get(r, ())}
+        if len(cands) > 1:
+            cands = _dominant(uf, nodes, cands)
         if len(cands) == 1:
             uf.union(i, cands.pop())
             n.etype = "PERSON"
+
+
+def _maybe_surname(n: Node) -> bool:
+    """A node tagged as a body, or as a place the text never calls one and no country."""
+    if n.etype == "ORG":
+        return True
+    if n.etype not in ("GPE", "LOC", "FAC") or n.placed or n.generic:
+        return False
+    return not any(country_of_word(clean_surface(s).lower()) for s in n.surfaces)
+

@@ -12,12 +12,15 @@ import unicodedata
 from dataclasses import dataclass
 
 import jellyfish
+from anyascii import anyascii
 
+from ..extract.lexicon import ORG_LEGAL_SUFFIXES
 from .places import country_of_word
 
 __all__ = [
     "fold",
     "clean_surface",
+    "translit",
     "is_acronym",
     "acronym_letters",
     "person_parts",
@@ -97,8 +100,21 @@ def clean_surface(text: str) -> str:
     return s.strip(" ,;:-\"'")
 
 
+def translit(text: str) -> str:
+    """``text`` in Latin letters when it holds another script ("Зеленський" -> "Zelens'kiy").
+
+    Latin text, accents included, is returned unchanged, so names keep their
+    written form; only Cyrillic, Greek, Arabic and other scripts (which the
+    name patterns cannot read and accent folding drops) are transliterated.
+    """
+    if all(ord(ch) <= 0x24F or not ch.isalpha() for ch in text):
+        return text
+    return anyascii(text)
+
+
 def _ascii(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    """Lower-case ASCII letters of a word, any script transliterated ("Łódź" -> "lodz")."""
+    return anyascii(word).replace("'", "").lower()
 
 
 def is_acronym(surface: str) -> bool:
@@ -113,7 +129,7 @@ def acronym_letters(surface: str) -> str:
 
 
 def _words(surface: str) -> list[str]:
-    return _WORD.findall(clean_surface(surface))
+    return _WORD.findall(translit(clean_surface(surface)))
 
 
 def strip_titles(surface: str) -> str:
@@ -218,6 +234,14 @@ def _place_base(surface: str) -> str:
     return s
 
 
+def _org_base(surface: str) -> str:
+    """A body's name without a trailing legal form ("Orvik Terminals, Inc." -> "Orvik Terminals")."""
+    words = surface.split()
+    while len(words) > 1 and words[-1].lower().replace(".", "").strip(",") in ORG_LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(", &")
+
+
 @dataclass(frozen=True)
 class NameKeys:
     """The matching keys of one surface form.
@@ -260,7 +284,7 @@ def name_keys(surface: str, etype: str) -> NameKeys:
             return NameKeys()
         exact = ("per:" + " ".join(given + (surname,)),) if given else ()
         return NameKeys(exact=exact, surname=surname, given=given, single=surname if not given else None)
-    base = _place_base(s) if etype in PLACE_TYPES or etype == "ORG" else s
+    base = _org_base(_place_base(s) if etype in PLACE_TYPES or etype == "ORG" else s)
     toks = _tokens(base)
     if not toks:
         return NameKeys()

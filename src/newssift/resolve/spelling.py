@@ -7,9 +7,8 @@ shuffled (a typist's transposition).  Short words never vary: "Kim" and
 """
 from __future__ import annotations
 
-import unicodedata
-
 import jellyfish
+from anyascii import anyascii
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
 __all__ = ["is_spelling_variant", "given_names_compatible", "skeleton", "MIN_VARIANT_LEN"]
@@ -27,7 +26,8 @@ MIN_EDIT_SIMILARITY = 0.75
 
 
 def _ascii(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    """Lower-case ASCII of a word, any script transliterated (Cyrillic folded to nothing before)."""
+    return anyascii(word).replace("'", "").lower()
 
 
 def skeleton(word: str) -> str:
