@@ -138,3 +138,62 @@ def test_text_file_alone_keeps_its_file_name_as_id_and_no_outlet(tmp_path):
     (tmp_path / "appeal-ruling.txt").write_text("\n\n".join(COURT), encoding="utf-8")
     (doc,) = ingest([str(tmp_path / "appeal-ruling.txt")]).documents
     assert doc.id == "appeal-ruling" and doc.outlet is None
+
+
+# ------------------------------------------------------------------ records people already have
+def _ingest_one(path):
+    from newssift.ingest import ingest
+
+    res = ingest([str(path)])
+    assert not res.problems, res.problems
+    return res.documents
+
+
+def test_news_please_record(tmp_path):
+    rec = {"authors": ["Vera Lindqvist", "Tom Ash"], "date_publish": "2025-03-06 14:20:00", "maintext": "\n".join(COURT),
+           "source_domain": "www.halvern-courier.example", "title": "Appeal rejected", "url": "https://www.halvern-courier.example/a/1"}
+    (tmp_path / "np.json").write_text(json.dumps(rec), encoding="utf-8")
+    (doc,) = _ingest_one(tmp_path / "np.json")
+    assert (doc.outlet, doc.author, doc.title) == ("halvern-courier.example", "Vera Lindqvist, Tom Ash", "Appeal rejected")
+    assert doc.published.startswith("2025-03-06") and COURT[2] in doc.text
+
+
+def test_trafilatura_json_source_is_the_url_not_the_outlet(tmp_path):
+    rec = {"title": "Appeal rejected", "sitename": "Halvern Courier", "hostname": "halvern-courier.example",
+           "source": "https://halvern-courier.example/a/1", "date": "2025-03-06", "text": "\n".join(COURT), "raw_text": " ".join(COURT)}
+    (tmp_path / "t.json").write_text(json.dumps(rec), encoding="utf-8")
+    (doc,) = _ingest_one(tmp_path / "t.json")
+    assert (doc.outlet, doc.url) == ("Halvern Courier", "https://halvern-courier.example/a/1")
+
+
+def test_jsonl_with_content_and_maintext_keys(tmp_path):
+    lines = [{"id": "a", "content": "\n".join(COURT[:3]), "outlet": "Halvern Courier"},
+             {"id": "b", "maintext": "\n".join(COURT[1:]), "outlet": "Harbour Weekly"}]
+    (tmp_path / "batch.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    docs = _ingest_one(tmp_path / "batch.jsonl")
+    assert [(d.id, d.outlet) for d in docs] == [("a", "Halvern Courier"), ("b", "Harbour Weekly")]
+
+
+def test_csv_of_articles_and_a_data_csv_beside_it(tmp_path):
+    import csv
+
+    with (tmp_path / "articles.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["url", "title", "outlet", "date", "text"])
+        w.writerow(["https://courier.example/a", "Appeal rejected", "Halvern Courier", "2025-03-06", "\n".join(COURT)])
+        w.writerow(["https://weekly.example/b", "Treasurer loses appeal", "Harbour Weekly", "2025-03-07", "\n".join(COURT[1:])])
+    (tmp_path / "budget.csv").write_text("year,amount\n2024,12\n", encoding="utf-8")  # data, not articles
+    docs = _ingest_one(tmp_path)
+    assert [(d.outlet, d.title, d.published) for d in docs] == [
+        ("Halvern Courier", "Appeal rejected", "2025-03-06"), ("Harbour Weekly", "Treasurer loses appeal", "2025-03-07")]
+
+
+def test_feed_item_outlet_prefers_its_own_page_then_the_feed_title():
+    from newssift.ingest.page import Page
+    from newssift.ingest.records import _item_outlet
+
+    named = Page(source="x", id="a", raw="t", source_format="feed", url="https://courier.example/a", outlet="Halvern Courier")
+    bare = Page(source="x", id="b", raw="t", source_format="feed", url="https://courier.example/b", outlet="courier.example")
+    assert _item_outlet(named, "Top stories - News Digest") == "Halvern Courier"
+    assert _item_outlet(bare, "Halvern Courier") == "Halvern Courier"
+    assert _item_outlet(bare, None) == "courier.example"

@@ -63,7 +63,7 @@ def test_json_and_jsonl_records(tmp_path):
     arr.write_text(json.dumps({"articles": [{"text": P3 + " " + P2, "author": "J. Doe"}]}), encoding="utf-8")
     res = ingest([str(recs), str(arr)])
     assert [(p.source.split("/")[-1], p.code) for p in res.problems] == [("batch.jsonl:2", "parse"), ("batch.jsonl:4", "parse")]
-    assert res.problems[1].message == "record has no 'text' or 'html'"
+    assert res.problems[1].message == "record has no 'text', 'content', 'maintext' or 'html'"
     ids = [d.id for d in res.documents]
     assert ids == ["r1", "valleypost-example-news-airport-bus", "list-1"]
     r1, web, lst = res.documents
@@ -243,7 +243,8 @@ def test_atom_feed_file(tmp_path, http_server):
 <entry><title>Airport adds routes</title><link href="{http_server.base}/a1"/><id>a1</id><updated>2024-03-05T10:00:00Z</updated></entry></feed>"""
     (tmp_path / "news.atom").write_text(atom, encoding="utf-8")
     (doc,) = ingest([str(tmp_path / "news.atom")]).documents
-    assert doc.source_format == "feed" and doc.outlet == "Valley Atom" and P1 in doc.text
+    # The item's own page names its outlet (og:site_name); the feed's title names the feed.
+    assert doc.source_format == "feed" and doc.outlet == "Valley Post" and P1 in doc.text
 
 
 def test_meta_json_inside_the_folder_is_not_an_article(tmp_path):

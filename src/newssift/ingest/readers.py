@@ -22,6 +22,7 @@ from .decode import (
 from .fetch import Fetcher
 from .html import extract_html
 from .page import Page, slug_of_url
+from .pagemeta import outlet_from_host
 from .sources import Source, stem_of
 
 __all__ = ["Parts", "html_page", "read_source", "read_url", "text_page"]
@@ -46,6 +47,8 @@ def read_source(src: Source, config: Config, fetcher: Fetcher) -> Parts:
         return [html_page(data, src.label, ident, path=path, fmt="html")]
     if kind == "record":
         return records.pages_from_records(data, src.label, ident, path, config, fetcher)
+    if kind == "csv":
+        return records.pages_from_csv(data, src.label, ident, path, config, fetcher)
     if kind == "warc":
         return records.pages_from_warc(data, src.label, path, config)
     if kind == "feed":
@@ -108,9 +111,7 @@ def _with(page: Page, **changes) -> Page:
 
 
 def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    return urlsplit(url).netloc.lower().removeprefix("www.") or None
+    return outlet_from_host(url)
 
 
 def _read_bytes(src: Source, config: Config) -> bytes:

@@ -18,20 +18,30 @@ from ..models import InputProblem
 from .decode import decode_bytes
 from .fetch import Fetcher, kind_of_content_type
 from .page import Page, slug_of_url
+from .pagemeta import outlet_from_host
 from .readers import Parts, html_page, read_url
 
-__all__ = ["pages_from_feed", "pages_from_records", "pages_from_warc"]
+__all__ = ["pages_from_csv", "pages_from_feed", "pages_from_records", "pages_from_warc"]
 
 #: A feed item's own content is used instead of its page only when it is at
 #: least this long: summaries of a sentence or two are not the article.
 FEED_CONTENT_MIN_CHARS = 500
-# Record keys read, with the names other tools commonly use for them.
+# Record keys read, with the names other tools commonly use for them
+# (news-please: maintext, date_publish, authors, source_domain; trafilatura's
+# JSON: raw_text, sitename, hostname, and "source" for the page's URL).
 _ALIASES = {
-    "published": ("published", "date", "published_at", "pubdate"),
-    "outlet": ("outlet", "source", "site", "sitename"),
+    "published": ("published", "date", "published_at", "pubdate", "date_publish", "date_published", "datePublished"),
+    "outlet": ("outlet", "site", "sitename", "site_name", "source_name", "publisher"),
     "title": ("title", "headline"),
-    "author": ("author", "byline"),
+    "author": ("author", "byline", "authors"),
+    "url": ("url", "link", "canonical_url", "source"),
 }
+# Keys holding the article as text, then as HTML, first found wins.
+_TEXT_KEYS = ("text", "content", "maintext", "raw_text", "body", "article")
+_HTML_KEYS = ("html", "raw_html", "content_html")
+# Keys naming only the site's host ("www.example.com"): a readable outlet when
+# nothing better is given.
+_HOST_KEYS = ("source_domain", "hostname", "domain", "source-hostname")
 
 
 def pages_from_records(data: bytes, label: str, stem: str, path: str | None, config: Config, fetcher: Fetcher) -> Parts:
@@ -67,12 +77,51 @@ def pages_from_records(data: bytes, label: str, stem: str, path: str | None, con
     return out
 
 
+def pages_from_csv(data: bytes, label: str, stem: str, path: str | None, config: Config, fetcher: Fetcher) -> Parts:
+    """Pages from a CSV file of articles: a header row with a text (content, maintext, html) column."""
+    import csv
+
+    text = decode_bytes(data, label)
+    try:
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    except csv.Error as exc:
+        raise ParseError(label, f"not a readable CSV file ({exc})") from exc
+    header = {str(k).strip().lower() for r in rows[:1] for k in r if k}
+    if not header & set(_TEXT_KEYS + _HTML_KEYS):
+        raise ParseError(label, "CSV has no text, content, maintext or html column")
+    out: Parts = []
+    for n, row in enumerate(rows, 1):
+        rec = {str(k).strip().lower(): v for k, v in row.items() if k and isinstance(v, str) and v.strip()}
+        try:
+            out.append(_record_page(rec, f"{label}:{n + 1}", f"{stem}-{n}", path, config, fetcher))
+        except InputError as exc:
+            out.append(InputProblem(exc.source, exc.message, exc.code))
+    return out
+
+
 def _field(rec: dict, name: str) -> str | None:
     for key in _ALIASES.get(name, (name,)):
         v = rec.get(key)
+        if isinstance(v, list):  # news-please's "authors": a list of names
+            v = ", ".join(str(x).strip() for x in v if isinstance(x, str) and x.strip())
+        if isinstance(v, dict):  # JSON-LD style {"name": ...}
+            v = v.get("name")
         if isinstance(v, (str, int, float)) and str(v).strip():
-            return str(v).strip()
+            v = str(v).strip()
+            if (name == "url") != v.startswith(("http://", "https://")):
+                continue  # a "source" that is a URL is no outlet, and the other way round
+            return v
     return None
+
+
+def _first_str(rec: dict, keys: tuple[str, ...]) -> str | None:
+    return next((rec[k] for k in keys if isinstance(rec.get(k), str) and rec[k].strip()), None)
+
+
+def _host_outlet(rec: dict, url: str | None) -> str | None:
+    """A readable outlet from the record's host field, else from its URL."""
+    host = _first_str(rec, _HOST_KEYS)
+    return outlet_from_host(host or url)
 
 
 def _record_page(rec: object, where: str, fallback_id: str, path: str | None, config: Config, fetcher: Fetcher) -> Page:
@@ -80,19 +129,19 @@ def _record_page(rec: object, where: str, fallback_id: str, path: str | None, co
         raise ParseError(where, "record is not a JSON object")
     url = _field(rec, "url")
     ident = _field(rec, "id") or (slug_of_url(url) if url else fallback_id)
-    body_text, body_html = rec.get("text"), rec.get("html")
-    if isinstance(body_html, str) and body_html.strip():
+    body_text, body_html = _first_str(rec, _TEXT_KEYS), _first_str(rec, _HTML_KEYS)
+    if body_html is not None:
         page = html_page(body_html, where, ident, path=path, url=url, fmt="record")
-    elif isinstance(body_text, str) and body_text.strip():
+    elif body_text is not None:
         page = Page(source=where, id=ident, raw=body_text, source_format="record", path=path, url=url)
     else:
-        raise ParseError(where, "record has no 'text' or 'html'")
+        raise ParseError(where, "record has no 'text', 'content', 'maintext' or 'html'")
     from dataclasses import replace
 
     return replace(
         page,
         title=_field(rec, "title") or page.title,
-        outlet=_field(rec, "outlet") or page.outlet,
+        outlet=_field(rec, "outlet") or page.outlet or _host_outlet(rec, url),
         published=_field(rec, "published") or page.published,
         author=_field(rec, "author") or page.author,
     )
@@ -166,10 +215,22 @@ def pages_from_feed(data: bytes, label: str, path: str | None, config: Config, f
                     title=p.title or meta["title"],
                     published=p.published or meta["published"],
                     author=p.author or meta["author"],
-                    outlet=outlet or p.outlet,
+                    outlet=_item_outlet(p, outlet),
                 )
             out.append(p)
     return out
+
+
+def _item_outlet(page: Page, feed_title: str | None) -> str | None:
+    """An item's outlet: the one its own page names; else the feed's title; else the page's host.
+
+    A feed's title names the feed ("Top stories - Valley Post"), and an
+    aggregator's feed links to many outlets' pages.
+    """
+    host = outlet_from_host(page.url)
+    if page.outlet and page.outlet != host:
+        return page.outlet
+    return feed_title or page.outlet
 
 
 def _feed_item(entry, link: str | None, label: str, config: Config, fetcher: Fetcher) -> Parts:

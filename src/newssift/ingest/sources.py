@@ -34,6 +34,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".json", "record"),
     (".jsonl", "record"),
     (".ndjson", "record"),
+    (".csv", "csv"),
     (".warc", "warc"),
     (".rss", "feed"),
     (".atom", "feed"),
@@ -122,7 +123,7 @@ def expand_inputs(inputs: Sequence[str]) -> tuple[list[Source], list[InputProble
 
 
 def _listed() -> list[str]:
-    return [".txt", ".html", ".json", ".jsonl", ".warc", ".rss", ".xml"]
+    return [".txt", ".html", ".json", ".jsonl", ".csv", ".warc", ".rss", ".xml"]
 
 
 def _walk(root: Path) -> list[Path]:
@@ -134,6 +135,24 @@ def _walk(root: Path) -> list[Path]:
             if name.startswith("."):
                 continue
             f = Path(dirpath) / name
-            if kind_of_path(f):
+            kind = kind_of_path(f)
+            # A folder's other CSV files (data, a sidecar) are not articles.
+            if kind and (kind != "csv" or _csv_of_articles(f)):
                 out.append(f)
     return out
+
+
+#: Header names that make a CSV file one of articles (a column with the text).
+ARTICLE_CSV_COLUMNS = frozenset({"text", "content", "maintext", "raw_text", "body", "article", "html", "raw_html"})
+
+
+def _csv_of_articles(path: Path) -> bool:
+    """True if the CSV file's header row names a column holding article text."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            header = next(csv.reader([fh.readline()]), [])
+    except OSError:
+        return False
+    return bool({h.strip().lower() for h in header} & ARTICLE_CSV_COLUMNS)
