@@ -23,7 +23,8 @@ best / high); the rule is in ``docs/figures.md``:
   the first number it states for the figure (news leads state the toll;
   :data:`REPORT_VALUE`).  Best is the report value given by the most
   independent origins, then by the most reports; a remaining tie is settled
-  by :data:`TIE_RULE` (the largest tied value: tolls are revised upwards).
+  by :data:`TIE_RULE` (the largest tied value: tolls are revised upwards;
+  a ceiling such as "up to 250" bounds a toll and is never taken on a tie).
   Never a midpoint or a median.
 
 Before summarising, a lone unnumbered hurt person in a report that reports a
@@ -48,7 +49,7 @@ RULE = (
     "values pool only when measure, unit, subject and window agree; low = lowest stated value (floors count at "
     "their number); high = highest stated value (ceilings count at their number); best = each report counts "
     "once, with the first value it states; the value given by the most independent origins, then by the most "
-    "reports; a tie goes to the largest tied value (never a midpoint)"
+    "reports; a tie goes to the largest tied value that is not a ceiling (never a midpoint)"
 )
 
 #: Which of a report's values is its report value: "largest" (a report that
@@ -273,6 +274,11 @@ def best_value(items, published: dict[str, str], tie_rule: str | None = None) ->
     if len(top) == 1:
         return top[0]
     rule = tie_rule or TIE_RULE
+    # A ceiling ("up to 250") bounds the toll; it is no estimate of it, so a tie never goes to one.
+    ceilings = {point_estimate(v.low, v.high, v.qualifier) for v, _, _ in items if v.qualifier in ("up_to", "under")}
+    top = [x for x in top if x not in ceilings] or top
+    if len(top) == 1:
+        return top[0]
     if rule == "largest":
         return max(top)
     if rule == "latest":
