@@ -197,3 +197,44 @@ def test_feed_item_outlet_prefers_its_own_page_then_the_feed_title():
     assert _item_outlet(named, "Top stories - News Digest") == "Halvern Courier"
     assert _item_outlet(bare, "Halvern Courier") == "Halvern Courier"
     assert _item_outlet(bare, None) == "courier.example"
+
+
+# ------------------------------------------------------------------ other languages and encodings
+def test_chinese_page_is_cleaned_by_shape_and_marked_zh(tmp_path):
+    raw = ("首页 | 新闻 | 体育 | 财经\n港口火灾后码头关闭两周\n"
+           "港口管理局周四表示，哈尔文港的集装箱码头将在火灾后关闭至少两周，调查人员已开始检查北码头的残骸。\n"
+           "消防部门称，这场火灾造成十一人死亡，另有三十至四十人受伤。仍有四名工人下落不明。\n"
+           "运营商表示，将与调查人员全面合作，并为受影响的家庭提供支持。\n版权所有 © 2025 哈尔文日报\n")
+    out = clean_text(raw)
+    assert out.text.startswith("港口管理局") and out.text.endswith("提供支持。")
+    assert out.title == "港口火灾后码头关闭两周" and "首页" not in out.text and "版权所有" not in out.text
+    (tmp_path / "gangkou.txt").write_text(raw, encoding="utf-8")
+    (doc,) = _ingest_one(tmp_path / "gangkou.txt")
+    assert doc.language == "zh" and "十一人死亡" in doc.text
+
+
+def test_japanese_sentences_are_prose():
+    from newssift.ingest.lines import shape_of
+
+    sh = shape_of("港湾局は木曜日、火災の後、コンテナ埠頭を少なくとも二週間閉鎖すると発表した。")
+    assert sh.kind == "prose" and sh.terminal
+
+
+def test_utf16_without_byte_order_mark(tmp_path):
+    from newssift.ingest.decode import decode_bytes
+
+    text = "\n\n".join(COURT)
+    for enc in ("utf-16-le", "utf-16-be"):
+        assert decode_bytes(text.encode(enc), "x") == text
+    (tmp_path / "court.txt").write_bytes(text.encode("utf-16-le"))
+    (doc,) = _ingest_one(tmp_path / "court.txt")
+    assert COURT[0] in doc.text
+
+
+def test_utf8_with_windows_1252_bytes_mixed_in():
+    from newssift.ingest.decode import decode_bytes
+
+    data = "Café owners said “trade fell”.".encode() + " The naïve plan – costs rose.".encode("cp1252")
+    assert decode_bytes(data, "x") == "Café owners said “trade fell”. The naïve plan – costs rose."
+    # Plain Windows-1252 text is still read as such.
+    assert decode_bytes("Straße – große Pläne.".encode("cp1252"), "x") == "Straße – große Pläne."

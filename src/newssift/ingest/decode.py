@@ -6,6 +6,7 @@ guesses.  Language is detected with py3langid on a prefix of the text.
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import re
@@ -41,6 +42,22 @@ CONTROL_MAX_SHARE = 0.05
 LANG_PREFIX_CHARS = 300
 #: Below this many letters the language guess is noise; leave it unset.
 LANG_MIN_LETTERS = 20
+#: UTF-16 without a byte-order mark: at least this share of NULs at the
+#: high-byte positions and at most UTF16_OTHER_NUL_SHARE at the others, over
+#: at least UTF16_MIN_CHARS characters.  English or French UTF-16 has ~95 %
+#: NULs at high bytes; 0.5 still accepts text with half of it in other
+#: scripts, and rejects binary data whose NULs fall on one side by its period.
+UTF16_NUL_SHARE = 0.5
+UTF16_OTHER_NUL_SHARE = 0.02
+UTF16_MIN_CHARS = 16
+#: Text that fails as UTF-8 but holds at least this many valid UTF-8
+#: multi-byte sequences is read as UTF-8 with Windows-1252 bytes mixed in.
+#: Two sequences rule out the chance pair in genuine cp1252 text ("ß" followed
+#: by a curly quote is one valid sequence).
+MIXED_MIN_UTF8 = 2
+#: ... and its other non-ASCII bytes come alone or in pairs ("Ã©"-like runs
+#: of three or more are not typed text but another encoding or binary).
+MIXED_MAX_RUN = 2
 #: charset-normalizer's "chaos" above which the best guess is not trusted.
 #: 0.2 is the library's own default threshold for a usable match.
 MAX_CHAOS = 0.2
@@ -48,6 +65,8 @@ MAX_CHAOS = 0.2
 #: tell encodings apart and bounds its cost on large files.
 CHARSET_SAMPLE_BYTES = 256 * 1024
 
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _MAGIC = [
     (b"%PDF", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
@@ -92,8 +111,8 @@ def looks_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None  # UTF-16 with a byte-order mark: text, NULs are expected
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data):
+        return None  # UTF-16: text, NULs are expected
     if b"\x00" in head:
         return "binary data"
     if head and len(_CTRL.findall(head)) / len(head) > CONTROL_MAX_SHARE:
@@ -122,15 +141,20 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
         raise BinaryInputError(source, f"looks like {what}, not text or HTML")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data):
+        enc = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else utf16_without_bom(data)
         try:
-            return _nonempty(data.decode("utf-16"), source)
+            return _nonempty(data.decode(enc), source)
         except UnicodeDecodeError as exc:
             raise EncodingError(source, f"bad UTF-16 text ({exc.reason})") from exc
     try:
         return _nonempty(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
+    if _mixed_utf8_cp1252(data[:CHARSET_SAMPLE_BYTES]):
+        # Mostly UTF-8 with some Windows-1252 bytes (text pasted together
+        # from two editors): each part decoded as what it is.
+        return _nonempty(data.decode("utf-8", errors=_CP1252_FALLBACK), source)
     if declared:
         # Browsers read a declared latin-1 or ASCII as windows-1252 (WHATWG
         # Encoding Standard); pages mislabelled so are common, and cp1252
@@ -141,6 +165,53 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             pass
     return _nonempty(_guess(data, source), source)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" for UTF-16 text that has no byte-order mark, else None.
+
+    Text in Latin letters stored as UTF-16 has a NUL in every other byte (the
+    high byte of each character): odd positions for little-endian, even for
+    big-endian, and almost none at the other positions.
+    """
+    head = data[:SNIFF_BYTES]
+    if len(head) < 2 * UTF16_MIN_CHARS:
+        return None
+    even, odd = head[0::2], head[1::2]
+    z_even, z_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if z_odd >= UTF16_NUL_SHARE and z_even <= UTF16_OTHER_NUL_SHARE:
+        enc = "utf-16-le"
+    elif z_even >= UTF16_NUL_SHARE and z_odd <= UTF16_OTHER_NUL_SHARE:
+        enc = "utf-16-be"
+    else:
+        return None
+    # Binary data with a period of NULs decodes to control characters.
+    text = head[: len(head) // 2 * 2].decode(enc, errors="replace")
+    ctrl = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+    return enc if ctrl <= CONTROL_MAX_SHARE * len(text) else None
+
+
+def _mixed_utf8_cp1252(data: bytes) -> bool:
+    """UTF-8 text with single Windows-1252 bytes in it (not random high bytes).
+
+    It holds valid UTF-8 multi-byte sequences, and once they are taken out,
+    what is left of the non-ASCII bytes stands alone between ASCII bytes
+    (a "–" or "é" typed in another editor), never in runs.
+    """
+    if len(_UTF8_SEQ.findall(data)) < MIXED_MIN_UTF8:
+        return False
+    rest = _UTF8_SEQ.sub(b"", data)
+    return all(len(run) <= MIXED_MAX_RUN for run in _HIGH_RUN.findall(rest))
+
+
+def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (latin-1 for its five holes)."""
+    bad = err.object[err.start : err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+
+
+codecs.register_error("newssift-cp1252", _cp1252_fallback)
+_CP1252_FALLBACK = "newssift-cp1252"
 
 
 def declared_html_charset(data: bytes) -> str | None:

@@ -61,6 +61,15 @@ MENU_ITEM_MAX_WORDS = 3
 DATELINE_MAX_WORDS = 12
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+#: Scripts written without spaces between words (Chinese, Japanese, Thai,
+#: Lao, Khmer, Burmese): a run of their letters is several words.  Chinese
+#: words average 1.5-2 characters, Japanese and Thai about as many, so a run
+#: counts one word per two characters; without this a whole Chinese
+#: paragraph was one "word" and every line looked like a heading.
+UNSPACED_CHARS_PER_WORD = 2
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{2,}"
+)
 # Minor words a title-case headline keeps lower-case; without them a headline
 # like "Troops Are Dying in Combat with Russia" would look half lower-case.
 _MINOR = frozenset(
@@ -72,7 +81,10 @@ _STOPWORDS = _MINOR | frozenset(
     ["i", "me", "my", "we", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "so", "than", "then", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "just", "also", "about", "after", "before", "because", "if", "while", "until", "against", "between", "through", "during", "out", "off", "again", "further", "once"]
 )
 # Characters that may follow a sentence's final stop: quotes and brackets.
-_CLOSERS = "\"'”’»)]"
+_CLOSERS = "\"'”’»)]」』）"
+# Sentence-final marks, Latin and other scripts (CJK full stops, Arabic and
+# Devanagari marks).
+_STOPS = frozenset(".!?…。！？｡؟।")
 _BULLET = re.compile(r"^(?:[•·▪▫►▸◦‣●○■□◆◇*+>→»]|[-–—](?=\s))\s*")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+\S|^\d{1,2}$")
 _COUNTER = re.compile(r"^(?:[^\W\d_][\w ]{0,24}?\s*\d[\d,.]*\s*[KkMm]?\+?|\d[\d,.]*\s*[KkMm]?\+?(?:\s*[^\W\d_][\w ]{0,24})?)$")
@@ -146,14 +158,14 @@ def ends_sentence(s: str) -> bool:
     if t[-1:] in ('"', "”", "»"):
         return True  # a paragraph that ends by closing a quotation
     t = t.rstrip(_CLOSERS)
-    return t[-1:] in (".", "!", "?", "…")
+    return t[-1:] in _STOPS
 
 
 def shape_of(line: str) -> LineShape:
     """Classify one non-blank line by its shape."""
     s = line.strip()
     ws = words_of(s)
-    n = len(ws)
+    n = len(ws) + sum(len(run) // UNSPACED_CHARS_PER_WORD - 1 for run in _UNSPACED.findall(s))
     term = ends_sentence(s)
     tc = titlecase_ratio(ws)
     kind = _kind(s, ws, n, term, tc)
