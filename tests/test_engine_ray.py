@@ -122,18 +122,41 @@ def test_cli_engine_options_reach_the_config():
     assert _config_from(build_parser().parse_args(["analyze", "x.txt"])).engine == "local"
 
 
-@pytest.mark.slow
-def test_split_cross_document_equals_cross_document_on_several_stories():
-    """Per-story facts, figures and flags, renumbered, give cross_document's report exactly."""
-    from newssift.pipeline import cross_document, extract_documents
-    from newssift.report.json import report_to_dict
+@pytest.fixture(scope="module")
+def fictional_extractions():
+    from newssift.pipeline import extract_documents
 
     docs = fictional_documents()
-    extractions = extract_documents(docs)
+    return docs, extract_documents(docs)
+
+
+@pytest.mark.slow
+def test_split_cross_document_equals_cross_document_on_several_stories(fictional_extractions):
+    """Per-story facts, figures and flags, renumbered, give cross_document's report exactly."""
+    from newssift.pipeline import cross_document
+    from newssift.report.json import report_to_dict
+
+    docs, extractions = fictional_extractions
     local = cross_document(docs, extractions)
     split = split_cross_document(docs, extractions, DEFAULT_CONFIG, serial_map)
     assert sum(len(s.docs) > 1 for s in local.stories) >= 2  # the split really has several stories
     assert len({f.story for f in local.facts}) >= 2 and len(local.facts) >= 4
+    assert comparable(report_to_dict(split)) == comparable(report_to_dict(local))
+
+
+@pytest.mark.slow
+def test_split_with_a_document_in_two_stories_equals_cross_document(fictional_extractions, monkeypatch):
+    """A document shared by two stories cannot go with one of them: the split then runs all on the driver."""
+    from newssift.align import stories as stories_module
+    from newssift.pipeline import cross_document
+    from newssift.report.json import report_to_dict
+
+    docs, extractions = fictional_extractions
+    overlapping = (Story(id="s1", docs=("fire-a", "fire-b", "court-a")), Story(id="s2", docs=("fire-b", "fire-c")),
+                   Story(id="s3", docs=("court-b", "match")))
+    monkeypatch.setattr(stories_module, "cluster_stories", lambda *a, **k: overlapping)
+    local = cross_document(docs, extractions)
+    split = split_cross_document(docs, extractions, DEFAULT_CONFIG, serial_map)
     assert comparable(report_to_dict(split)) == comparable(report_to_dict(local))
 
 

@@ -90,12 +90,21 @@ def split_cross_document(
     from ..flags.spelling import rename_flagged_entities
     from ..resolve import load_aliases, resolve_entities
 
+    clock = _Clock()
     aliases = load_aliases(config.alias_file) if config.alias_file else {}
     entities, claims = resolve_entities(documents, extractions, aliases=aliases)
+    clock("resolve")
     stories = cluster_stories(documents, extractions) if config.cluster_stories else ()
+    clock("stories")
+    if len({d for s in stories for d in s.docs}) < sum(len(s.docs) for s in stories):
+        # A document in two stories has no one story to be sent with: all on the driver.
+        from ..pipeline import cross_document
+
+        return cross_document(documents, extractions, config=config)
     ordered = _claim_order(documents, claims)
     use_embeddings = config.use_embeddings and len(ordered) <= EMBED_MAX_CLAIMS
     vectors = _vectors(ordered, config) if use_embeddings else None
+    clock("embeddings")
     bins = _bins(story_parts(documents, stories))
     doc_by_id = {d.id: d for d in documents}
     claims_of: dict[str, list[Claim]] = {}
@@ -108,6 +117,7 @@ def split_cross_document(
     fact_config = config.with_(use_embeddings=use_embeddings)
     items = [[(*part_input(p), _vectors_for(p, claims_of, vectors)) for p in b] for b in bins]
     facts = _number_facts([f for out in run(facts_task, (entities, stories, fact_config), items) for f in out], ordered)
+    clock("story_facts")
 
     in_fact = {cid for f in facts for cid in f.claims}
     # A claim in no fact is pooled under story "" by build_figures, across stories: keep that on the driver.
@@ -118,6 +128,7 @@ def split_cross_document(
         facts_of.setdefault(part_of[f.docs[0]], []).append(f)
     items = [[(*part_input(p), facts_of.get((i, j), [])) for j, p in enumerate(b)] for i, b in enumerate(bins)]
     outs = run(figures_flags_task, (entities, stories, split_figures), items)
+    clock("story_figures_flags")
     figures = _number_figures([g for figs, _ in outs for g in figs]) if split_figures else None
     if figures is None:
         from ..align.figures import build_figures
@@ -126,11 +137,31 @@ def split_cross_document(
     flags = _all_flags(documents, claims, entities, facts, figures, stories, [f for _, fl in outs for f in fl])
     stories = retitle_stories(stories, documents, flags)
     entities = rename_flagged_entities(entities, flags)
+    clock("driver_flags")
     return Report(
         documents=tuple(documents), entities=tuple(entities), claims=tuple(claims), facts=tuple(facts),
         figures=tuple(figures), flags=tuple(flags), stories=tuple(stories),
-        meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings))),
+        meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings)), *clock.meta()),
     )
+
+
+class _Clock:
+    """Seconds per phase of the split, kept as run-time meta ("time_split_<phase>_s")."""
+
+    def __init__(self):
+        import time
+
+        self._now = time.perf_counter
+        self._last = self._now()
+        self._phases: list[tuple[str, str]] = []
+
+    def __call__(self, phase: str) -> None:
+        now = self._now()
+        self._phases.append((f"time_split_{phase}_s", f"{now - self._last:.3f}"))
+        self._last = now
+
+    def meta(self) -> list[tuple[str, str]]:
+        return self._phases
 
 
 def _claim_order(documents: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
