@@ -330,3 +330,8 @@ def test_stance_verb_noun_object_is_the_claim(nlp):
     assert c.kind == "indirect"
     assert c.text == "the failure of the flood defences"
     assert c.speaker_text == "The senator"
+
+
+def test_source_words_leave_out_the_reporting_clause(nlp):
+    x = run(nlp, "The ferry operator, which has repeatedly promised to add sailings, runs six boats a day.")
+    assert all("promised" not in (c.speaker_text or "") for c in x.claims)

@@ -52,7 +52,7 @@ class _Draft:
     hedged: bool = False
 
 
-def _resolve(table: EntityTable, tokens, head) -> tuple[int | None, tuple[int, int] | None]:
+def _resolve(table: EntityTable, tokens, head, verb=None) -> tuple[int | None, tuple[int, int] | None]:
     """Entity index and character span of a speaker phrase."""
     if head is None:
         return None, None
@@ -61,7 +61,7 @@ def _resolve(table: EntityTable, tokens, head) -> tuple[int | None, tuple[int, i
         whole = head
         head = named_head(head)
         tokens = phrase_tokens(head)
-        written = source_words(whole, tokens)  # the words as written: the name with its titles
+        written = source_words(whole, tokens, verb)  # the words as written: the name with its titles
     words = written or tokens
     span = (words[0].idx, words[-1].idx + len(words[-1].text))
     return table.speaker(tokens, head), span
@@ -90,8 +90,8 @@ def _quote_drafts(doc, table, quotes) -> tuple[list[_Draft], set[int]]:
             if named is not None:
                 tokens, head = source_phrase(named)
                 src = Source(head)
-        ent, span = _resolve(table, tokens, src.head)
-        via, via_span = _resolve(table, None, src.via)
+        ent, span = _resolve(table, tokens, src.head, verb)
+        via, via_span = _resolve(table, None, src.via, verb)
         if verb is None and last_speaker is not None and qs - last_speaker[0] <= FOLLOW_ON_QUOTE_CHARS:
             prev = last_speaker[1]
             ent, span, via, via_span = prev.speaker, prev.speaker_span, prev.via, prev.via_span
@@ -115,12 +115,12 @@ def _sentence_drafts(parsed, table: EntityTable, sent, quotes, quoted_sents: set
         s, e = trim_span(parsed, c.start, c.end)
         if e - s < 2:
             continue
-        ent, span = _resolve(table, c.speaker_tokens, c.source.head)
+        ent, span = _resolve(table, c.speaker_tokens, c.source.head, c.cue_token)
         via, via_span = (None, None)
         if c.via_tokens:
             via, via_span = _resolve(table, c.via_tokens, c.via_tokens[-1])
         elif c.source.via is not None:
-            via, via_span = _resolve(table, None, c.source.via)
+            via, via_span = _resolve(table, None, c.source.via, c.cue_token)
         kind = c.kind if (ent is not None or span is not None) else "unattributed"
         out.append(_Draft(s, e, kind, sent, ent, span, via, via_span, c.cue,
                           c.hedge_cue or is_hedged(parsed, s, e, sent)))

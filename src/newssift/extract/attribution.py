@@ -82,7 +82,7 @@ def phrase_tokens(head) -> list:
     return toks or [head]
 
 
-def source_words(head, name: list) -> list:
+def source_words(head, name: list, verb=None) -> list:
     """The whole source phrase as written around a speaker's name: its titles and who they are.
 
     "Scott Pruitt, the attorney general of Oklahoma, said": the name is
@@ -90,11 +90,17 @@ def source_words(head, name: list) -> list:
     parenthesised party ("Rep. Ann Lee (D-Ohio)") and a relative clause ("X, who
     heads ..."). At most MAX_SOURCE_TOKENS words; an apposition with a
     coordination in it ("director of A and B") stays out, since a coordinated
-    source is read as several speakers.
+    source is read as several speakers; the clause holding ``verb`` (the
+    reporting verb) stays out too.
     """
     if head.pos_ == "PRON" or not name:
         return name
-    toks = [t for t in head.subtree]
+    # Not the clause of the reporting verb itself ("the union, which said ...").
+    own = {t.i for c in head.children if verb is not None and c.left_edge.i <= verb.i <= c.right_edge.i
+           for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in own]
+    if any(b.i - a.i != 1 for a, b in zip(toks, toks[1:])):
+        toks = [t for t in toks if t.i < min(own)] if own else toks
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != ")":
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].is_space):
