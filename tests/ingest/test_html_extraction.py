@@ -238,3 +238,11 @@ def test_utf8_with_windows_1252_bytes_mixed_in():
     assert decode_bytes(data, "x") == "Café owners said “trade fell”. The naïve plan – costs rose."
     # Plain Windows-1252 text is still read as such.
     assert decode_bytes("Straße – große Pläne.".encode("cp1252"), "x") == "Straße – große Pläne."
+
+
+def test_long_one_line_cookie_notice_inside_a_pasted_article_is_cut():
+    notice = ("We use cookies to give you the best experience on our website, to personalise content and ads and to "
+              "analyse our traffic; by continuing to browse you accept cookies as described in our cookie policy.")
+    out = clean_text("\n\n".join([COURT[0], COURT[1], notice, COURT[2], COURT[3]]))
+    assert "cookies" not in out.text and COURT[2] in out.text and COURT[3] in out.text
+    assert [r.reason for r in out.removed] == ["notice"]
