@@ -165,8 +165,8 @@ def test_a_range_with_a_unit_is_no_label(nlp):
 
 
 def test_list_and_spread_survive_the_json_report():
-    from dataclasses import asdict
     import json
+    from dataclasses import asdict
 
     from newssift.models import Quantity
     from newssift.report.json import _quantity
