@@ -814,4 +814,20 @@ ORG_LEGAL_SUFFIXES = frozenset(
     ]
 )
 
-__all__ += ["ORG_LEGAL_SUFFIXES"]  # noqa: PLE0605 - extended by this section
+#: Occupations written in front of a name ("Comedian Ellen Darrow", "boxer
+#: Teo Vance"): the tagger often takes them into the person's span; they are
+#: a description of the person, not part of the name.
+OCCUPATION_NOUNS = frozenset(
+    [
+        "actor", "actress", "comedian", "singer", "rapper", "musician", "songwriter", "guitarist", "drummer",
+        "boxer", "fighter", "wrestler", "player", "striker", "goalkeeper", "quarterback", "pitcher", "coach",
+        "swimmer", "skater", "golfer", "cyclist", "runner", "sprinter", "champion", "star", "model",
+        "designer", "artist", "painter", "author", "writer", "novelist", "poet", "journalist", "photographer",
+        "filmmaker", "producer", "host", "presenter", "anchor", "chef", "dancer", "entrepreneur", "billionaire",
+        "businessman", "businesswoman", "tycoon", "banker", "economist", "physicist", "astronaut", "pilot",
+        "activist", "candidate", "lawmaker", "legislator", "councillor", "councilman", "councilwoman",
+        "rep", "defendant", "suspect", "inmate", "victim", "gunman", "escapee", "fugitive", "veteran",
+    ]
+)
+
+__all__ += ["ORG_LEGAL_SUFFIXES", "OCCUPATION_NOUNS"]  # noqa: PLE0605 - extended by this section
