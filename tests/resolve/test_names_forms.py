@@ -81,3 +81,18 @@ def test_a_country_tagged_as_a_place_never_becomes_a_surname():
     b = doc("b", "Jordan closed its border.")
     ents, _ = resolve_entities([a, b], [extraction(a, [("Paul Jordan", "PERSON")]), extraction(b, [("Jordan", "GPE")])])
     assert entity_of(ents, "Jordan").type == "GPE"
+
+
+def test_a_full_name_the_tagger_missed_is_found_where_the_surname_is_ambiguous():
+    texts = {
+        "a": "Lena Dorsch checked into a clinic in Halvik.",
+        "b": "Her father Karl Dorsch gave no comment.",
+        "c": "Lena Dorsch Leaves Clinic Early",
+    }
+    docs = [doc(k, t) for k, t in texts.items()]
+    exs = [extraction(docs[0], [("Lena Dorsch", "PERSON"), ("Halvik", "GPE")]),
+           extraction(docs[1], [("Karl Dorsch", "PERSON")]), extraction(docs[2], [])]
+    ents, _ = resolve_entities(docs, exs)
+    found = [m for m in entity_of(ents, "Lena Dorsch").mentions if m.doc == "c"]
+    assert [(m.start, m.text) for m in found] == [(0, "Lena Dorsch")]
+    assert all(m.doc != "c" for m in entity_of(ents, "Karl Dorsch").mentions)

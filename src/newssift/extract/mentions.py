@@ -29,6 +29,7 @@ from .lexicon import (
     HONORIFICS,
     INSTITUTION_NOUNS,
     MEDIA_NOUNS,
+    OCCUPATION_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     REPORT_NOUNS,
@@ -316,8 +317,10 @@ def _trim_ent(ent) -> tuple[int, int, str | None]:
     """Token bounds of an NER span without article, possessive, a swallowed "(ACR" or a title; and the ACR."""
     toks = list(ent)
     if ent.label_ == "PERSON":
-        # "Spokesperson Li Wei": the title is not part of the name (it is kept as a title).
-        while len(toks) > 1 and (toks[0].lower_ in ROLE_NOUNS or toks[0].lower_ in HONORIFICS or toks[0].text == "."):
+        # "Spokesperson Li Wei", "Comedian Ana Ruiz", "American Tom Reyes": a title, an
+        # occupation or a nationality is no part of the name (a title is kept as one).
+        while len(toks) > 1 and (toks[0].lower_ in ROLE_NOUNS or toks[0].lower_ in HONORIFICS or toks[0].text == "."
+                                 or toks[0].lower_ in OCCUPATION_NOUNS or _demonym(toks[0].text)):
             toks = toks[1:]
     acr = None
     for k, t in enumerate(toks):
@@ -334,6 +337,19 @@ def _trim_ent(ent) -> tuple[int, int, str | None]:
     if not toks:
         return -1, -1, acr
     return toks[0].i, toks[-1].i + 1, acr
+
+
+#: Endings of demonyms ("American", "Ukrainian", "Japanese", "Polish", "Israeli").
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch")
+
+
+def _demonym(word: str) -> bool:
+    """Whether a capitalised word is a nationality ("American"), not a country or a name ("Jordan")."""
+    from ..resolve.places import country_of_word
+
+    low = word.lower()
+    country = country_of_word(low)
+    return bool(country) and country != low and low.endswith(_DEMONYM_ENDINGS)
 
 
 def _span_chars(doc, i: int, j: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..models import Document, Mention
-from .names import name_keys, name_tokens, phonetic_keys
+from .names import name_keys, name_tokens, person_parts, phonetic_keys
 from .nodes import Node, UnionFind, family
 from .spelling import MIN_VARIANT_LEN, is_spelling_variant
 
@@ -34,6 +34,7 @@ def _indexes(nodes: list[Node], uf: UnionFind):
     singles: dict[str, set[int]] = defaultdict(set)
     phon: dict[str, set[tuple[int, str]]] = defaultdict(set)
     phrases: dict[str, set[int]] = defaultdict(set)
+    fulls: dict[str, set[int]] = defaultdict(set)
     etype: dict[int, str] = {}
     for i, n in enumerate(nodes):
         root = uf.find(i)
@@ -51,7 +52,38 @@ def _indexes(nodes: list[Node], uf: UnionFind):
                         phon[pk].add((root, word))
             if family(n.etype) == "X" and k.core:
                 phrases[k.core].add(root)
-    return singles, phon, phrases, etype
+            if family(n.etype) == "P" and k.given and k.surname and not any(len(g) == 1 for g in k.given):
+                fulls[" ".join(k.given + (k.surname,))].add(root)
+    return singles, phon, phrases, fulls, etype
+
+
+#: Two to four capitalised words in a row, one space apart: where a missed full name may be.
+_NAME_RUN = re.compile(r"\b[A-Z][\w\u00C0-\u024F'-]+(?: [A-Z][\w\u00C0-\u024F'-]+){1,3}")
+
+
+def _full_names(d: Document, fulls, etype, free, spans: list[tuple[int, int]]) -> list[tuple[int, Mention]]:
+    """Missed occurrences of a person's full name ("Lindsay Lohan" in a headline the tagger skipped).
+
+    A full name (given names and surname, no initials) found for exactly one
+    person elsewhere; the longest run of words that is one wins.
+    """
+    out = []
+    for run in _NAME_RUN.finditer(d.text):
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words) - 1:
+            for j in range(len(words), i + 1, -1):
+                s, e = run.start() + words[i][0], run.start() + words[j - 1][1]
+                key = " ".join(person_parts(d.text[s:e])[0] + (person_parts(d.text[s:e])[1],))
+                roots = fulls.get(key, set())
+                if len(roots) == 1 and free(s, e):
+                    root = next(iter(roots))
+                    out.append((root, Mention(d.id, s, e, d.text[s:e], etype[root], "")))
+                    spans.append((s, e))
+                    i = j - 1
+                    break
+            i += 1
+    return out
 
 
 def _free(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
@@ -63,7 +95,7 @@ def discover_mentions(
     documents: Sequence[Document], nodes: list[Node], uf: UnionFind
 ) -> list[tuple[int, Mention]]:
     """(cluster representative, new mention) for each missed occurrence of a known name."""
-    singles, phon, phrases, etype = _indexes(nodes, uf)
+    singles, phon, phrases, fulls, etype = _indexes(nodes, uf)
     vocabulary = {t for key in phrases for t in key.split()}
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for n in nodes:
@@ -92,6 +124,7 @@ def discover_mentions(
                     out.append((root, Mention(d.id, s, s + len(text), text, etype[root], "")))
                     spans.append((s, s + len(text)))
                     break
+        out.extend(_full_names(d, fulls, etype, free, spans))
         for m in _CAP_WORD.finditer(d.text):
             s, e, w = m.start(), m.end(), m.group()
             if w.endswith(("'s", "\u2019s")):
