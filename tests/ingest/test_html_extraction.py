@@ -246,3 +246,10 @@ def test_long_one_line_cookie_notice_inside_a_pasted_article_is_cut():
     out = clean_text("\n\n".join([COURT[0], COURT[1], notice, COURT[2], COURT[3]]))
     assert "cookies" not in out.text and COURT[2] in out.text and COURT[3] in out.text
     assert [r.reason for r in out.removed] == ["notice"]
+
+
+def test_author_profile_link_is_not_an_author():
+    head = ("<meta property='article:author' content='https://social.example/vera.lindqvist'>"
+            "<meta name='dc.creator' content='Vera Lindqvist'>")
+    art = extract_html(_page(_article(), head), "court.html")
+    assert art.author == "Vera Lindqvist"

@@ -64,7 +64,7 @@ def read_page_meta(tree, url: str | None = None, find_date: bool = True) -> Page
     title = ld.get("title") or meta.get("og:title") or meta.get("twitter:title") or _page_title(tree)
     return PageMeta(
         title=_clean(title),
-        author=_clean(ld.get("author") or meta.get("author") or meta.get("article:author") or meta.get("dc.creator")),
+        author=_clean(_first_name(ld.get("author"), meta.get("author"), meta.get("article:author"), meta.get("dc.creator"))),
         published=_clean(published),
         sitename=_clean(meta.get("og:site_name") or ld.get("publisher") or meta.get("application-name")),
         url=_clean(page_url),
@@ -210,6 +210,11 @@ def _absolute(href: str | None, base: str | None) -> str | None:
         parts = urlsplit(base)
         return f"{parts.scheme}://{parts.netloc}{href}"
     return None
+
+
+def _first_name(*values) -> str | None:
+    """The first value that is a name, not a profile link (article:author is often a URL)."""
+    return next((v for v in values if v and not v.strip().startswith(("http://", "https://", "www."))), None)
 
 
 def _first(values) -> str | None:
