@@ -21,7 +21,14 @@ import pytest
 from newssift.config import DEFAULT_CONFIG
 from newssift.engines import RUNTIME_META
 from newssift.engines.ray_engine import RayEngine, check_reachable
-from newssift.engines.split import DRIVER_FLAGS, STORY_FLAGS, _bins, serial_map, split_cross_document, story_parts
+from newssift.engines.split import (
+    DRIVER_FLAGS,
+    STORY_FLAGS,
+    _bins,
+    serial_map,
+    split_cross_document,
+    story_parts,
+)
 from newssift.errors import EngineError
 from newssift.models import Document, Story
 

@@ -19,7 +19,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..errors import ConfigError
 from ..models import Document, Report
 
-__all__ = ["ENGINES", "analyze_documents_with", "RUNTIME_META"]
+__all__ = ["ENGINES", "RUNTIME_META", "analyze_documents_with"]
 
 #: The engines ``Config.engine`` and ``--engine`` accept.
 ENGINES = ("local", "ray")

@@ -76,7 +76,7 @@ class RayEngine:
         self._ray = None
         self._remote = None
 
-    def __enter__(self) -> "RayEngine":
+    def __enter__(self) -> RayEngine:
         for key, value in QUIET_ENV.items():
             os.environ.setdefault(key, value)
         try:

@@ -35,9 +35,19 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 
 from ..config import Config
-from ..models import Claim, DocExtraction, Document, Entity, Fact, Figure, Flag, Report, Story
+from ..models import (
+    Claim,
+    DocExtraction,
+    Document,
+    Entity,
+    Fact,
+    Figure,
+    Flag,
+    Report,
+    Story,
+)
 
-__all__ = ["split_cross_document", "serial_map", "story_parts", "BIN_DOCS"]
+__all__ = ["BIN_DOCS", "serial_map", "split_cross_document", "story_parts"]
 
 #: Documents per per-story task: small stories are packed together so a day
 #: of news makes hundreds of tasks, not tens of thousands (Ray's per-task cost
