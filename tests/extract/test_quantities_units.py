@@ -195,3 +195,20 @@ def test_a_vote_written_high_to_low_is_a_result(nlp):
     text = "The bill passed 218 to 214 in the lower house."
     (q,) = quantities_in(nlp(text), 0, len(text))
     assert (q.kind, q.low, q.high) == ("score", 218, 214)
+
+
+def test_a_comma_after_a_label_word_ends_the_label(nlp):
+    text = "Among these clones, 26 carried the marker."
+    assert [q.low for q in quantities_in(nlp(text), 0, len(text))] == [26]
+
+
+def test_an_age_range_names_who_is_counted(nlp):
+    text = "Staff aged 35 to 55 were recruited for the survey."
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.low, q.high, q.qualifier) == (35, 55, "range")
+
+
+def test_a_bound_symbol_is_no_label(nlp):
+    text = "A depression score ≥16 marked a case."
+    (q,) = quantities_in(nlp(text), 0, len(text))
+    assert (q.low, q.high, q.qualifier) == (16, None, "at_least")

@@ -395,7 +395,7 @@ def _change_context(tok) -> bool:
 # ----------------------------------------------------------------- finishing
 
 
-def _label_or_date(c: Ctx, n: DigitNumber, a: _Amount, unit: UnitMatch | None) -> bool:
+def _label_or_date(c: Ctx, n: DigitNumber, a: _Amount, unit: UnitMatch | None, qual: str | None = None) -> bool:
     """Whether a unitless number is a label ("Table 2", "phase 7"), a year, a date or an age."""
     text = c.text
     s = text[n.start:n.end]
@@ -410,7 +410,8 @@ def _label_or_date(c: Ctx, n: DigitNumber, a: _Amount, unit: UnitMatch | None) -
     prev = _prev_tok(c, n.qual_start, bounded=False)
     lead = _list_head(c, prev)
     if lead is not None and lead.lower_ in NOT_AMOUNT_BEFORE and not (unit and unit.kind == "time"):
-        return not _open_bound_after(c, a.end)  # "aged 34 and 51": attributes; "aged 70 or older": a criterion
+        # "aged 34 and 51": attributes; "aged 70 or older", "aged 35 to 55": who is counted
+        return not (qual == "range" or _open_bound_after(c, a.end))
     if (prev is not None and prev.lower_ in CALENDAR_WORDS or nxt is not None and nxt.lower_ in CALENDAR_WORDS) \
             and unit is None and re.fullmatch(r"\d{1,2}", s):
         return True  # "6 November", "November 6"
@@ -430,8 +431,8 @@ def _label(c: Ctx, n: DigitNumber) -> bool:
     if low in UNIT_BEFORE:
         return False  # "pH 7": a reading on a named scale
     if not re.fullmatch(r"\d+", c.text[n.start:n.end].lstrip("+")) or t.i + 1 >= len(c.doc) or \
-            c.doc[t.i + 1].idx != n.qual_start:
-        return False  # a name's number follows it directly: "clone 23", not "clone, 23"
+            c.doc[t.i + 1].idx != n.qual_start or n.qualifier:
+        return False  # a name's number follows it directly: "clone 23", not "clone, 23" nor "score ≥16"
     if t.i > t.sent.start and (t.pos_ == "PROPN" or t.is_upper and len(t) > 1 and t.is_alpha) \
             and t.ent_type_ not in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         return True  # "Pioneer 11", "Boeing 737", "OAE 2"
@@ -443,6 +444,8 @@ def _list_head(c: Ctx, t):
     while t is not None and t.i > 0 and (t.like_num or _NUMBER_LIST_TOKEN.fullmatch(t.text)
                                          or t.lower_ in (",", "and", "or", "&", "to", "–", "-", ".")):
         t = c.doc[t.i - 1]
+    if t is not None and t.i + 1 < len(c.doc) and c.doc[t.i + 1].lower_ in (",", "and", "or", "&", "to"):
+        return c.doc[t.i + 1]  # "Among these clones, 26 (72%)": a list starts right after the word naming it
     return t
 
 
@@ -460,7 +463,7 @@ def _counts_noun(c: Ctx, a: _Amount) -> bool:
 def _finish(c: Ctx, a: _Amount, low, high, qual, unit: UnitMatch | None, end: int | None = None,
             uncertainty: float | None = None, n: DigitNumber | None = None, q_start: int | None = None):
     """The Quantity for an amount in digits: qualifier, bounds, unit, kind, measure and subject."""
-    if n is not None and _label_or_date(c, n, a, unit):
+    if n is not None and _label_or_date(c, n, a, unit, qual):
         return None
     end = end or a.end
     start = q_start if q_start is not None else a.start
