@@ -130,3 +130,12 @@ def test_an_insertion_card_shows_no_attributed_quote_of_another_report():
     flags = find_editorial_insertions(DOCS, [], STORY)
     ban = next(f for f in flags if f.doc == "d2")
     assert all("\u201c" not in r.text and "said" not in r.text for r in ban.related)
+
+
+def test_the_same_misquote_in_two_stories_is_flagged_in_each():
+    other_a = Document(id="k1", text=J1.text)
+    other_b = Document(id="k2", text=J2.text)
+    docs = [J1, J2, other_a, other_b]
+    flags = find_quote_variants(docs, [Story("s", ("j1", "j2")), Story("t", ("k1", "k2"))])
+    assert sorted((f.doc, f.text) for f in flags) == [("j1", "good"), ("k1", "good")]
+    assert all("k1" not in f.explanation for f in flags if f.doc == "j1")

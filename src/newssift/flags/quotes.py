@@ -143,7 +143,7 @@ def find_quote_variants(documents: Sequence[Document], stories: Sequence[Story])
     rank = {d.id: i for i, d in enumerate(documents)}
     flags: list[Flag] = []
     seen: set[tuple[str, int, int]] = set()
-    pairs: dict[tuple[tuple[str, ...], tuple[str, ...]], Flag] = {}  # (minority, majority) wording -> its flag
+    pairs: dict[tuple, Flag] = {}  # (story, minority wording, majority wording) -> its flag
     for d in documents:
         story = peers[d.id] | {d.id}
         for q in quotes_of[d.id]:
@@ -161,7 +161,8 @@ def find_quote_variants(documents: Sequence[Document], stories: Sequence[Story])
                                      (published.get(other.doc), rank[other.doc])):
                         continue
                     s, e, written = _stretch(q, diff.a_range, texts[d.id])
-                    pair = (_needle(q.words, diff.a_range), _needle(w, diff.b_range))
+                    # One flag per wording pair within a story; another story's reports never share it.
+                    pair = (min(story), _needle(q.words, diff.a_range), _needle(w, diff.b_range))
                     if (d.id, s, e) in seen or pair in pairs:
                         if pair in pairs and pairs[pair].doc != d.id:
                             pairs[pair] = _also(pairs[pair], d.id)
