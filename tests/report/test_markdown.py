@@ -61,3 +61,11 @@ def test_flags_are_listed_and_report_text_cannot_inject_markup(brief):
 def test_nothing_corroborated_means_no_empty_section(brief):
     assert "### Corroborated" not in brief
     assert "0 corroborated · 1 conflicting" in brief
+
+
+def test_a_file_with_no_outlet_is_named_by_its_file_not_a_hash():
+    from newssift.report.markdown import outlet_name
+
+    d = Document(id="3f9a1c", path="/desk/in/council-statement.txt", text="The council met.")
+    assert outlet_name(d) == "council-statement.txt (unknown outlet)"
+    assert outlet_name(Document(id="x", url="https://www.valleywire.example/a", text="t")) == "valleywire.example"

@@ -7,6 +7,7 @@ report links to one, so a reader can always jump to the exact words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from ..models import Claim, Document, Entity, Report
@@ -57,15 +58,24 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+#: What a heading says of a report whose page, file and sidecar name no outlet.
+UNKNOWN_OUTLET = "unknown outlet"
+
+
 def outlet_label(doc: Document) -> str:
-    """A short name for the document's outlet: its outlet, else the URL's host, else its id."""
+    """A short name for the document's outlet: its outlet, else the URL's host, else its file name.
+
+    A file that names no outlet is labelled with its file name (never a
+    hash) and says so: "statement.txt (unknown outlet)".
+    """
     if doc.outlet:
         return doc.outlet
     url = safe_url(doc.url)
     if url:
         host = urlsplit(url).netloc.lower()
         return host.removeprefix("www.")
-    return doc.id
+    name = PurePath(doc.path).name if doc.path else doc.id
+    return f"{name} ({UNKNOWN_OUTLET})"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..models import Claim, Document, Fact, Figure, Flag, Report, Story
+from .html_index import outlet_label
 
 __all__ = ["report_to_markdown", "write_markdown", "MAX_ITEMS", "QUOTE_CHARS"]
 
@@ -43,14 +44,10 @@ def _clip(text: str, limit: int = QUOTE_CHARS) -> str:
 
 
 def outlet_name(doc: Document | None) -> str:
-    """The outlet as readers know it: the page's outlet, else its file name, else its id."""
+    """The outlet as the HTML report names it (outlet, else URL host, else "file (unknown outlet)")."""
     if doc is None:
         return "unknown report"
-    if doc.outlet:
-        return doc.outlet
-    if doc.path:
-        return Path(doc.path).name
-    return doc.id
+    return outlet_label(doc)
 
 
 def _cite(doc: Document | None, words: str) -> str:
