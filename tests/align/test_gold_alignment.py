@@ -51,4 +51,8 @@ def test_gold_figures_keep_measures_apart(gold_inputs):
     listed = {v.claim for g in figures for v in g.values}
     wanted = set(gold["figures"]["casualties"]["claims"])
     assert wanted <= listed
-    assert len({g.measure for g in figures}) == len(figures)  # one subject here: one figure per measure
+    # One figure per measure, subject and window: a count "over the past three days", at one spot, or of
+    # combined units stands apart, labelled, beside the toll (docs/figures.md).
+    assert len({(g.measure, g.subject) for g in figures}) == len(figures)
+    plain = [g for g in figures if not (g.subject and ("(" in g.subject or "combined" in g.subject))]
+    assert len({g.measure for g in plain}) == len(plain)
