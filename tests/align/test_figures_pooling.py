@@ -82,15 +82,21 @@ def test_a_tie_takes_the_largest_stated_value_never_the_midpoint():
     assert F.best_value([(v, None, (v.doc,)) for v in h.values], {}, tie_rule="none") is None
 
 
-def test_a_lone_hurt_person_in_a_report_of_a_death_is_that_death():
+def test_a_lone_hurt_person_in_a_story_of_a_death_is_that_death(monkeypatch):
     claims = [
         claim("c1", "d1", "A ferry worker was killed", quantities=[qty(1, None, "at_least", "killed", text="A ferry worker")]),
         claim("c2", "d1", "She was taken to hospital in critical condition",
               quantities=[qty(1, None, "at_least", "wounded", text="She")]),
         claim("c3", "d2", "A deckhand was hurt", quantities=[qty(1, None, "at_least", "wounded", text="A deckhand")]),
+        claim("c4", "d3", "Another deckhand was hurt",
+              quantities=[qty(1, None, "at_least", "wounded", text="Another deckhand")]),
     ]
-    wounded = [g for g in figs(claims) if g.measure == "wounded"]
-    assert [v.claim for g in wounded for v in g.values] == ["c3"]  # d2 reports no death: its hurt person stays
+    wounded = lambda: [v.claim for g in figs(claims) if g.measure == "wounded" for v in g.values]  # noqa: E731
+    assert wounded() == ["c4"]  # a second person named ("another") stays
+    monkeypatch.setattr(F, "ONE_VICTIM_ONCE", "report")
+    assert wounded() == ["c3", "c4"]  # d2 reports no death itself
+    monkeypatch.setattr(F, "ONE_VICTIM_ONCE", "off")
+    assert wounded() == ["c2", "c3", "c4"]
 
 
 def test_a_count_at_one_spot_is_apart_from_the_toll():

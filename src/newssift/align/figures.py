@@ -120,26 +120,31 @@ def build_figures(
     return figures
 
 
-#: Whether a lone hurt person in a report that reports a death is read as that
-#: death (see :func:`_one_victim_once`); chosen by the sweep in docs/figures.md.
-ONE_VICTIM_ONCE = True
+#: Where a lone hurt person is read as a death reported beside it (see
+#: :func:`_one_victim_once`): "report" (a death in the same report), "story"
+#: (a death in any report of the story) or "off"; chosen by the sweep in
+#: docs/figures.md.
+ONE_VICTIM_ONCE = "story"
 
 _ANOTHER = re.compile(r"\b(?:another|other|others|second|third|fourth|fifth|brother|sister|mother|father|wife|husband"
                       r"|son|daughter|friend)\b", re.IGNORECASE)
 
 
 def _one_victim_once(raw: list) -> list:
-    """Drop a lone unnumbered hurt person ("she was taken to hospital in critical condition") from a report
-    that also reports a death in another sentence: without a second person named ("another man", "his
+    """Drop a lone unnumbered hurt person ("she was taken to hospital in critical condition") when the story
+    also reports a death in another sentence: without a second person named ("another man", "his
     brother"), that is the victim who died, and one person is counted once, as killed."""
-    if not ONE_VICTIM_ONCE:
+    if ONE_VICTIM_ONCE in (False, "off"):
         return raw
-    killed_docs = {(key[0], v.doc) for key, v, q, _ in raw if q.measure == "killed" and (q.low or 0) >= 1}
+    per_story = ONE_VICTIM_ONCE == "story"
+    killed_docs = {(key[0], "" if per_story else v.doc) for key, v, q, _ in raw
+                   if q.measure == "killed" and (q.low or 0) >= 1}
     killed_claims = {v.claim for key, v, q, _ in raw if q.measure == "killed" and (q.low or 0) >= 1}
     out = []
     for key, v, q, sources in raw:
         lone = q.measure == "wounded" and q.qualifier == "at_least" and q.low == 1 and not _ANOTHER.search(q.text)
-        if lone and (key[0], v.doc) in killed_docs and v.claim not in killed_claims:
+        where = (key[0], "" if per_story else v.doc)
+        if lone and where in killed_docs and v.claim not in killed_claims:
             continue
         out.append((key, v, q, sources))
     return out
