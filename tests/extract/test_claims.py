@@ -335,3 +335,11 @@ def test_stance_verb_noun_object_is_the_claim(nlp):
 def test_source_words_leave_out_the_reporting_clause(nlp):
     x = run(nlp, "The ferry operator, which has repeatedly promised to add sailings, runs six boats a day.")
     assert all("promised" not in (c.speaker_text or "") for c in x.claims)
+
+
+def test_asked_whether_is_an_attributed_hedged_question(nlp):
+    x = run(nlp, "The inspector asked whether the crane had been checked. The site closed early on Monday.")
+    c = claim_with(x, "the crane had been checked")
+    assert c.kind == "indirect" and c.cue == "asked"
+    assert c.speaker_text == "The inspector"
+    assert c.hedged

@@ -244,6 +244,8 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
             if src is None:
                 continue
             hedge = lemma in HEDGE_VERBS or (src.passive and lemma in PASSIVE_HEDGE_VERBS)
+            if comp is not None and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
+                hedge = True  # "asked whether the bridge was safe": a question asserts nothing
             outer = t.idx
             for who in (src.head, src.via):
                 if who is not None and who.i < t.i:
