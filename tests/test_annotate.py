@@ -58,3 +58,17 @@ def test_a_long_article_is_parsed_in_pieces_with_exact_offsets(nlp):
     for ent in whole.ents:
         assert long_doc.text[ent.start_char:ent.end_char] == ent.text
     assert sum(1 for e in whole.ents if e.text == "Ines Duarte") == 60
+
+
+def test_a_long_run_without_spaces_is_broken_for_the_tokenizer_with_offsets_kept(nlp):
+    from newssift.annotate import MAX_RUN_CHARS, break_long_runs
+
+    junk = "[" * 20000
+    text = "The league said the final was sold out. " + junk + " The mayor congratulated the club."
+    broken = break_long_runs(text)
+    assert len(broken) == len(text) and broken.startswith("The league said")
+    assert max(len(w) for w in broken.split()) <= MAX_RUN_CHARS
+    assert break_long_runs("Short words only.") == "Short words only."
+    # Unbroken, this run alone takes spaCy's tokenizer over a minute (benchmarks/fuzz.py found it).
+    parsed = next(iter(annotate([Document(id="j", text=text)], DEFAULT_CONFIG)))
+    assert len(parsed.text) == len(text) and parsed.text[-34:] == text[-34:]

@@ -9,9 +9,16 @@ A text longer than ``Config.parse_chunk_chars`` is parsed in pieces cut at
 paragraph breaks (else at a sentence end, else at a space) and the pieces'
 parses are joined into one ``Doc`` whose text is the original, character for
 character, so every offset downstream stays exact.
+
+spaCy's tokenizer is quadratic in the length of a run without spaces
+("[[[[…" 20,000 long takes over a minute).  Before parsing, a run longer
+than ``MAX_RUN_CHARS`` gets a space in place of every ``MAX_RUN_CHARS``-th
+character: the length, and so every offset, is unchanged, and no word of
+real prose is that long (a long URL is cut into pieces, harmlessly).
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator, Sequence
 
@@ -19,7 +26,11 @@ from .config import DEFAULT_CONFIG, Config
 from .errors import ModelMissingError
 from .models import Document
 
-__all__ = ["LINE_BREAK_COMPONENT", "annotate", "load_nlp", "split_for_parse"]
+__all__ = ["LINE_BREAK_COMPONENT", "MAX_RUN_CHARS", "annotate", "break_long_runs", "load_nlp", "split_for_parse"]
+
+#: Longest run of non-space characters given to spaCy's tokenizer in one piece.
+MAX_RUN_CHARS = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 #: Name of the pipeline component that splits sentences at line breaks.
 LINE_BREAK_COMPONENT = "newssift_line_breaks"
@@ -88,6 +99,20 @@ def load_nlp(config: Config = DEFAULT_CONFIG):
         return nlp
 
 
+def break_long_runs(text: str) -> str:
+    """``text`` with a space in place of every MAX_RUN_CHARS-th character of runs longer than that (same length)."""
+    if not _LONG_RUN.search(text):
+        return text
+
+    def cut(m: re.Match) -> str:
+        run = list(m.group())
+        for i in range(MAX_RUN_CHARS, len(run), MAX_RUN_CHARS + 1):
+            run[i] = " "
+        return "".join(run)
+
+    return _LONG_RUN.sub(cut, text)
+
+
 def split_for_parse(text: str, limit: int) -> list[str]:
     """``text`` cut into pieces of at most ``limit`` characters whose concatenation is ``text``.
 
@@ -125,7 +150,7 @@ def annotate(documents: Sequence[Document], config: Config = DEFAULT_CONFIG) -> 
 
     def pieces():
         for d in documents:
-            parts = split_for_parse(d.text, limit)
+            parts = split_for_parse(break_long_runs(d.text), limit)
             counts.append(len(parts))
             yield from parts
 
