@@ -112,7 +112,7 @@ def _read_one(src: Source, config: Config, fetcher: Fetcher) -> list[Page | Inpu
         return [InputProblem(exc.source, exc.message, exc.code)]
     except Exception as exc:  # a reader bug must not sink the other inputs
         log.debug("reading %s failed", src.label, exc_info=True)
-        return [InputProblem(src.label, _one_line(f"could not be read ({type(exc).__name__}: {exc})"), "parse")]
+        return [InputProblem(src.label, f"could not be read: {damage_reason(exc)}", "parse")]
 
 
 def _read_and_clean(src: Source, config: Config) -> list[Document | InputProblem]:
@@ -201,7 +201,24 @@ def _clean_one(page: Page, boilerplate: frozenset[str]) -> Document | InputProbl
         return InputProblem(exc.source, exc.message, exc.code)
     except Exception as exc:  # one odd page must not sink the others
         log.debug("cleaning %s failed", page.source, exc_info=True)
-        return InputProblem(page.source, _one_line(f"could not be cleaned ({type(exc).__name__}: {exc})"), "parse")
+        return InputProblem(page.source, f"could not be cleaned: {damage_reason(exc)}", "parse")
+
+
+def damage_reason(exc: BaseException) -> str:
+    """What an unexpected reader error says about the input, in words a user can act on (no Python names)."""
+    if isinstance(exc, RecursionError):
+        reason = "its structure is nested too deeply to read"
+    elif isinstance(exc, OverflowError):
+        reason = "it holds a number or character reference too large to read"
+    elif isinstance(exc, UnicodeError):
+        reason = "it holds text in a broken or mislabelled encoding"
+    elif isinstance(exc, MemoryError):
+        reason = "it is too large to read in memory"
+    elif isinstance(exc, (AttributeError, EOFError, IndexError, KeyError, TypeError)):
+        reason = "it is damaged or truncated"
+    else:
+        reason = "it holds a malformed value"
+    return f"{reason}; check the file or save it again"
 
 
 def _one_line(s: str) -> str:
