@@ -231,7 +231,7 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
     for t in sent:
         lemma = t.lemma_.lower()
         if t.pos_ not in ("VERB", "AUX") or inside(t.idx, quotes) or t.ent_type_ in NAME_LABELS:
-            continue  # (a verb inside a name is a misread name word: "Islamic State", "Drudge Report")
+            continue  # (a verb inside a name is a misread name word: "Free State", "Harbour Report")
         published = _publish_construction(t) if lemma in PUBLISH_VERBS else None
         if published is not None:
             out.append(published)

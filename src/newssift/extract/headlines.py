@@ -1,8 +1,8 @@
 """Headlines: a document's headline line is a claim too, in headline shorthand.
 
 A headline drops the words running text needs ("Amazon reportedly developing
-smartphone", "Leader Is Dead, U.S. Says", "Sources: Soldiers Found Near
-Border") and is often written in title case, which the small parser reads
+smartphone", "Dam Is Safe, Engineers Say", "Sources: Keeper Set To Sign
+For Rival") and is often written in title case, which the small parser reads
 badly.  So the headline line is read here with word patterns on the tokens
 rather than the dependency parse:
 
@@ -41,7 +41,7 @@ __all__ = ["HeadlineSource", "accused_label", "headline_hedged", "headline_line"
 HEADLINE_CAPS_SHARE = 0.6
 
 #: Most words in a source named around a colon or in a trailing tag
-#: ("Obama administration officials say"); longer runs are content.
+#: ("city transport department officials say"); longer runs are content.
 MAX_SOURCE_WORDS = 6
 
 #: Fewest words a headline's content keeps once its source is cut off.
@@ -49,7 +49,7 @@ MIN_CONTENT_WORDS = 2
 
 #: Whether a bare name before a headline's colon is its source ("NASA: ..."); off by
 #: the sweep in docs/attribution.md: such a name is as often the story's subject
-#: ("Jihadi John: Emwazi named as ...").
+#: ("Harbour Fire: Three Warehouses Destroyed").
 NAMED_COLON_SOURCES = False
 
 #: Whether a debunking word in the headline's own words ("Hoax", "Fake", "Not
@@ -132,7 +132,7 @@ def is_modal_hedge(t, loose: bool = False) -> bool:
     """A hedging modal: "may", "might", "could" as a modal verb, not the month "May".
 
     ``loose`` accepts the word in title case the tagger took for a noun
-    ("Doc's Biopsy May Have Killed"), unless month words surround it.
+    ("Storm May Have Flooded Mill"), unless month words surround it.
     """
     if t.lower_ not in HEDGE_MODALS:
         return False
@@ -161,7 +161,7 @@ def report_form(t) -> bool:
     if low in IRREGULAR_REPORT_FORMS or t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX"):
         return True
     if low in REPORTING_VERBS and t.text[:1].isupper() and not t.ent_type_:
-        return True  # title case "Insiders Claim ...", tagged as a noun (but not "Islamic State")
+        return True  # title case "Insiders Claim ...", tagged as a noun (but not a name: "Free State")
     for stem in (low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("ed") else None,
                  low[:-1] if low.endswith("ed") else None, low[:-3] if low.endswith("ies") else None):
         if stem and (stem in REPORTING_VERBS or stem + "y" in REPORTING_VERBS and low.endswith("ies")):
@@ -193,10 +193,10 @@ def headline_hedged(doc, start: int, end: int) -> bool:
             continue
         if low in HEADLINE_HEDGE_WORDS or low in HEDGE_WORDS or low == "if" or is_modal_hedge(t, loose=True):
             return True
-        # "ISIS Claims to Have Captured ...", "Video Purports to Show ...": a hedge verb with an infinitive.
+        # "Farmer Claims to Have Grown ...", "Photo Purports to Show ...": a hedge verb with an infinitive.
         if t.i + 1 < span.end and doc[t.i + 1].lower_ == "to" and _stem(low) in HEDGE_VERBS:
             return True
-        # "Bid on Reports of Explosion", "Reports That ...": reports named, not vouched for.
+        # "Shares Fall on Reports of Recall", "Reports That ...": reports named, not vouched for.
         if low in ("reports", "report", "rumors", "rumours", "claims") and t.i + 1 < span.end \
                 and doc[t.i + 1].lower_ in ("of", "that"):
             return True
@@ -225,7 +225,7 @@ def _content(toks) -> tuple[int, int] | None:
 
 
 def _trailing_tag(toks) -> HeadlineSource | None:
-    """ "Leader Is Dead, U.S. Says", "..., says new report": a source and a reporting verb after the last comma."""
+    """ "Dam Is Safe, Engineers Say", "..., says new report": a source and a reporting verb after the last comma."""
     commas = [k for k, t in enumerate(toks) if t.text == ","]
     if len(toks) < 4 or not commas:
         return None
@@ -257,8 +257,8 @@ def _is_label_source(part, content=()) -> bool:
 
     A bare name is a source only when it is an acronym (an outlet or agency:
     "WSJ", "CNN") or the words after the colon speak in the first person
-    ("Tim Cook: I wear my watch in the shower"); otherwise a name before a
-    colon is as often the story's subject ("Jihadi John: ... named").
+    ("Lena Varga: I will not resign"); otherwise a name before a colon is
+    as often the story's subject ("Harbour Fire: ... destroyed").
     """
     words = [t for t in part if t.is_alpha]
     if not words or len(part) > MAX_SOURCE_WORDS or len(words) > 4:
@@ -296,7 +296,7 @@ def _colon_source(toks) -> HeadlineSource | None:
 
 
 def _leading_speaker(toks) -> HeadlineSource | None:
-    """ "Comcast Says You Can Keep ...": a capitalised source, a reporting verb, then the content."""
+    """ "Brewer Says Prices Will Rise ...": a capitalised source, a reporting verb, then the content."""
     for k, t in enumerate(toks[:MAX_SOURCE_WORDS + 1]):
         if k == 0 or not report_form(t) or not _headline_verb(t):
             continue
