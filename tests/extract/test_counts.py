@@ -21,6 +21,7 @@ def counts(nlp, text):
     ("The goalkeeper was hurt in a collision during the second half.", ("wounded", 1.0, "at_least")),
     ("A cashier was taken to hospital in stable condition after the robbery.", ("wounded", 1.0, "at_least")),
     ("The midfielder suffered a broken wrist and minor injuries.", ("wounded", 1.0, "at_least")),
+    ("The courier was flown to Norbrook General with serious injuries.", ("wounded", 1.0, "at_least")),
     # conjoined victims add up; ordinals give the count so far
     ("A miner and a surveyor were killed in the tunnel collapse.", ("killed", 2.0, "at_least")),
     ("A second climber has died after the avalanche on Mount Perrow.", ("killed", 2.0, "at_least")),

@@ -186,6 +186,9 @@ def _predicates(tok) -> list[tuple[str, list]]:
             objs = [c for c in tok.children if c.dep_ == "dobj"] if lemma not in SUFFER_VERBS else []
             return [("wounded", _with_conjuncts(objs or [c for c in tok.children if c.dep_ in _SUBJ]))]
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and _with_injury(tok):
+        if tok.dep_ == "pobj" and not _one_person(tok) and tok.head.head.pos_ == "VERB":
+            # "taken to [a hospital with serious injuries]": the parser hangs the injury on the place
+            return [("wounded", [c for c in tok.head.head.children if c.dep_ == "nsubjpass"])]
         return [("wounded", [tok])]  # "found a boy with a gunshot wound"
     if tok.pos_ == "NOUN" and tok.lower_ in DEATH_NOUNS | {"shooting"} and _fatal_noun(tok):
         return [("killed", [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
