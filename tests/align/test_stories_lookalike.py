@@ -91,3 +91,14 @@ def test_a_salient_name_written_in_the_other_report_is_not_missing(other):
     names = stories_mod._salient_names(a, _ex(a, [("Bram Okafor", "PERSON")]))
     assert names == [("okafor",)]
     assert stories_mod._missing(names, stories_mod._word_set(b)) == 0.0
+
+
+def test_years_in_the_text_count_only_where_publication_dates_are_missing(monkeypatch):
+    # Known dates decide "when"; a year a report recalls is no conflict then.
+    dated = [doc(k, LAUNCHES[k], published="2025-04-02") for k in ("l1-a", "l2-a")]
+    undated = [doc(k, LAUNCHES[k]) for k in ("l1-a", "l2-a")]
+    with_rule = (document_similarity(dated, [])[(0, 1)], document_similarity(undated, [])[(0, 1)])
+    monkeypatch.setattr(stories_mod, "YEAR_CONFLICT_FACTOR", 1.0)
+    without = (document_similarity(dated, [])[(0, 1)], document_similarity(undated, [])[(0, 1)])
+    assert with_rule[0] == pytest.approx(without[0])
+    assert with_rule[1] == pytest.approx(0.5 * without[1])

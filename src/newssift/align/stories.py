@@ -128,7 +128,9 @@ def document_similarity(
             s *= 0.5
         missing = min(_missing(salient[i], words[j]), _missing(salient[j], words[i]))
         s *= max(0.0, 1.0 - EXCLUSIVE_WEIGHT * missing)
-        if years[i] and years[j] and not years[i] & years[j]:
+        # Years written in the text stand in for publication dates only where
+        # those are missing: with both dates known the date window decides.
+        if not (dates[i] and dates[j]) and years[i] and years[j] and not years[i] & years[j]:
             s *= YEAR_CONFLICT_FACTOR
         out[key] = s
     return out
