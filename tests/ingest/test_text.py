@@ -313,3 +313,20 @@ def test_short_sentence_full_of_names_at_the_end_is_body():
     p2 = "The talks were the first in the capital since the border dispute was settled two years ago, diplomats said."
     out = clean_text(f"{p1}\n\n{p2}\n\nPresident Anna Vell Thanked Prime Minister Olek Brand.\n\nMost Shared")
     assert "President Anna Vell Thanked Prime Minister Olek Brand." in out.text and "Most Shared" not in out.text
+
+
+def test_a_live_blog_keeps_every_timed_entry_between_its_rules():
+    entries = []
+    for stamp, event in (("9:40 p.m.", "The home side scored twice in the final ten minutes of the match."),
+                         ("9:05 p.m.", "The referee sent off the visiting captain after a second yellow card."),
+                         ("8:30 p.m.", "Fans filled the north stand an hour before the kick-off at the stadium, "
+                                       "singing through the warm-up while club officials counted the queue at "
+                                       "every turnstile on the east side of the ground.")):
+        entries.append(f"{stamp}\n\n{event} The club said the crowd was the largest this season.\n\n"
+                       f"Stewards reported no trouble outside the ground, the police said later.\n\n___.\n")
+    page = "Home\nScores\nFixtures\n\nThe Latest: Derby day at Millbrook Park\n\n" + "\n".join(entries)
+    # The earliest entry (last on the page) is the longest: the body must grow backwards across the rules.
+    out = clean_text(page)
+    for event in ("scored twice", "sent off the visiting captain", "filled the north stand"):
+        assert event in out.text
+    assert "Fixtures" not in out.text and "___" not in out.text

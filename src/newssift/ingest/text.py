@@ -267,13 +267,18 @@ def _body_region(shapes, role, hard) -> tuple[int | None, int | None]:
         j += 1
     # Grow backward more cautiously: above the body sit headline and deck.
     # One line is crossed when it is too short to be a headline (a label, a
-    # sub-heading) or when real paragraphs lie beyond it.
+    # sub-heading) or when real paragraphs lie beyond it; two lines (a live
+    # blog's "___" rule and "6:05 p.m." stamp) only when neither could be a
+    # headline or byline and real paragraphs lie beyond them.
     j = k - 1
     while j >= 0:
         g = _gap(shapes, role, runs[j][1], lo)
-        if g is None or len(g) > 1:
+        if g is None or len(g) > MAX_GAP_LINES:
             break
-        if runs[j][3] < MERGE_STRONG_MIN and any(shapes[i].words >= HEADLINE_MIN_WORDS or name_like(shapes[i]) for i in g):
+        headline_like = any(shapes[i].words >= HEADLINE_MIN_WORDS or name_like(shapes[i]) for i in g)
+        if runs[j][3] < MERGE_STRONG_MIN and (headline_like or len(g) > 1):
+            break
+        if len(g) > 1 and headline_like:
             break
         lo = runs[j][0]
         j -= 1
