@@ -151,3 +151,14 @@ def test_the_flagged_spelling_never_names_the_entity():
     assert renamed[0].name == "Tarnow" and "Tranow" in renamed[0].aliases
     other = Entity(id="e2", name="Odrin", type="GPE")
     assert rename_flagged_entities([other], flags) == [other]
+
+
+def test_a_changed_vowel_is_a_misspelling_not_a_romanisation():
+    a = Document(id="a", text="Union leader Goran Pavlek spoke at the gate.")
+    b = Document(id="b", text="Pavlek said the strike would go ahead.")
+    c = Document(id="c", text="Goran Pavlik addressed the rally.")
+    e = Entity(id="e1", name="Goran Pavlek", type="PERSON",
+               mentions=(_m(a, "Goran Pavlek", "PERSON", "e1"), _m(b, "Pavlek", "PERSON", "e1"),
+                         _m(c, "Goran Pavlik", "PERSON", "e1")),
+               variants=(("Pavlek", ("a", "b")), ("Pavlik", ("c",))))
+    assert [(f.doc, f.text) for f in find_spelling_variants([e], ["a", "b", "c"])] == [("c", "Pavlik")]

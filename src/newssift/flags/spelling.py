@@ -8,21 +8,21 @@ spelling and names the others that share it.  When two spellings tie, the
 reports alone cannot say which one is right; the flag goes on the first
 report in input order and says so.
 
-Accepted transliterations are not flagged: two spellings with the same
-consonant skeleton in the same order (``resolve.spelling.skeleton``:
-Zelensky/Zelenskyy, Kharkov/Kharkiv differ only in vowels, "y", "h" and
-doubled letters) are both correct romanisations, kept as aliases of one
-entity.  The same letters in another order (Vorozhba/Vorobzha,
-Tarnow/Tranow) or replaced consonants are not romanisation choices, and
-are flagged.
+Accepted romanisations are not flagged: two spellings that differ only in
+the choices transliteration systems make ("y", "i" or "j"; a doubled
+letter; "kh" or "h": Zelensky/Zelenskyy, Syrsky/Syrskyi, Oleksiy/Oleksii)
+are both correct, kept as aliases of one entity.  A changed vowel
+(Pavlek/Pavlik), letters in another order (Vorozhba/Vorobzha) or a replaced
+consonant are not romanisation choices, and are flagged.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import Entity, Flag, SpanRef
-from ..resolve.spelling import skeleton
 
 __all__ = ["find_spelling_variants", "rename_flagged_entities"]
 
@@ -57,15 +57,21 @@ def find_spelling_variants(entities: Sequence[Entity], doc_order: Sequence[str] 
     return flags
 
 
-def _transliterated(a: str, b: str) -> bool:
-    """Whether two spellings are romanisation choices of one name (same consonants in the same order).
+def _romanisation_key(word: str) -> str:
+    """A word with the romanisation choices folded: "y"/"j" as "i", doubled letters single, "kh" as "h".
 
-    The same letters in another order (Tarnow/Tranow) are a typist's slip, not a romanisation.
+    Zelensky/Zelenskyy, Syrsky/Syrskyi, Oleksiy/Oleksii fold together; a
+    changed vowel (Pavlek/Pavlik) or moved letters (Vorozhba/Vorobzha) do not.
     """
+    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    w = w.replace("kh", "h").replace("y", "i").replace("j", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Whether two spellings are romanisation choices of one name, not a misspelling of it."""
     wa, wb = a.split(), b.split()
-    if sorted(a.lower()) == sorted(b.lower()):
-        return False
-    return len(wa) == len(wb) and all(skeleton(x) == skeleton(y) for x, y in zip(wa, wb))
+    return len(wa) == len(wb) and all(_romanisation_key(x) == _romanisation_key(y) for x, y in zip(wa, wb))
 
 
 def _flag(e: Entity, spelling: str, docs: list[str], others, tied: bool) -> Flag | None:
