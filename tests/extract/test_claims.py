@@ -343,3 +343,16 @@ def test_asked_whether_is_an_attributed_hedged_question(nlp):
     assert c.kind == "indirect" and c.cue == "asked"
     assert c.speaker_text == "The inspector"
     assert c.hedged
+
+
+def test_nested_according_to_phrases_give_bounded_source_phrases(nlp):
+    # A fuzzed input that made speaker phrases walk whole subtrees (quadratic); a source is never that long.
+    from newssift.extract.attribution import MAX_SOURCE_TOKENS, phrase_tokens
+
+    text = "Two players were injured, " + "according to the " * 200 + "club doctor."
+    doc = nlp(text)
+    heads = [t for t in doc if t.dep_ == "pobj"]
+    assert heads and all(len(phrase_tokens(h)) <= 2 * MAX_SOURCE_TOKENS + 1 for h in heads)
+    x = run(nlp, "The striker was injured in training, according to the club doctor.")
+    c = claim_with(x, "striker was injured")
+    assert c.speaker_text == "the club doctor"

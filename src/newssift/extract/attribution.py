@@ -61,17 +61,23 @@ def named_head(head):
 
 def phrase_tokens(head) -> list:
     """The words naming a speaker: the head's phrase without appositions, clauses or parentheses."""
-    excluded: set[int] = set()
+    # Parses are projective: every subtree is a contiguous range of tokens, so
+    # ranges stand in for walking subtrees (nested phrases made that quadratic).
+    excluded: list[tuple[int, int]] = []
     for c in head.children:
         if c.dep_ in _NOT_NAME_DEPS or c.text in ("(", ")") or (c.dep_ == "prep" and c.lower_ in ("including", "like", "such")):
-            excluded.update(t.i for t in c.subtree)
+            excluded.append((c.left_edge.i, c.right_edge.i))
         if c.dep_ == "appos" and c.i > head.i:
-            excluded.update(range(c.left_edge.i, c.right_edge.i + 1))
-    kept = {t.i for t in head.subtree if t.i not in excluded}
+            excluded.append((c.left_edge.i, c.right_edge.i))
+    first, last = head.left_edge.i, head.right_edge.i
+
+    def kept(k: int) -> bool:
+        return first <= k <= last and not any(a <= k <= b for a, b in excluded)
+
     lo = hi = head.i
-    while lo - 1 in kept:
+    while kept(lo - 1) and head.i - lo < MAX_SOURCE_TOKENS:
         lo -= 1
-    while hi + 1 in kept:
+    while kept(hi + 1) and hi - head.i < MAX_SOURCE_TOKENS:
         hi += 1
     doc = head.doc
     toks = [doc[k] for k in range(lo, hi + 1)]

@@ -331,7 +331,7 @@ def _according_constructions(sent) -> list[Construction]:
         if anchor.pos_ not in ("VERB", "AUX"):
             anchor = sent.root
         p_lo = min(phrase_root.i, t.i)
-        p_hi = max(x.i for x in t.subtree)
+        p_hi = t.right_edge.i  # the subtree's last token, without walking it (nested phrases made that quadratic)
         a_lo, a_hi = anchor.left_edge.i, anchor.right_edge.i
         a_lo, a_hi = max(a_lo, sent.start), min(a_hi, sent.end - 1)
         if p_lo <= a_lo + 1:
