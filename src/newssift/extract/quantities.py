@@ -247,15 +247,37 @@ def _date_like(tok) -> bool:
 # ----------------------------------------------------------------- entry point
 
 
+def token_starts(doc) -> list[int]:
+    """Every token's character offset, computed once per parsed document (kept in ``doc.user_data``).
+
+    Building it per call made a long article quadratic: one list of all its
+    tokens for each of its claims.
+    """
+    cached = doc.user_data.get("newssift_token_starts")
+    if cached is None or len(cached) != len(doc):
+        cached = [t.idx for t in doc]
+        doc.user_data["newssift_token_starts"] = cached
+    return cached
+
+
+def doc_text(doc) -> str:
+    """The parsed document's text, joined once (spaCy's ``Doc.text`` joins every token on each access)."""
+    cached = doc.user_data.get("newssift_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["newssift_text"] = cached
+    return cached
+
+
 def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
     """Quantities whose words lie within parsed.text[start:end], in text order."""
     doc = parsed
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ()
-    text = doc.text
+    text = doc_text(doc)
     c = Ctx(doc, text, span.start, span.end, max(start, span.start_char), min(end, span.end_char),
-             [t.idx for t in doc])
+             token_starts(doc))
     out: list[Quantity] = []
     taken = digit_quantities(c, out)
     _word_quantities(c, taken, out)
