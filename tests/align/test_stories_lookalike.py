@@ -102,3 +102,26 @@ def test_years_in_the_text_count_only_where_publication_dates_are_missing(monkey
     without = (document_similarity(dated, [])[(0, 1)], document_similarity(undated, [])[(0, 1)])
     assert with_rule[0] == pytest.approx(without[0])
     assert with_rule[1] == pytest.approx(0.5 * without[1])
+
+
+def test_one_name_only_one_outlet_interviews_does_not_split_the_story():
+    # A factory flood: two outlets quote the plant manager and the fire brigade; a trade-union paper
+    # quotes only its own organiser, twice, whom the others never name.
+    texts = {
+        "m1": ("Floodwater filled the Orvale bottling plant on Monday and 40 workers left by boat, plant manager "
+               "Ida Renner said. Renner said the fire brigade pumped the hall dry by night.",
+               [("Ida Renner", "PERSON"), ("Orvale", "ORG")]),
+        "m2": ("Forty workers were taken out of the flooded Orvale bottling plant by boat on Monday. Ida Renner, "
+               "the plant manager, said the hall was pumped dry by night.", [("Ida Renner", "PERSON"), ("Orvale", "ORG")]),
+        "u1": ("Our members at the flooded bottling plant left by boat on Monday, organiser Tomas Brandt "
+               "said. Brandt said the workers waited hours in the flooded hall.", [("Tomas Brandt", "PERSON")]),
+    }
+    docs = [doc(k, t) for k, (t, _) in texts.items()]
+    exs = [_ex(d, texts[d.id][1]) for d in docs]
+    assert [set(s.docs) for s in cluster_stories(docs, exs)] == [{"m1", "m2", "u1"}]
+    saved = stories_mod.MIN_SALIENT_NAMES
+    try:
+        stories_mod.MIN_SALIENT_NAMES = 1  # the old rule: one unshared name is all or nothing
+        assert len(cluster_stories(docs, exs)) == 2
+    finally:
+        stories_mod.MIN_SALIENT_NAMES = saved

@@ -48,6 +48,11 @@ EXCLUSIVE_WEIGHT = 1.0
 YEAR_CONFLICT_FACTOR = 0.5
 #: A name is salient in a report when mentioned at least this often (or in its headline).
 SALIENT_MENTIONS = 2
+#: Fewest salient names a report needs before their absence from another
+#: report counts: with one name the share is all or nothing, and an outlet
+#: that interviews one person the others do not (a union leader beside the
+#: officials) is not another event.
+MIN_SALIENT_NAMES = 2
 #: Entity types whose salient names tell look-alike events apart.
 _SALIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 #: Years read from a report's title, URL and text.
@@ -165,8 +170,8 @@ def _salient_names(d: Document, ex: DocExtraction | None) -> list[tuple[str, ...
 
 
 def _missing(names: list[tuple[str, ...]], words: frozenset[str]) -> float:
-    """Share of ``names`` of which the other report writes no word at all."""
-    if not names:
+    """Share of ``names`` of which the other report writes no word at all (0 below MIN_SALIENT_NAMES names)."""
+    if len(names) < MIN_SALIENT_NAMES:
         return 0.0
     return sum(1 for n in names if not any(w in words for w in n)) / len(names)
 
