@@ -175,7 +175,8 @@ def _free_port() -> int:
 
 
 def _ray(*args: str, env: dict) -> None:
-    subprocess.run([str(RAY_BIN), *args], env=env, check=True, capture_output=True, timeout=180)
+    proc = subprocess.run([str(RAY_BIN), *args], env=env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, f"ray {' '.join(args[:2])} failed: {(proc.stderr or proc.stdout)[-1500:]}"
 
 
 @pytest.fixture(scope="module")

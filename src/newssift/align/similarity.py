@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..extract.lexicon import HEAD_COUNT_MEASURES
 from ..models import Claim, Entity
 from .figures_keys import subject_key
 from .numbers import (
@@ -77,10 +78,7 @@ MEASURE_BONUS = 0.3
 #: the size of a deployment.  A count of anything else ("15 patients per
 #: nurse", "25 km offshore") only describes a claim about something else, so
 #: it earns no bonus.  The names are extract's measure vocabulary.
-TOLL_MEASURES = frozenset({
-    "killed", "wounded", "killed_or_wounded", "casualties", "missing", "captured", "abducted", "hostages",
-    "arrested", "detained", "displaced", "evacuated", "rescued", "released", "troops",
-})
+TOLL_MEASURES = HEAD_COUNT_MEASURES
 #: Lexical cosine two far-apart tolls need before they count as one
 #: disputed count.  Unrelated same-measure claims of one story share almost
 #: no words (cosine 0.03–0.08 on the dev sets); one count reported by two

@@ -18,6 +18,8 @@ from functools import lru_cache
 import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..extract.lexicon import REPORTING_FORMS
+
 __all__ = [
     "TOKEN_RE",
     "Vector",
@@ -33,20 +35,8 @@ __all__ = [
 #: Words, numbers with separators ("10,000", "3.5") and hyphenated compounds.
 TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
 
-#: Reporting verbs and hedges say how something was said, not what: two
-#: outlets' versions of one statement differ exactly in these words, so they
-#: are left out of the content signature.  Chosen from common newswire
-#: attribution verbs, not from any corpus.
-_REPORTING = frozenset(
-    [
-        "said", "says", "say", "told", "tell", "tells", "stated", "states", "state", "reported", "reports",
-        "report", "reportedly", "according", "noted", "notes", "note", "added", "adds", "claimed", "claims",
-        "claim", "confirmed", "confirms", "confirm", "announced", "announces", "estimated", "estimates",
-        "estimate", "believed", "believe", "allegedly", "alleged", "reportedly", "emphasized", "emphasised",
-        "stressed", "warned", "explained", "assessed", "assess", "assesses", "quoted", "cited", "citing",
-        "per",
-    ]
-)
+#: Reporting verbs and hedges say how something was said, not what (vocabulary module).
+_REPORTING = REPORTING_FORMS
 _STOP = frozenset(w.lower() for w in STOP_WORDS) | _REPORTING
 
 _STEMMER = snowballstemmer.stemmer("english")

@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..extract.lexicon import COMPARISON_STOP_WORDS
 from ..models import Document, Story
 
 __all__ = [
@@ -16,14 +17,8 @@ __all__ = [
     "STOPWORDS",
 ]
 
-#: Function words left out when comparing sentences by their content.
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into over under about after before than
-    that this these those it its is are was were be been being has have had do does did not no so such
-    he she they them their his her we our you your i me my who whom which what when where while also
-    will would can could may might must should shall there here very more most some any all each other
-    said says say told according""".split()
-)
+#: Function words left out when comparing sentences (kept in the vocabulary module).
+STOPWORDS = COMPARISON_STOP_WORDS
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:['\u2019][A-Za-z]+)?")
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from ..align.figures import subject_key
 from ..align.figures_keys import window_of
 from ..align.numbers import consistent_interval, primary_quantity, times_compatible
+from ..extract.lexicon import HEAD_COUNT_MEASURES
 from ..models import Claim, Fact, Flag, Quantity, SpanRef
 
 __all__ = ["find_conflicting_figures", "TOLL_MEASURES"]
@@ -28,10 +29,7 @@ __all__ = ["find_conflicting_figures", "TOLL_MEASURES"]
 #: counts.  Distances, money, seats or ratios in one story are too often
 #: different quantities that align grouped together ("68 seats" and "eight more
 #: seats"), so they are never flagged: conservative by design.
-TOLL_MEASURES = frozenset(
-    """killed dead deaths wounded injured killed_or_wounded casualties missing evacuated displaced arrested
-    detained captured rescued troops""".split()
-)
+TOLL_MEASURES = HEAD_COUNT_MEASURES
 
 
 #: Relative gap two values' ranges may have and still not conflict: 5 %

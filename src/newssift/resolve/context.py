@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import re
 
-from .names import PLACE_SUFFIXES, ROLE_WORDS, TITLE_WORDS, acronym_letters, fold, is_acronym
+from ..extract.lexicon import NAME_SCAN_STOPS
+from .names import (
+    PLACE_SUFFIXES,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    acronym_letters,
+    fold,
+    is_acronym,
+)
 
 __all__ = ["acronym_definitions", "titles_around", "place_extensions", "expansion_before", "place_evidence"]
 
@@ -22,13 +30,8 @@ MAX_EXPANSION_WORDS = 8
 #: Lower-case words allowed inside an expansion ("Ukraine's military
 #: intelligence agency"): more than this and the phrase is a clause, not a name.
 MAX_LOWER_WORDS = 4
-#: Lower-case words that end a backwards scan for a name: they belong to the
-#: clause around the name, not to it.
-_STOP = frozenset(
-    """to by from with according that said says told as at on in is was were are has have had which who
-    while near per via the a an and or but than after before since into over under about between during
-    its their his her our your this these those""".split()
-)
+#: Lower-case words that end a backwards scan for a name (vocabulary module).
+_STOP = NAME_SCAN_STOPS
 #: Longest capitalised title kept in front of a name as one of its written forms.
 MAX_TITLE_WORDS = 4
 _WORD_BACK = re.compile(r"([\w\u00C0-\u024F.'\u2019&-]+)\s*$")

@@ -1,0 +1,21 @@
+"""The vocabulary module: every word list newssift keys on, in one place.
+
+Nothing here is specific to one story: reporting verbs, hedges, institution
+and counted nouns, amount, unit and casualty words, page notices and the
+lists the cross-document stages share.  The lists live in parts by area so
+that each file stays small; import them from here
+(``from newssift.extract.lexicon import HEDGE_WORDS``).
+"""
+from __future__ import annotations
+
+from . import core, counts, crossdoc, names, pages, speech, units
+from .core import *  # noqa: F403
+from .counts import *  # noqa: F403
+from .crossdoc import *  # noqa: F403
+from .names import *  # noqa: F403
+from .pages import *  # noqa: F403
+from .speech import *  # noqa: F403
+from .units import *  # noqa: F403
+
+__all__ = [*core.__all__, *counts.__all__, *units.__all__, *pages.__all__, *speech.__all__, *names.__all__,
+           *crossdoc.__all__]

@@ -1,0 +1,34 @@
+"""Name forms across reports: legal suffixes of organisations and occupations before a name (resolve, mentions).
+
+Part of the vocabulary module ``newssift.extract.lexicon``; import from there.
+"""
+from __future__ import annotations
+
+# ---------------------------------------------------------------- resolve (cross-document entities)
+#: Legal-form words at the end of a company's name ("Orvik Terminals Ltd",
+#: "Halden plc", "Brask GmbH"): outlets write the same company with or without
+#: them, so resolve drops them before comparing names.  Lower case, no dots.
+ORG_LEGAL_SUFFIXES = frozenset(
+    [
+        "inc", "incorporated", "ltd", "limited", "plc", "corp", "corporation", "co", "llc", "llp", "lp",
+        "gmbh", "ag", "sa", "nv", "bv", "spa", "srl", "oy", "oyj", "ab", "asa", "kk", "pty", "pte", "sarl",
+    ]
+)
+
+#: Occupations written in front of a name ("Comedian Ellen Darrow", "boxer
+#: Teo Vance"): the tagger often takes them into the person's span; they are
+#: a description of the person, not part of the name.
+OCCUPATION_NOUNS = frozenset(
+    [
+        "actor", "actress", "comedian", "singer", "rapper", "musician", "songwriter", "guitarist", "drummer",
+        "boxer", "fighter", "wrestler", "player", "striker", "goalkeeper", "quarterback", "pitcher", "coach",
+        "swimmer", "skater", "golfer", "cyclist", "runner", "sprinter", "champion", "star", "model",
+        "designer", "artist", "painter", "author", "writer", "novelist", "poet", "journalist", "photographer",
+        "filmmaker", "producer", "host", "presenter", "anchor", "chef", "dancer", "entrepreneur", "billionaire",
+        "businessman", "businesswoman", "tycoon", "banker", "economist", "physicist", "astronaut", "pilot",
+        "activist", "candidate", "lawmaker", "legislator", "councillor", "councilman", "councilwoman",
+        "rep", "defendant", "suspect", "inmate", "victim", "gunman", "escapee", "fugitive", "veteran",
+    ]
+)
+
+__all__ = ["ORG_LEGAL_SUFFIXES", "OCCUPATION_NOUNS"]

@@ -1,0 +1,67 @@
+"""Attribution and hedges in headlines and body sentences (modals, headline source patterns).
+
+Part of the vocabulary module ``newssift.extract.lexicon``; import from there.
+"""
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------
+# attribution and hedges (issue 9 items 2-3): headlines and modals.
+#: Modal verbs that leave their clause open ("Apple may launch ...", "X could
+#: cost ..."); "can", "will" and "would" assert or predict and hedge nothing.
+HEDGE_MODALS = frozenset(["may", "might", "could"])
+
+#: Hedge words written in a headline's own shorthand ("Rumored To Have ...",
+#: "Rumor: ...", "Unconfirmed Reports ..."), matched case-insensitively.
+HEADLINE_HEDGE_WORDS = frozenset(
+    [
+        "rumored", "rumoured", "rumor", "rumors", "rumour", "rumours", "reportedly", "allegedly",
+        "purportedly", "apparently", "supposedly", "alleged", "purported", "unconfirmed", "possibly",
+        "probably", "suspected", "suspect", "believed", "speculation", "possible",
+    ]
+)
+
+#: Nouns that name an unnamed source standing before or after a headline's
+#: colon ("Sources: ...", "...: Report", "Analyst: ...").
+SOURCE_LABEL_NOUNS = frozenset(
+    [
+        "source", "sources", "report", "reports", "analyst", "analysts", "official", "officials",
+        "police", "witness", "witnesses", "insider", "insiders", "study", "poll", "survey",
+        "experts", "expert", "investigators", "intel", "intelligence", "media", "rumor", "rumors",
+        "rumour", "rumours", "monitor", "monitors", "watchdog", "papers", "paper", "newspaper", "lawmaker",
+        "lawmakers", "congressman", "congresswoman", "senator", "rep", "parent", "parents",
+    ]
+)
+
+#: Hedging word sequences in a headline's shorthand (matched on lower-cased
+#: tokens joined by spaces): "said to open", "tipped to make a bid", "appears to show".
+HEADLINE_HEDGE_PHRASES = (
+    "said to", "tipped to", "appears to", "appear to", "appeared to", "seems to", "seem to", "is believed",
+)
+
+#: Reporting verbs a headline uses for speech ("..., Officials Say", "X Claims ...");
+#: the stems of their forms.
+HEADLINE_SPEECH_VERBS = frozenset(
+    [
+        "say", "claim", "tell", "report", "allege", "insist", "warn", "suggest", "state", "purport",
+        "admit", "reveal", "announce", "confirm", "deny", "declare", "predict", "believe", "fear",
+        "think", "argue", "note", "add", "estimate", "tweet", "post", "write",
+    ]
+)
+
+#: Words by which a headline rules a story false in its own voice ("Hoax",
+#: "Fake", "Debunked", "Nope"): such a headline denies and does not hedge.
+DEBUNK_WORDS = frozenset(
+    ["fake", "hoax", "hoaxes", "false", "untrue", "debunked", "debunks", "debunk", "myth", "nope", "satire", "satirical"]
+)
+
+#: Reporting verbs that also deliver verdicts and findings: with no finite
+#: clause after them ("found Mark Ellison guilty") nobody is being reported.
+VERDICT_VERBS = frozenset(["find", "rule", "deem", "declare", "judge"])
+
+#: Irregular past forms of reporting verbs (a headline's "Said", "Told", "Wrote").
+IRREGULAR_REPORT_FORMS = frozenset(["said", "told", "wrote", "found", "thought", "spoke", "swore"])
+
+__all__ = [
+    "DEBUNK_WORDS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
+    "IRREGULAR_REPORT_FORMS", "SOURCE_LABEL_NOUNS", "VERDICT_VERBS",
+]
