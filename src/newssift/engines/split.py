@@ -260,29 +260,10 @@ def _all_flags(
     figures: Sequence[Figure], stories: Sequence[Story], story_flags: list[Flag],
 ) -> list[Flag]:
     """The story flags joined by the driver's families, in ``find_flags``' order."""
-    from ..flags import FLAG_KINDS, _unique_related, find_flags
-    from ..flags.embeds import find_social_embeds
-    from ..flags.headline import find_headline_mismatches
-    from ..flags.quotes import find_quote_variants
-    from ..flags.spelling import find_spelling_variants
+    from ..flags import FLAG_KINDS, find_flags, order_flags, whole_run_flags
 
     if set(FLAG_KINDS) != set(STORY_FLAGS + DRIVER_FLAGS):  # a family added since: find all here
         return find_flags(documents, claims, entities, facts, figures, stories)
     if not documents:
         return []
-    flags = (
-        story_flags
-        + find_spelling_variants(entities, [d.id for d in documents])
-        + find_quote_variants(documents, stories)
-        + find_social_embeds(documents)
-        + find_headline_mismatches(documents, entities)
-    )
-    flags = [_unique_related(f) for f in flags]
-    order = {d.id: i for i, d in enumerate(documents)}
-    kinds = {k: i for i, k in enumerate(FLAG_KINDS)}
-    # Ties (one document, start and kind) only arise inside one family and one
-    # story, whose own order the stable sort keeps.
-    return sorted(
-        flags,
-        key=lambda f: (order.get(f.doc, len(order)), -1 if f.start is None else f.start, kinds.get(f.kind, 99)),
-    )
+    return order_flags(story_flags + whole_run_flags(documents, entities, stories), documents)

@@ -23,7 +23,7 @@ from .headline import find_headline_mismatches
 from .quotes import find_quote_variants
 from .spelling import find_spelling_variants
 
-__all__ = ["find_flags", "FLAG_KINDS"]
+__all__ = ["find_flags", "order_flags", "whole_run_flags", "FLAG_KINDS"]
 
 FLAG_KINDS = (
     "editorial_insertion", "spelling_variant", "quote_variant", "social_embed", "headline_mismatch",
@@ -42,19 +42,33 @@ def find_flags(
     """
     if not documents:
         return []
-    flags = (
-        find_editorial_insertions(documents, claims, stories)
-        + find_spelling_variants(entities, [d.id for d in documents])
+    local = find_editorial_insertions(documents, claims, stories) + find_conflicting_figures(claims, facts)
+    return order_flags(local + whole_run_flags(documents, entities, stories), documents)
+
+
+def whole_run_flags(documents: Sequence[Document], entities: Sequence[Entity], stories: Sequence[Story]) -> list[Flag]:
+    """The flag families that read every report of the run at once (spelling, quotes, embeds, headlines).
+
+    The other two families (editorial insertions, conflicting figures) read
+    one story at a time, so a batch engine may run them per story.
+    """
+    return (
+        find_spelling_variants(entities, [d.id for d in documents])
         + find_quote_variants(documents, stories)
         + find_social_embeds(documents)
         + find_headline_mismatches(documents, entities)
-        + find_conflicting_figures(claims, facts)
     )
-    flags = [_unique_related(f) for f in flags]
+
+
+def order_flags(flags: Sequence[Flag], documents: Sequence[Document]) -> list[Flag]:
+    """Flags with each related span once, ordered by document (as given), then position, then kind."""
+    unique = [_unique_related(f) for f in flags]
     order = {d.id: i for i, d in enumerate(documents)}
     kinds = {k: i for i, k in enumerate(FLAG_KINDS)}
+    # Ties (one document, start and kind) only arise inside one family and one
+    # story, whose own order the stable sort keeps.
     return sorted(
-        flags,
+        unique,
         key=lambda f: (order.get(f.doc, len(order)), -1 if f.start is None else f.start, kinds.get(f.kind, 99)),
     )
 
