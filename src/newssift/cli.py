@@ -274,7 +274,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             report = analyze_documents(ingested.documents, config=cfg, progress=progress)
         from dataclasses import replace
 
-        report = replace(report, problems=ingested.problems, duplicates=ingested.duplicates)
+        for note in report.problems:  # what the analysis itself could not read (another script)
+            print(f"newssift: {note.source}: {note.message}", file=sys.stderr)
+        report = replace(report, problems=ingested.problems + report.problems, duplicates=ingested.duplicates)
         del analyze_inputs
     if not _write_outputs(report, args) and (not args.quiet or args.format != "table"):
         _print_summary(report, args)

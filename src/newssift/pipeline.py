@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .config import DEFAULT_CONFIG, Config
-from .models import Claim, DocExtraction, Document, IngestResult, Report
+from .models import Claim, DocExtraction, Document, IngestResult, InputProblem, Report
 
 __all__ = ["analyze_documents", "analyze_inputs", "extract_inputs", "cross_document"]
 
@@ -39,20 +39,64 @@ def analyze_inputs(
 def _with_ingest_notes(report: Report, ingested: IngestResult) -> Report:
     from dataclasses import replace
 
-    return replace(report, problems=ingested.problems, duplicates=ingested.duplicates)
+    return replace(report, problems=ingested.problems + report.problems, duplicates=ingested.duplicates)
+
+
+#: Shortest text whose detected language is trusted enough to say anything
+#: about it (a headline of a few words is misread as Pidgin or Bikol).
+LANGUAGE_NOTE_MIN_CHARS = 300
+#: Share of a text's letters outside the Latin alphabet from which the
+#: English pipeline cannot read it at all (Chinese, Russian, Arabic pages).
+NON_LATIN_MIN_SHARE = 0.5
+
+
+def language_note(doc: Document) -> tuple[bool, str | None]:
+    """(skip, note) for a document the English-only stages cannot read well.
+
+    A text mostly in another script is cleaned but not analysed; a long text
+    detected as another Latin-script language is analysed with a warning.
+    English, undetected or short texts: (False, None).
+    """
+    lang = (doc.language or "").lower()
+    if not lang or lang.startswith("en") or len(doc.text) < LANGUAGE_NOTE_MIN_CHARS:
+        return False, None
+    letters = [ch for ch in doc.text if ch.isalpha()]
+    non_latin = sum(1 for ch in letters if ord(ch) > 0x24F) / max(1, len(letters))
+    if non_latin >= NON_LATIN_MIN_SHARE:
+        return True, f"language {lang}: cleaned, not analysed (claims, speakers and figures are read in English only)"
+    return False, f"language {lang}: analysed with the English pipeline; expect missed claims and speakers"
+
+
+def language_problems(documents: Sequence[Document]) -> tuple[InputProblem, ...]:
+    """One note per document in a language the English-only stages cannot read well."""
+    out = []
+    for d in documents:
+        _, note = language_note(d)
+        if note:
+            out.append(InputProblem(d.id, note, "language"))
+    return tuple(out)
 
 
 def extract_documents(
     documents: Sequence[Document], config: Config = DEFAULT_CONFIG, progress: Progress | None = None
 ) -> list[DocExtraction]:
-    """Annotate with spaCy and run per-document extraction (pure per document)."""
+    """Annotate with spaCy and run per-document extraction (pure per document).
+
+    A document in another script is not parsed: its extraction is empty
+    (``language_problems`` says why).
+    """
     from .annotate import annotate
     from .extract import extract_document
 
+    skip = [language_note(d)[0] for d in documents]
+    parses = annotate([d for d, s in zip(documents, skip, strict=True) if not s], config=config)
     out: list[DocExtraction] = []
     total = len(documents)
-    for i, (doc, parsed) in enumerate(zip(documents, annotate(documents, config=config)), 1):
-        out.append(extract_document(doc, parsed))
+    for i, (doc, skipped) in enumerate(zip(documents, skip, strict=True), 1):
+        if skipped:
+            out.append(DocExtraction(doc=doc.id, entities=(), claims=()))
+        else:
+            out.append(extract_document(doc, next(parses)))
         if progress:
             progress("extract", i, total)
     return out
@@ -109,6 +153,7 @@ def cross_document(
         figures=tuple(figures),
         flags=tuple(flags),
         stories=tuple(stories),
+        problems=language_problems(documents),
         meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings))),
     )
 

@@ -97,6 +97,7 @@ def split_cross_document(
     from ..align.facts import EMBED_MAX_CLAIMS
     from ..align.stories import cluster_stories
     from ..flags.headline import retitle_stories
+    from ..pipeline import language_problems
     from ..flags.spelling import rename_flagged_entities
     from ..resolve import load_aliases, resolve_entities
 
@@ -151,6 +152,7 @@ def split_cross_document(
     return Report(
         documents=tuple(documents), entities=tuple(entities), claims=tuple(claims), facts=tuple(facts),
         figures=tuple(figures), flags=tuple(flags), stories=tuple(stories),
+        problems=language_problems(documents),
         meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings)), *clock.meta()),
     )
 
