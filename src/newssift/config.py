@@ -44,6 +44,10 @@ class Config:
     #: HTTP connect and read timeouts, seconds.
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    #: Longest a whole download may take, however the server trickles its
+    #: bytes (the read timeout is per chunk: one byte every few seconds would
+    #: otherwise never end).
+    fetch_deadline_s: float = 30.0
     #: Redirects followed for one URL.
     max_redirects: int = 5
     #: User agent sent with every request.

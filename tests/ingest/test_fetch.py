@@ -117,3 +117,55 @@ def test_streamed_body_over_cap_is_cut_off():
         srv.server_close()
     assert [(p.code, p.message) for p in res.problems] == [("too_large", "page is over the 10,000-byte limit; download stopped")]
     assert not res.documents
+
+
+def test_a_server_trickling_bytes_is_stopped_at_the_overall_deadline():
+    """One byte every 0.2 s never trips the per-chunk read timeout; the whole-download deadline stops it."""
+    import http.server
+    import threading
+    import time
+
+    stop = threading.Event()
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            try:
+                while not stop.is_set():
+                    self.wfile.write(b"1\r\nx\r\n")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass
+
+        def log_message(self, *a):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{srv.server_address[1]}/slow"
+        res = ingest([url], config=DEFAULT_CONFIG.with_(fetch_deadline_s=1.0))
+    finally:
+        stop.set()
+        srv.shutdown()
+        srv.server_close()
+    assert [p.code for p in res.problems] == ["fetch"]
+    assert res.problems[0].message.startswith("took over 1 s in all; download stopped")
+    assert not res.documents
+
+
+def test_a_symbolic_link_loop_in_a_folder_is_one_problem_and_the_rest_is_read(tmp_path):
+    import os
+
+    (tmp_path / "budget.txt").write_text(PLAIN.decode(), encoding="utf-8")
+    os.symlink(tmp_path / "loop-b.txt", tmp_path / "loop-a.txt")
+    os.symlink(tmp_path / "loop-a.txt", tmp_path / "loop-b.txt")
+    res = ingest([str(tmp_path)])
+    assert [d.id for d in res.documents] == ["budget"]
+    assert res.problems and all("symbolic link" in p.message for p in res.problems)

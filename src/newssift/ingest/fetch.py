@@ -6,6 +6,8 @@ read in chunks and the download stops as soon as it passes the size cap.
 """
 from __future__ import annotations
 
+import time
+
 from dataclasses import dataclass
 from typing import Self
 from urllib.parse import urlsplit
@@ -89,7 +91,11 @@ class Fetcher:
                 if declared and declared.isdigit() and int(declared) > limit:
                     raise InputTooLargeError(url, f"page is {int(declared):,} bytes, over the {limit:,}-byte limit")
                 chunks, size = [], 0
+                deadline = time.monotonic() + self.config.fetch_deadline_s
                 for chunk in resp.iter_bytes():
+                    if time.monotonic() > deadline:
+                        raise FetchError(url, f"took over {self.config.fetch_deadline_s:g} s in all; download stopped "
+                                              "(a slow or stalled server; try again later)")
                     size += len(chunk)
                     if size > limit:
                         raise InputTooLargeError(url, f"page is over the {limit:,}-byte limit; download stopped")

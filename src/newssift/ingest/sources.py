@@ -80,7 +80,11 @@ def expand_inputs(inputs: Sequence[str]) -> tuple[list[Source], list[InputProble
     seen: set[str] = set()
 
     def add(src: Source) -> None:
-        key = src.url or (str(src.path.resolve()) if src.path else src.label)
+        try:
+            key = src.url or (str(src.path.resolve()) if src.path else src.label)
+        except (RuntimeError, OSError):  # a symbolic link loop: Path.resolve() cannot end
+            problems.append(InputProblem(src.label, "a symbolic link that loops back on itself; skipped", "not_found"))
+            return
         if key not in seen:
             seen.add(key)
             sources.append(src)
