@@ -166,3 +166,16 @@ def test_alleged_before_a_person_noun_is_no_hedge(nlp):
 def test_a_name_with_a_verb_word_is_not_a_speaker(nlp):
     x = run(nlp, "Islamic State Fighters Seize Two Villages Near River.")
     assert all(c.kind not in ATTRIBUTED for c in x.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Museum Closes Gallery After Rumors Of Forged Paintings",
+    "Club sacks coach amid claims players were fined in secret",
+    "Apparent Leak Shows Next Season's Kit",
+])
+def test_news_of_what_is_claimed_or_apparent_is_hedged(nlp, text):
+    assert only_claim(run(nlp, text)).hedged
+
+
+def test_a_plain_after_clause_is_not_a_hedge(nlp):
+    assert not only_claim(run(nlp, "Museum Closes Gallery After Roof Leak")).hedged

@@ -200,6 +200,10 @@ def headline_hedged(doc, start: int, end: int) -> bool:
         if low in ("reports", "report", "rumors", "rumours", "claims") and t.i + 1 < span.end \
                 and doc[t.i + 1].lower_ in ("of", "that"):
             return True
+        # "... after rumors it had been stolen", "amid claims 400 were ...": the news is what is claimed.
+        if low in ("rumors", "rumours", "claims", "reports", "allegations") and t.i > span.start \
+                and doc[t.i - 1].lower_ in ("after", "amid", "over", "following"):
+            return True
     return False
 
 

@@ -16,7 +16,7 @@ HEADLINE_HEDGE_WORDS = frozenset(
     [
         "rumored", "rumoured", "rumor", "rumors", "rumour", "rumours", "reportedly", "allegedly",
         "purportedly", "apparently", "supposedly", "alleged", "purported", "unconfirmed", "possibly",
-        "probably", "suspected", "suspect", "believed", "speculation", "possible",
+        "probably", "suspected", "suspect", "believed", "speculation", "possible", "apparent",
     ]
 )
 
