@@ -68,6 +68,9 @@ def test_a_long_run_without_spaces_is_broken_for_the_tokenizer_with_offsets_kept
     broken = break_long_runs(text)
     assert len(broken) == len(text) and broken.startswith("The league said")
     assert max(len(w) for w in broken.split()) <= MAX_RUN_CHARS
+    assert "[" not in broken  # a run with no letter or digit is no text at all
+    letters = "x" * 250
+    assert break_long_runs(letters) == "x" * 100 + " " + "x" * 100 + " " + "x" * 48
     assert break_long_runs("Short words only.") == "Short words only."
     # Unbroken, this run alone takes spaCy's tokenizer over a minute (benchmarks/fuzz.py found it).
     parsed = next(iter(annotate([Document(id="j", text=text)], DEFAULT_CONFIG)))

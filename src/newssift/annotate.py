@@ -13,8 +13,9 @@ character, so every offset downstream stays exact.
 spaCy's tokenizer is quadratic in the length of a run without spaces
 ("[[[[…" 20,000 long takes over a minute).  Before parsing, a run longer
 than ``MAX_RUN_CHARS`` gets a space in place of every ``MAX_RUN_CHARS``-th
-character: the length, and so every offset, is unchanged, and no word of
-real prose is that long (a long URL is cut into pieces, harmlessly).
+character (a run with no letter or digit at all becomes spaces): the length,
+and so every offset, is unchanged, and no word of real prose is that long (a
+long URL is cut into pieces, harmlessly).
 """
 from __future__ import annotations
 
@@ -105,6 +106,10 @@ def break_long_runs(text: str) -> str:
         return text
 
     def cut(m: re.Match) -> str:
+        if not any(ch.isalnum() for ch in m.group()):
+            # Punctuation with no word in it ("[[[[…", "=====…") is no text: the
+            # tagger and parser would still take every mark as a token.
+            return " " * len(m.group())
         run = list(m.group())
         for i in range(MAX_RUN_CHARS, len(run), MAX_RUN_CHARS + 1):
             run[i] = " "
