@@ -32,6 +32,7 @@ __all__ = ["LINE_BREAK_COMPONENT", "MAX_RUN_CHARS", "annotate", "break_long_runs
 #: Longest run of non-space characters given to spaCy's tokenizer in one piece.
 MAX_RUN_CHARS = 100
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+_MARK_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_RUN_CHARS + 1))
 
 #: Name of the pipeline component that splits sentences at line breaks.
 LINE_BREAK_COMPONENT = "newssift_line_breaks"
@@ -101,15 +102,19 @@ def load_nlp(config: Config = DEFAULT_CONFIG):
 
 
 def break_long_runs(text: str) -> str:
-    """``text`` with a space in place of every MAX_RUN_CHARS-th character of runs longer than that (same length)."""
+    """``text`` made safe for spaCy's tokenizer, same length (every offset unchanged).
+
+    A stretch of more than MAX_RUN_CHARS marks with no letter or digit
+    ("[[[[…", "=====…") becomes spaces: it is no text, and the tagger and
+    parser would take every mark as a token.  Any other run without spaces
+    longer than MAX_RUN_CHARS gets a space in place of every
+    MAX_RUN_CHARS-th character.
+    """
     if not _LONG_RUN.search(text):
         return text
+    text = _MARK_RUN.sub(lambda m: " " * len(m.group()), text)
 
     def cut(m: re.Match) -> str:
-        if not any(ch.isalnum() for ch in m.group()):
-            # Punctuation with no word in it ("[[[[…", "=====…") is no text: the
-            # tagger and parser would still take every mark as a token.
-            return " " * len(m.group())
         run = list(m.group())
         for i in range(MAX_RUN_CHARS, len(run), MAX_RUN_CHARS + 1):
             run[i] = " "

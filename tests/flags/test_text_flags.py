@@ -139,3 +139,12 @@ def test_the_same_misquote_in_two_stories_is_flagged_in_each():
     flags = find_quote_variants(docs, [Story("s", ("j1", "j2")), Story("t", ("k1", "k2"))])
     assert sorted((f.doc, f.text) for f in flags) == [("j1", "good"), ("k1", "good")]
     assert all("k1" not in f.explanation for f in flags if f.doc == "j1")
+
+
+def test_sentences_of_a_text_with_a_long_run_of_marks_keep_the_words_as_written():
+    from newssift.flags.editorial import _sentences
+
+    text = "The mayor opened the bridge. Amar" + "[" * 5000 + "\nTraffic resumed at noon."
+    sents = _sentences(text)
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert sents[0].text == "The mayor opened the bridge." and sents[-1].text == "Traffic resumed at noon."

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..annotate import break_long_runs
 from ..models import Claim, Document, Flag, SpanRef, Story
 from .common import content_words, load_parser, overlap, story_peers
 
@@ -112,12 +113,15 @@ def _sentences(text: str) -> list[_Sent]:
     """Sentences by line (a line break always ends one), with offsets and content words."""
     out: list[_Sent] = []
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    for para, (line, doc) in enumerate(zip(lines, _splitter().pipe(m.group() for m in lines), strict=True)):
+    # break_long_runs keeps every offset and spares the tokenizer a quadratic run ("[[[[…").
+    safe = (break_long_runs(m.group()) for m in lines)
+    for para, (line, doc) in enumerate(zip(lines, _splitter().pipe(safe), strict=True)):
         for sent in doc.sents:
-            body = sent.text.strip()
+            raw = line.group()[sent.start_char:sent.end_char]  # the words as written, not the parser's copy
+            body = raw.strip()
             if not body:
                 continue
-            start = line.start() + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = line.start() + sent.start_char + (len(raw) - len(raw.lstrip()))
             out.append(_Sent(start, start + len(body), body, para, frozenset(content_words(body))))
     return out
 
