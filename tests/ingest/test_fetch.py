@@ -1,6 +1,7 @@
 """URLs against a real HTTP server on 127.0.0.1: pages, refusals and failures."""
 from __future__ import annotations
 
+import http.server
 import socket
 
 from newssift.config import DEFAULT_CONFIG
@@ -18,6 +19,22 @@ ARTICLE = b"""<!doctype html><html><head><meta charset="utf-8">
 <p>The lighthouse has been automated and will be monitored from the trust's office in the town, a spokesman added.</p>
 </article><footer>Shore Times 2024</footer></body></html>"""
 PLAIN = b"The market hall will open on Sundays from June, the council said on Tuesday, after traders asked for longer hours.\n"
+
+
+def _ingest_from(handler, path: str, config):
+    """Ingest one URL served by ``handler`` on 127.0.0.1; the server is stopped afterwards."""
+    import http.server
+    import threading
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        return ingest([f"http://127.0.0.1:{srv.server_address[1]}{path}"], config=config)
+    finally:
+        if getattr(handler, "stop", None) is not None:
+            handler.stop.set()  # a handler that streams until told to stop
+        srv.shutdown()
+        srv.server_close()
 
 
 def _free_port() -> int:
@@ -86,75 +103,58 @@ def test_redirect_loop_and_size_cap(http_server):
     assert doc.url == b + "/ok" and "four decades" in doc.text
 
 
+class _Chunked(http.server.BaseHTTPRequestHandler):
+    """A page sent in chunks with no Content-Length; subclasses say which chunks."""
+
+    protocol_version = "HTTP/1.1"
+    stop = None
+
+    def chunks(self):
+        return iter(())
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        try:
+            for chunk in self.chunks():
+                self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+                self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+        except OSError:
+            pass  # the client gave up: that is what the tests want
+
+    def log_message(self, *a):
+        pass
+
+
 def test_streamed_body_over_cap_is_cut_off():
     """A server that sends no Content-Length: the download is stopped by counting bytes."""
-    import http.server
-    import threading
 
-    class Chunky(http.server.BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+    class Chunky(_Chunked):
+        def chunks(self):
+            return (b"<p>" + b"z" * 1000 + b"</p>" for _ in range(50))
 
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            for _ in range(50):
-                chunk = b"<p>" + b"z" * 1000 + b"</p>"
-                self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
-            self.wfile.write(b"0\r\n\r\n")
-
-        def log_message(self, *a):
-            pass
-
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Chunky)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{srv.server_address[1]}/endless"
-        res = ingest([url], config=DEFAULT_CONFIG.with_(max_input_bytes=10_000))
-    finally:
-        srv.shutdown()
-        srv.server_close()
+    res = _ingest_from(Chunky, "/endless", DEFAULT_CONFIG.with_(max_input_bytes=10_000))
     assert [(p.code, p.message) for p in res.problems] == [("too_large", "page is over the 10,000-byte limit; download stopped")]
     assert not res.documents
 
 
 def test_a_server_trickling_bytes_is_stopped_at_the_overall_deadline():
     """One byte every 0.2 s never trips the per-chunk read timeout; the whole-download deadline stops it."""
-    import http.server
     import threading
     import time
 
-    stop = threading.Event()
+    class Trickle(_Chunked):
+        stop = threading.Event()
 
-    class Trickle(http.server.BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+        def chunks(self):
+            while not self.stop.is_set():
+                yield b"x"
+                time.sleep(0.2)
 
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            try:
-                while not stop.is_set():
-                    self.wfile.write(b"1\r\nx\r\n")
-                    self.wfile.flush()
-                    time.sleep(0.2)
-            except OSError:
-                pass
-
-        def log_message(self, *a):
-            pass
-
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{srv.server_address[1]}/slow"
-        res = ingest([url], config=DEFAULT_CONFIG.with_(fetch_deadline_s=1.0))
-    finally:
-        stop.set()
-        srv.shutdown()
-        srv.server_close()
+    res = _ingest_from(Trickle, "/slow", DEFAULT_CONFIG.with_(fetch_deadline_s=1.0))
     assert [p.code for p in res.problems] == ["fetch"]
     assert res.problems[0].message.startswith("took over 1 s in all; download stopped")
     assert not res.documents
