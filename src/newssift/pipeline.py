@@ -12,7 +12,7 @@ from pathlib import Path
 from .config import DEFAULT_CONFIG, Config
 from .models import Claim, DocExtraction, Document, IngestResult, InputProblem, Report
 
-__all__ = ["analyze_documents", "analyze_inputs", "extract_inputs", "cross_document"]
+__all__ = ["analyze_documents", "analyze_inputs", "extract_inputs", "cross_document", "finish_report", "resolve_and_cluster"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -128,21 +128,54 @@ def cross_document(
 
     This is the only step that looks at several documents at once; the store
     reuses stored extractions and re-runs only this when a document is added.
+    The Ray engine (``engines/split.py``) runs the same passes, its middle
+    ones per story: both start with ``resolve_and_cluster`` and end with
+    ``finish_report``.
     """
     from .align.facts import align_facts
     from .align.figures import build_figures
-    from .align.stories import cluster_stories
     from .flags import find_flags
-    from .flags.headline import retitle_stories
-    from .flags.spelling import rename_flagged_entities
+
+    entities, claims, stories = resolve_and_cluster(documents, extractions, config)
+    facts = align_facts(documents, claims, entities, stories, config=config)
+    figures = build_figures(documents, claims, entities, facts)
+    flags = find_flags(documents, claims, entities, facts, figures, stories)
+    return finish_report(documents, entities, claims, facts, figures, flags, stories, config)
+
+
+def resolve_and_cluster(
+    documents: Sequence[Document], extractions: Sequence[DocExtraction], config: Config,
+    done: Callable[[str], None] | None = None,
+) -> tuple[list, list[Claim], tuple]:
+    """The first cross-document passes: entities resolved across documents (with the alias file), then stories.
+
+    ``done`` is told the name of each pass as it ends (the Ray engine times them).
+    """
+    from .align.stories import cluster_stories
     from .resolve import load_aliases, resolve_entities
 
     aliases = load_aliases(config.alias_file) if config.alias_file else {}
     entities, claims = resolve_entities(documents, extractions, aliases=aliases)
+    if done:
+        done("resolve")
     stories = cluster_stories(documents, extractions) if config.cluster_stories else ()
-    facts = align_facts(documents, claims, entities, stories, config=config)
-    figures = build_figures(documents, claims, entities, facts)
-    flags = find_flags(documents, claims, entities, facts, figures, stories)
+    if done:
+        done("stories")
+    return entities, claims, stories
+
+
+def finish_report(
+    documents: Sequence[Document], entities, claims, facts, figures, flags, stories, config: Config,
+    meta: Sequence[tuple[str, str]] = (),
+) -> Report:
+    """The last passes, which read the flags, and the Report.
+
+    A story is never titled by a headline its body contradicts, and an entity
+    is never named by the spelling its flag points at.
+    """
+    from .flags.headline import retitle_stories
+    from .flags.spelling import rename_flagged_entities
+
     stories = retitle_stories(stories, documents, flags)
     entities = rename_flagged_entities(entities, flags)
     return Report(
@@ -154,7 +187,7 @@ def cross_document(
         flags=tuple(flags),
         stories=tuple(stories),
         problems=language_problems(documents),
-        meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings))),
+        meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings)), *meta),
     )
 
 

@@ -95,18 +95,10 @@ def split_cross_document(
 ) -> Report:
     """``pipeline.cross_document`` with its per-story parts given to ``run``; the same report."""
     from ..align.facts import EMBED_MAX_CLAIMS
-    from ..align.stories import cluster_stories
-    from ..flags.headline import retitle_stories
-    from ..pipeline import language_problems
-    from ..flags.spelling import rename_flagged_entities
-    from ..resolve import load_aliases, resolve_entities
+    from ..pipeline import finish_report, resolve_and_cluster
 
     clock = _Clock()
-    aliases = load_aliases(config.alias_file) if config.alias_file else {}
-    entities, claims = resolve_entities(documents, extractions, aliases=aliases)
-    clock("resolve")
-    stories = cluster_stories(documents, extractions) if config.cluster_stories else ()
-    clock("stories")
+    entities, claims, stories = resolve_and_cluster(documents, extractions, config, done=clock)
     if len({d for s in stories for d in s.docs}) < sum(len(s.docs) for s in stories):
         # A document in two stories has no one story to be sent with: all on the driver.
         from ..pipeline import cross_document
@@ -146,15 +138,8 @@ def split_cross_document(
 
         figures = build_figures(documents, claims, entities, facts)
     flags = _all_flags(documents, claims, entities, facts, figures, stories, [f for _, fl in outs for f in fl])
-    stories = retitle_stories(stories, documents, flags)
-    entities = rename_flagged_entities(entities, flags)
     clock("driver_flags")
-    return Report(
-        documents=tuple(documents), entities=tuple(entities), claims=tuple(claims), facts=tuple(facts),
-        figures=tuple(figures), flags=tuple(flags), stories=tuple(stories),
-        problems=language_problems(documents),
-        meta=(("spacy_model", config.spacy_model), ("embeddings", str(config.use_embeddings)), *clock.meta()),
-    )
+    return finish_report(documents, entities, claims, facts, figures, flags, stories, config, meta=clock.meta())
 
 
 class _Clock:
