@@ -52,16 +52,34 @@ def test_several_reports_with_one_misspelling_share_one_flag():
     assert "c" in flags[0].explanation
 
 
+def _one_person(texts: dict[str, str], spellings: dict[str, str], name: str) -> Entity:
+    """An entity over fictional reports: each report's mention is its spelling of the surname or given name."""
+    docs = {k: Document(id=k, text=t) for k, t in texts.items()}
+    mentions = tuple(_m(docs[k], w, "PERSON", "e1") for k, w in spellings.items())
+    by_spelling: dict[str, list[str]] = {}
+    for k, w in spellings.items():
+        by_spelling.setdefault(w.split()[-1], []).append(k)
+    return Entity(id="e1", name=name, type="PERSON", mentions=mentions,
+                  variants=tuple((w, tuple(ks)) for w, ks in by_spelling.items()))
+
+
 def test_accepted_transliterations_are_not_flagged():
-    # A Cyrillic name romanised two ways: vowels, "y" and doubled letters differ, consonants do not.
-    a = Document(id="a", text="Mayor Oleksiy Hrytsenko opened the bridge.")
-    b = Document(id="b", text="Mayor Oleksii Hrytsenko cut the ribbon.")
-    c = Document(id="c", text="Hrytsenko said the bridge cost less than planned; Oleksii thanked the builders.")
-    e = Entity(id="e1", name="Oleksii Hrytsenko", type="PERSON",
-               mentions=(_m(a, "Oleksiy", "PERSON", "e1"), _m(b, "Oleksii", "PERSON", "e1"),
-                         _m(c, "Oleksii", "PERSON", "e1")),
-               variants=(("Oleksiy", ("a",)), ("Oleksii", ("b", "c"))))
+    # A Cyrillic name romanised two ways: "y"/"i" differ, consonants do not.
+    e = _one_person({"a": "Mayor Oleksiy Hrytsenko opened the bridge.",
+                     "b": "Mayor Oleksii Hrytsenko cut the ribbon.",
+                     "c": "Hrytsenko said the bridge cost less than planned; Oleksii thanked the builders."},
+                    {"a": "Oleksiy", "b": "Oleksii", "c": "Oleksii"}, "Oleksii Hrytsenko")
+    assert e.variants == (("Oleksiy", ("a",)), ("Oleksii", ("b", "c")))
     assert find_spelling_variants([e], ["a", "b", "c"]) == []
+
+
+def test_a_changed_vowel_is_a_misspelling_not_a_romanisation():
+    e = _one_person({"a": "Union leader Goran Pavlek spoke at the gate.",
+                     "b": "Pavlek said the strike would go ahead.",
+                     "c": "Goran Pavlik addressed the rally."},
+                    {"a": "Goran Pavlek", "b": "Pavlek", "c": "Goran Pavlik"}, "Goran Pavlek")
+    assert e.variants == (("Pavlek", ("a", "b")), ("Pavlik", ("c",)))
+    assert [(f.doc, f.text) for f in find_spelling_variants([e], ["a", "b", "c"])] == [("c", "Pavlik")]
 
 
 # Headline trap: the headline puts the blast in the capital, the lead in a port town 80 km away.
@@ -151,14 +169,3 @@ def test_the_flagged_spelling_never_names_the_entity():
     assert renamed[0].name == "Tarnow" and "Tranow" in renamed[0].aliases
     other = Entity(id="e2", name="Odrin", type="GPE")
     assert rename_flagged_entities([other], flags) == [other]
-
-
-def test_a_changed_vowel_is_a_misspelling_not_a_romanisation():
-    a = Document(id="a", text="Union leader Goran Pavlek spoke at the gate.")
-    b = Document(id="b", text="Pavlek said the strike would go ahead.")
-    c = Document(id="c", text="Goran Pavlik addressed the rally.")
-    e = Entity(id="e1", name="Goran Pavlek", type="PERSON",
-               mentions=(_m(a, "Goran Pavlek", "PERSON", "e1"), _m(b, "Pavlek", "PERSON", "e1"),
-                         _m(c, "Goran Pavlik", "PERSON", "e1")),
-               variants=(("Pavlek", ("a", "b")), ("Pavlik", ("c",))))
-    assert [(f.doc, f.text) for f in find_spelling_variants([e], ["a", "b", "c"])] == [("c", "Pavlik")]
