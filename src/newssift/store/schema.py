@@ -28,6 +28,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -35,6 +36,7 @@ from sqlalchemy import (
 
 __all__ = [
     "ENTITY_LIST",
+    "claim_vectors",
     "documents",
     "embeds",
     "extractions",
@@ -44,6 +46,7 @@ __all__ = [
     "figures",
     "flags",
     "metadata",
+    "part_cache",
     "r_claims",
     "r_documents",
     "r_entities",
@@ -366,4 +369,29 @@ story_docs = Table(
     Column("pos", Integer, primary_key=True, autoincrement=False),
     Column("doc_id", Text, ForeignKey("documents.id"), nullable=False),
     ForeignKeyConstraint(["run", "story_pos"], ["stories.run", "stories.pos"], ondelete="CASCADE"),
+)
+
+
+# ----------------------------------------------------------------- incremental analysis (migration 3)
+#: Sentence embeddings of claim texts, by encoder and text hash: an analysis
+#: encodes only texts it has not met (``store.incremental``). Rows whose text
+#: no longer occurs in the store are pruned after each whole-store analysis.
+claim_vectors = Table(
+    "claim_vectors",
+    metadata,
+    Column("model", Text, primary_key=True),  # encoder package and its version
+    Column("text_hash", Text, primary_key=True),
+    Column("vector", LargeBinary, nullable=False),  # float32, native order
+)
+
+#: The output of one per-story task of ``engines.split`` (facts, or figures and
+#: flags), keyed by a hash of everything the task reads; reused while the key
+#: is unchanged, pruned when the latest analysis did not use it.
+part_cache = Table(
+    "part_cache",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("value", _json(), nullable=False),
+    Column("run", Integer, nullable=False),  # the latest run that used it
 )
