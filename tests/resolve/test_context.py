@@ -71,3 +71,30 @@ def test_place_suffixes_and_place_evidence():
     assert place_evidence(t, *_at(t, "Vessberg"))
     assert place_evidence(t, *_at(t, "Odrin", 1))  # "X, <country>"
     assert not place_evidence(t, *_at(t, "Brell"))
+
+
+def _back_words_whole_text(text: str, end: int, limit: int) -> list[tuple[int, int, str]]:
+    """The backward word scan as first written: searching from the start of the text."""
+    import re
+
+    from newssift.resolve.context import _WORD_BACK
+    out, pos = [], end
+    while len(out) < limit:
+        m = _WORD_BACK.search(text, 0, pos)
+        if not m or re.search(r"[\n,;:()\"\u201c\u201d!?]", text[m.end():pos]):
+            break
+        out.append((m.start(1), m.end(1), m.group(1)))
+        pos = m.start(1)
+    return out[::-1]
+
+
+def test_windowed_backward_scan_matches_a_whole_text_scan_deep_in_a_long_article():
+    from newssift.resolve.context import _back_words
+    para = ("The league's disciplinary panel under Chief Adjudicator Rosa Imbert fined the club "
+            "after the cup tie in Halvard. Club chairman Tomas Pell said the verdict was harsh. ")
+    text = para * 400  # about 60,000 characters
+    for name in ("Rosa Imbert", "Tomas Pell"):
+        s = text.rindex(name)
+        assert _back_words(text, s, 10) == _back_words_whole_text(text, s, 10)
+        assert [w for _, _, w in _back_words(text, s, 10)][-2:] in (["Chief", "Adjudicator"], ["Club", "chairman"])
+    assert titles_around(text, *_at(text, "Tomas Pell", 399))[1] == ["Club chairman"]

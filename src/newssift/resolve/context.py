@@ -34,6 +34,8 @@ MAX_LOWER_WORDS = 4
 _STOP = NAME_SCAN_STOPS
 #: Longest capitalised title kept in front of a name as one of its written forms.
 MAX_TITLE_WORDS = 4
+#: Characters searched before a position for the previous word (longer "words" are not names).
+BACK_WINDOW = 200
 _WORD_BACK = re.compile(r"([\w\u00C0-\u024F.'\u2019&-]+)\s*$")
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,8})\s*\)")
 _THE_ACRONYM_AFTER = re.compile(r"^,\s+the\s+([A-Z][A-Z.]{1,8})\b")
@@ -46,7 +48,13 @@ def _back_words(text: str, end: int, limit: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     pos = end
     while len(out) < limit:
-        m = _WORD_BACK.search(text, 0, pos)
+        # Search a short window before ``pos``, not the whole text: a pattern
+        # anchored at the end still tries every start from 0, which made this
+        # quadratic in the article's length (128 s on one 200,000-character text).
+        lo = max(0, pos - BACK_WINDOW)
+        m = _WORD_BACK.search(text, lo, pos)
+        if m and m.start(1) == lo and lo > 0:
+            break  # a "word" longer than the window is not part of a name
         if not m or re.search(r"[\n,;:()\"\u201c\u201d!?]", text[m.end():pos]):
             break
         out.append((m.start(1), m.end(1), m.group(1)))
