@@ -70,7 +70,7 @@ def test_an_analysis_that_raises_is_marked_failed(store_url, monkeypatch):
     def broken(*_a, **_k):
         raise RuntimeError("cross-document step broke")
 
-    monkeypatch.setattr(pipeline, "cross_document", broken)
+    monkeypatch.setattr(pipeline, "resolve_and_cluster", broken)
     with Store.open(store_url) as store:
         store.add_documents(_docs(2))
         with pytest.raises(RuntimeError):

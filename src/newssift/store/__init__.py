@@ -7,8 +7,10 @@
 
 Extraction is per document and is stored with the newssift version and the
 spaCy model (name, version) that made it; ``analyze`` reuses it while both
-are unchanged and re-runs only the cross-document step
-(``newssift.pipeline.cross_document``) over all documents. Extraction batches
+are unchanged and re-runs only the cross-document step, incrementally
+(``store.incremental``: only the stories a new document touches are
+re-aligned, claim embeddings are kept, superseded analyses are pruned; the
+report equals ``newssift.pipeline.cross_document``'s). Extraction batches
 are committed one by one and the report in one final transaction, so a crash
 or Ctrl-C leaves the store consistent and rerunning finishes the job.
 
@@ -323,7 +325,7 @@ class Store:
 
     def _analyze_run(self, run: int, docs: list[Document], story: str | None, config: Config,
                      progress: Progress | None) -> AnalyzeResult:
-        from ..pipeline import cross_document
+        from .incremental import cross_document, prune_runs, prune_vectors
 
         t0 = time.perf_counter()
         key = model_key(config)
@@ -342,7 +344,8 @@ class Store:
         if not docs:
             raise StoreError(f"no document could be analysed ({len(failed)} failed; newssift stories lists them "
                              "under 'failed', newssift rm ID removes one)")
-        report = cross_document(docs, [stored[d.id] for d in docs], config=config)
+        # Only the stories a new document touches are re-aligned (store.incremental).
+        report, cache = cross_document(self.engine, run, docs, [stored[d.id] for d in docs], config)
         if story is not None and len(report.stories) == 1:
             report = _rename_story(report, story)
         problems = tuple(
@@ -363,10 +366,16 @@ class Store:
                 ("failed", str(len(failed))),
                 ("time_extract_s", f"{t2 - t1:.3f}"),
                 ("time_cross_document_s", f"{t3 - t2:.3f}"),
+                *cache.stats.meta(),
             ),
         )
         with write_tx(self.engine) as conn:
             rows.save_report(conn, run, report)
+            # The superseded analyses' rows go: the store grows with content, not with re-analyses.
+            prune_runs(conn, run, story)
+            if story is None:
+                cache.keep_only_used(conn)
+                prune_vectors(conn, {c.text for c in report.claims})
             meta = report.meta + (("time_total_s", f"{time.perf_counter() - t0:.3f}"),)
             self._finish_run(conn, run, reused=reused, extracted=len(fresh), meta=[list(kv) for kv in meta])
         return AnalyzeResult(report=replace(report, meta=meta), reused=reused, extracted=len(fresh), failed=problems)
