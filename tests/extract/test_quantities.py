@@ -96,3 +96,14 @@ def test_subject_and_offsets(nlp):
 
 def test_ages_after_aged_are_not_counts(nlp):
     assert [q[1] for q in qs(nlp, "The victims were two women aged 34 and 51.")] == [2]
+
+
+def test_entity_tokens_from_iob_tags_equal_the_entity_spans(nlp):
+    from newssift.extract.quantities import _entity_tokens
+    doc = nlp("On 14 March 2025 the Velmont board said revenue rose 12 percent to 4.1 billion euros, "
+              "and at 9:30 a.m. on Friday shares in Orvan Holdings fell for the third day.")
+    assert doc.ents
+    for tok in doc:
+        span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        want = [t.i for t in span] if span is not None else []
+        assert [t.i for t in _entity_tokens(tok)] == want

@@ -13,6 +13,7 @@ resolved keeps its text with no date.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 
@@ -222,8 +223,15 @@ def time_in(parsed, start: int, end: int, published: str | None, ents=None) -> T
     ``ents`` may pass ``parsed.ents`` computed once (spaCy rebuilds the tuple on every access).
     """
     pub = parse_published(published)
-    for ent in (parsed.ents if ents is None else ents):
-        if ent.label_ in TIME_LABELS and ent.start_char >= start and ent.end_char <= end:
+    ents = list(parsed.ents) if ents is None else ents
+    # Entities come in text order: jump to the first one at ``start`` instead of
+    # walking all of them for every claim (quadratic in a long article).
+    first = bisect.bisect_left(ents, start, key=lambda e: e.start_char)
+    for k in range(first, len(ents)):
+        ent = ents[k]
+        if ent.start_char >= end:
+            break
+        if ent.label_ in TIME_LABELS and ent.end_char <= end:
             low = ent.text.lower()
             if re.fullmatch(r"\d{4}", low.strip()) or "year" in low and "last year" not in low:
                 continue  # a bare year or an age/duration in years says little about when

@@ -229,10 +229,27 @@ def _word_quantity(c: Ctx, i: int, j: int, out: list[Quantity]) -> int:
     return end_i
 
 
+def _entity_tokens(tok) -> list:
+    """The tokens of the named entity ``tok`` is in (empty if none), read from its IOB tags.
+
+    Walking the tags costs the entity's length; scanning ``doc.ents`` for
+    every number cost the whole document each time (quadratic in a long article).
+    """
+    if not tok.ent_iob_ or tok.ent_iob_ == "O":
+        return []
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    j = tok.i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return list(doc[i:j])
+
+
 def _date_like(tok) -> bool:
     """Whether the DATE/TIME entity around a number really is one (a calendar word, a year, a clock time)."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if ent is None:
+    ent = _entity_tokens(tok)
+    if not ent:
         return False
     for t in ent:
         low = t.lower_
