@@ -48,6 +48,14 @@ class Config:
     #: bytes (the read timeout is per chunk: one byte every few seconds would
     #: otherwise never end).
     fetch_deadline_s: float = 30.0
+    #: Items of one RSS/Atom feed downloaded at once (threads). With 8, a feed
+    #: of 50 stalled links (30 s each) takes about 3.5 minutes instead of 25,
+    #: while one server sees few parallel requests.
+    feed_fetch_workers: int = 8
+    #: Longest all the item downloads of one feed may take together, seconds:
+    #: items not started by then are skipped with a message (a started one
+    #: still ends within ``fetch_deadline_s``).
+    feed_budget_s: float = 120.0
     #: Redirects followed for one URL.
     max_redirects: int = 5
     #: User agent sent with every request.
