@@ -6,8 +6,8 @@ read in chunks and the download stops as soon as it passes the size cap.
 """
 from __future__ import annotations
 
+import threading
 import time
-
 from dataclasses import dataclass
 from typing import Self
 from urllib.parse import urlsplit
@@ -50,6 +50,8 @@ class Fetcher:
     def __init__(self, config: Config):
         self.config = config
         self._client = None
+        # Feed items are fetched from several threads: the client is made once.
+        self._lock = threading.Lock()
 
     def __enter__(self) -> Self:
         return self
@@ -59,6 +61,10 @@ class Fetcher:
             self._client.close()
 
     def _http(self):
+        with self._lock:
+            return self._client or self._make_client()
+
+    def _make_client(self):
         if self._client is None:
             import httpx
 

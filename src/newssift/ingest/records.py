@@ -13,7 +13,7 @@ import json
 import time
 
 from ..config import Config
-from ..errors import InputError, ParseError
+from ..errors import FetchError, InputError, InputTooLargeError, ParseError
 from ..models import InputProblem
 from .decode import decode_bytes
 from .fetch import Fetcher, kind_of_content_type
@@ -148,39 +148,83 @@ def _record_page(rec: object, where: str, fallback_id: str, path: str | None, co
 
 
 def pages_from_warc(data: bytes, label: str, path: str | None, config: Config) -> Parts:
-    """Pages from the HTML responses of a WARC archive (gzip or plain)."""
+    """Pages from the HTML responses of a WARC archive (gzip or plain).
+
+    A gzipped archive is given to warcio compressed (it reads one gzip
+    member per record), so a file cut short keeps every complete record; the
+    cut is reported as one problem. A plain archive's last record whose bytes
+    run out is dropped with the same problem.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     out: Parts = []
+    cut = False
+    total = 0
+    it = ArchiveIterator(io.BytesIO(data))
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
-            if record.rec_type not in ("response", "resource"):
+        for record in it:
+            if not _wanted(record):
+                # warcio skips the rest of the record anyway; reading it here tells a record cut short.
+                while record.raw_stream.read(1 << 16):
+                    pass
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    cut = True
+                    break
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or (
-                record.rec_headers.get_header("Content-Type") or ""
-            )
-            if record.http_headers and record.http_headers.get_statuscode() not in (None, "200"):
-                continue
-            if kind_of_content_type(ctype) != "html":
-                continue
             where = f"{label} {uri}".strip()
             body = record.content_stream().read(config.max_input_bytes + 1)
-            try:
-                page = html_page(body, where, slug_of_url(uri) if uri else f"warc-{len(out) + 1}", path=path, url=uri or None, fmt="warc")
-                if page.published is None:
-                    from dataclasses import replace
-
-                    page = replace(page, published=(record.rec_headers.get_header("WARC-Date") or "")[:10] or None)
-                out.append(page)
-            except InputError as exc:
-                out.append(InputProblem(exc.source, exc.message, exc.code))
+            total += len(body)
+            if total > config.max_input_bytes:
+                raise InputTooLargeError(label, f"archive holds over {config.max_input_bytes:,} bytes of pages; "
+                                                "reading stopped")
+            if len(body) <= config.max_input_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                cut = True  # its bytes ran out before the length its header declares
+                break
+            out.append(_warc_page(record, body, where, uri, path, len(out)))
     except ArchiveLoadFailed as exc:
-        raise ParseError(label, f"not a readable WARC archive ({str(exc).splitlines()[0] if str(exc) else 'bad header'})") from exc
+        if not out:
+            raise ParseError(label, f"not a readable WARC archive ({str(exc).splitlines()[0] if str(exc) else 'bad header'})") from exc
+        cut = True
+    except (AttributeError, EOFError, OSError, ValueError) as exc:  # a damaged record after good ones
+        if not out:
+            raise ParseError(label, "not a readable WARC archive (it is damaged or truncated)") from exc
+        cut = True
+    if not cut and data[:2] == b"\x1f\x8b" and it.get_record_offset() + (it.get_record_length() or 0) < len(data):
+        cut = True  # gzip: warcio stops quietly at a member cut short, leaving its bytes unread
     if not out:
-        raise ParseError(label, "WARC archive holds no HTML responses")
+        raise ParseError(label, "WARC archive is cut short before its first complete HTML response" if cut
+                         else "WARC archive holds no HTML responses")
+    if cut:
+        out.append(InputProblem(label, f"archive is cut short (an incomplete download?); the {len(out)} complete "
+                                       "record(s) before the break were read", "parse"))
     return out
+
+
+def _wanted(record) -> bool:
+    """Whether a WARC record is an HTML page newssift reads (a response or resource, status 200)."""
+    if record.rec_type not in ("response", "resource"):
+        return False
+    ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or (
+        record.rec_headers.get_header("Content-Type") or ""
+    )
+    if record.http_headers and record.http_headers.get_statuscode() not in (None, "200"):
+        return False
+    return kind_of_content_type(ctype) == "html"
+
+
+def _warc_page(record, body: bytes, where: str, uri: str, path: str | None, n: int) -> Page | InputProblem:
+    """The page of one WARC response (its WARC-Date as the publication date when the page has none)."""
+    try:
+        page = html_page(body, where, slug_of_url(uri) if uri else f"warc-{n + 1}", path=path, url=uri or None, fmt="warc")
+    except InputError as exc:
+        return InputProblem(exc.source, exc.message, exc.code)
+    if page.published is None:
+        from dataclasses import replace
+
+        page = replace(page, published=(record.rec_headers.get_header("WARC-Date") or "")[:10] or None)
+    return page
 
 
 def pages_from_feed(data: bytes, label: str, path: str | None, config: Config, fetcher: Fetcher) -> Parts:
@@ -193,17 +237,15 @@ def pages_from_feed(data: bytes, label: str, path: str | None, config: Config, f
         raise ParseError(label, "feed has no items" + (f" ({str(reason).splitlines()[0]})" if reason else ""))
     outlet = (parsed.feed.get("title") or "").strip() or None
     out: Parts = []
-    for entry in parsed.entries:
-        link = entry.get("link")
+    fetched = _fetch_items(list(parsed.entries), label, config, fetcher)
+    for entry, pages in zip(parsed.entries, fetched, strict=True):
         meta = {
             "title": (entry.get("title") or "").strip() or None,
             "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
             "author": (entry.get("author") or "").strip() or None,
         }
-        try:
-            pages = _feed_item(entry, link, label, config, fetcher)
-        except InputError as exc:
-            out.append(InputProblem(exc.source, exc.message, exc.code))
+        if isinstance(pages, InputError):
+            out.append(InputProblem(pages.source, pages.message, pages.code))
             continue
         from dataclasses import replace
 
@@ -219,6 +261,36 @@ def pages_from_feed(data: bytes, label: str, path: str | None, config: Config, f
                 )
             out.append(p)
     return out
+
+
+def _fetch_items(entries: list, label: str, config: Config, fetcher: Fetcher) -> list[Parts | InputError]:
+    """Each entry's pages (or the InputError that stopped it), in entry order, downloaded concurrently.
+
+    At most ``config.feed_fetch_workers`` downloads run at once (httpx's
+    client is thread-safe and shares its connections); an item not started
+    within ``config.feed_budget_s`` of the first is skipped with a message,
+    and each started one ends within ``config.fetch_deadline_s``.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    end = time.monotonic() + config.feed_budget_s
+
+    def one(entry) -> Parts | InputError:
+        link = entry.get("link")
+        if time.monotonic() > end:
+            where = link or f"{label} item {entry.get('id', '?')}"
+            return FetchError(where, f"not fetched: the feed's {config.feed_budget_s:g} s download budget ran out "
+                                     "(try the feed again later)")
+        try:
+            return _feed_item(entry, link, label, config, fetcher)
+        except InputError as exc:
+            return exc
+
+    workers = max(1, min(config.feed_fetch_workers, len(entries)))
+    if workers == 1:
+        return [one(e) for e in entries]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newssift-feed") as pool:
+        return list(pool.map(one, entries))
 
 
 def _item_outlet(page: Page, feed_title: str | None) -> str | None:

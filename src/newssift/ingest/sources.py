@@ -102,7 +102,7 @@ def expand_inputs(inputs: Sequence[str]) -> tuple[list[Source], list[InputProble
             continue
         p = Path(inp).expanduser()
         if p.is_dir():
-            found = _walk(p)
+            found = _walk(p, problems)
             if not found:
                 problems.append(InputProblem(inp, "directory holds no article files (" + ", ".join(_listed()) + ")", "no_inputs"))
             for f in found:
@@ -114,7 +114,7 @@ def expand_inputs(inputs: Sequence[str]) -> tuple[list[Source], list[InputProble
             files = []
             for m in matches:
                 mp = Path(m)
-                files.extend(_walk(mp) if mp.is_dir() else [mp] if mp.is_file() and kind_of_path(mp) else [])
+                files.extend(_walk(mp, problems) if mp.is_dir() else [mp] if mp.is_file() and kind_of_path(mp) else [])
             if not files:
                 problems.append(InputProblem(inp, "pattern matched no article file", "not_found"))
             for f in files:
@@ -130,10 +130,21 @@ def _listed() -> list[str]:
     return [".txt", ".html", ".json", ".jsonl", ".csv", ".warc", ".rss", ".xml"]
 
 
-def _walk(root: Path) -> list[Path]:
-    """Files under ``root`` (recursively) with a known ending; hidden ones skipped."""
+def _walk(root: Path, problems: list[InputProblem]) -> list[Path]:
+    """Files under ``root`` (recursively) with a known ending; hidden ones skipped.
+
+    A folder that cannot be listed (no permission) becomes one problem naming
+    it; the rest of the tree is still read.
+    """
     out = []
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or str(root)
+        why = exc.strerror or type(exc).__name__
+        problems.append(InputProblem(str(where), f"folder could not be read ({why}); its files were left out, the rest was read",
+                                     "unreadable"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
