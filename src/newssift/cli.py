@@ -95,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     ad.add_argument("--db", default=_default_db(), help=f"SQLite file or postgresql:// URL (env {DB_ENV})")
     _add_common(ad)
 
+    w = sub.add_parser("watch", help="keep a store current: poll feeds, add new items, re-analyse")
+    w.add_argument("feeds", nargs="+", help="RSS/Atom feed URLs (or files)")
+    w.add_argument("--db", default=_default_db(), help=f"SQLite file or postgresql:// URL (env {DB_ENV})")
+    w.add_argument("--every", default="10m", help="time between polls: seconds, or with s/m/h/d (30s, 10m, 2h)")
+    w.add_argument("--max-items", type=int, default=50, help="new items fetched per poll, over all feeds")
+    w.add_argument("--max-polls", type=int, help="stop after this many polls (default: until Ctrl-C)")
+    w.add_argument("--once", action="store_true", help="poll once and stop (the same as --max-polls 1)")
+    w.add_argument("--no-analyze", dest="analyze", action="store_false", help="only add new items; analyse later")
+    w.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
     st = sub.add_parser("stories", help="list the stories in a store")
     st.add_argument("--db", default=_default_db(), help=f"SQLite file or postgresql:// URL (env {DB_ENV})")
 
@@ -289,6 +299,16 @@ def cmd_add(args):
     return add_inputs(args.db, args.inputs, config=_config_from(args), meta=args.meta, quiet=args.quiet)
 
 
+def cmd_watch(args):
+    from .store.watch import parse_interval, watch
+
+    polls = 1 if args.once else args.max_polls
+    if polls is not None and polls < 1:
+        raise UsageError("--max-polls must be at least 1")
+    return watch(args.db, args.feeds, parse_interval(args.every), max_items=args.max_items, max_polls=polls,
+                 config=_config_from(args), analyze=args.analyze, quiet=args.quiet)
+
+
 def cmd_stories(args):
     from .store.commands import list_stories
 
@@ -343,6 +363,7 @@ COMMANDS = {
     "analyze": cmd_analyze,
     "extract": cmd_extract,
     "add": cmd_add,
+    "watch": cmd_watch,
     "stories": cmd_stories,
     "show": cmd_show,
     "export": cmd_export,

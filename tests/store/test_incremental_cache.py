@@ -14,26 +14,26 @@ from newssift.store import Store, schema
 pytestmark = pytest.mark.slow
 
 COURT = [
-    "A judge in Marlow sentenced former councillor Peter Vane to six years in prison on Monday for taking bribes.\n"
+    ("A judge in Marlow sentenced former councillor Peter Vane to six years in prison on Monday for taking bribes.\n"
     "\"The defendant betrayed the trust of the city,\" Judge Helen Orr said in her ruling.\n"
-    "Prosecutors had asked for eight years, the Marlow prosecutor's office said.\n",
-    "Former councillor Peter Vane was jailed for six years by a Marlow court on Monday over bribes he took.\n"
+    "Prosecutors had asked for eight years, the Marlow prosecutor's office said.\n"),
+    ("Former councillor Peter Vane was jailed for six years by a Marlow court on Monday over bribes he took.\n"
     "Judge Helen Orr said the defendant had betrayed the trust of the city.\n"
-    "His lawyer, Tom Reed, said Vane would appeal the sentence.\n",
+    "His lawyer, Tom Reed, said Vane would appeal the sentence.\n"),
 ]
 BUSINESS = [
-    "Shipbuilder Kestrel Yards agreed to buy rival Norhaven Marine for 420 million euros, the companies said on Tuesday.\n"
+    ("Shipbuilder Kestrel Yards agreed to buy rival Norhaven Marine for 420 million euros, the companies said on Tuesday.\n"
     "\"Together we will build ships faster,\" Kestrel chief executive Mona Strand said.\n"
-    "The deal still needs approval from competition regulators.\n",
-    "Kestrel Yards will pay 420 million euros for Norhaven Marine, both firms said in a statement on Tuesday.\n"
+    "The deal still needs approval from competition regulators.\n"),
+    ("Kestrel Yards will pay 420 million euros for Norhaven Marine, both firms said in a statement on Tuesday.\n"
     "Chief executive Mona Strand said the combined company would build ships faster.\n"
-    "Analysts at Brightwater Bank said the price was fair.\n",
+    "Analysts at Brightwater Bank said the price was fair.\n"),
 ]
 SPORT = [
-    "Riverside United won the Cup final 3-1 against Harbour City on Saturday in front of 40,000 fans.\n"
-    "\"This is the best day of my career,\" Riverside captain Joel Amari said after the match.\n",
-    "Harbour City lost the Cup final 3-1 to Riverside United on Saturday, with 40,000 fans at the stadium.\n"
-    "Riverside captain Joel Amari called it the best day of his career.\n",
+    ("Riverside United won the Cup final 3-1 against Harbour City on Saturday in front of 40,000 fans.\n"
+    "\"This is the best day of my career,\" Riverside captain Joel Amari said after the match.\n"),
+    ("Harbour City lost the Cup final 3-1 to Riverside United on Saturday, with 40,000 fans at the stadium.\n"
+    "Riverside captain Joel Amari called it the best day of his career.\n"),
 ]
 LATE_SPORT = (
     "Riverside United beat Harbour City 3-1 in Saturday's Cup final, watched by 40,000 fans.\n"

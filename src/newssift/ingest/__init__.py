@@ -30,7 +30,7 @@ from .readers import read_source
 from .sources import Source, expand_inputs
 from .text import boilerplate_lines
 
-__all__ = ["ingest"]
+__all__ = ["ingest", "read_feed"]
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,33 @@ def ingest(inputs: Sequence[str], config: Config = DEFAULT_CONFIG, meta: Path | 
     docs = _unique_ids(_clean_pages(pages, problems))
     if rows:
         docs = apply_meta(docs, rows)
+    kept, duplicates = _dedupe(docs)
+    return IngestResult(documents=tuple(kept), problems=tuple(problems), duplicates=tuple(duplicates))
+
+
+def read_feed(feed: str, config: Config = DEFAULT_CONFIG, select=None) -> IngestResult:
+    """The clean documents of one RSS/Atom feed (a URL or a file), fetching only the entries ``select`` keeps.
+
+    ``select(entries) -> entries`` sees feedparser's entries in feed order
+    (``newssift watch`` keeps the new ones, a bounded number). A feed that
+    cannot be read is one problem, never an exception.
+    """
+    from .records import pages_from_feed
+
+    problems: list[InputProblem] = []
+    with Fetcher(config) as fetcher:
+        try:
+            if feed.startswith(("http://", "https://")):
+                data = fetcher.get(feed).data
+            else:
+                data = Path(feed).expanduser().read_bytes()
+            parts = pages_from_feed(data, feed, None, config, fetcher, select=select)
+        except InputError as exc:
+            return IngestResult(documents=(), problems=(InputProblem(exc.source, exc.message, exc.code),))
+        except OSError as exc:
+            return IngestResult(documents=(), problems=(InputProblem(feed, f"could not be read ({exc.strerror or exc})",
+                                                                     "not_found"),))
+        docs = _unique_ids(_clean_pages(parts, problems))
     kept, duplicates = _dedupe(docs)
     return IngestResult(documents=tuple(kept), problems=tuple(problems), duplicates=tuple(duplicates))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import time
+from collections.abc import Callable
 
 from ..config import Config
 from ..errors import FetchError, InputError, InputTooLargeError, ParseError
@@ -227,8 +228,13 @@ def _warc_page(record, body: bytes, where: str, uri: str, path: str | None, n: i
     return page
 
 
-def pages_from_feed(data: bytes, label: str, path: str | None, config: Config, fetcher: Fetcher) -> Parts:
-    """Pages for the items of an RSS/Atom feed, each fetched by its link."""
+def pages_from_feed(data: bytes, label: str, path: str | None, config: Config, fetcher: Fetcher,
+                    select: Callable[[list], list] | None = None) -> Parts:
+    """Pages for the items of an RSS/Atom feed, each fetched by its link.
+
+    ``select`` picks the entries to fetch (``newssift watch``: the new ones, a
+    bounded number); by default every entry is.
+    """
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -237,8 +243,9 @@ def pages_from_feed(data: bytes, label: str, path: str | None, config: Config, f
         raise ParseError(label, "feed has no items" + (f" ({str(reason).splitlines()[0]})" if reason else ""))
     outlet = (parsed.feed.get("title") or "").strip() or None
     out: Parts = []
-    fetched = _fetch_items(list(parsed.entries), label, config, fetcher)
-    for entry, pages in zip(parsed.entries, fetched, strict=True):
+    entries = list(parsed.entries) if select is None else select(list(parsed.entries))
+    fetched = _fetch_items(entries, label, config, fetcher)
+    for entry, pages in zip(entries, fetched, strict=True):
         meta = {
             "title": (entry.get("title") or "").strip() or None,
             "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
