@@ -110,3 +110,17 @@ def test_a_count_at_one_spot_is_apart_from_the_toll():
                     quantities=[qty(500, None, "over", "casualties", "Belen casualties")])]
     labels = sorted(g.subject for g in figs(claims))
     assert labels == ["Belen casualties", "Belen casualties (in a flooded trench)"]
+
+
+def test_the_same_words_read_by_two_overlapping_claims_are_one_value():
+    from dataclasses import replace as _replace
+    dozen = _replace(qty(36, 99, "vague", "injured", text="several dozen"), start=52, end=65)
+    other = _replace(qty(12, 12, "exact", "injured", text="12"), start=140, end=142)
+    claims = [
+        claim("c1", "d1", "The league doctor said several dozen fans were hurt in the crush at the gate", "clinic",
+              quantities=[dozen], start=30),
+        claim("c2", "d1", "several dozen fans were hurt in the crush at the gate", "clinic", quantities=[dozen], start=52),
+        claim("c3", "d1", "Stewards later counted 12 hurt fans", "guard", quantities=[other], start=120),
+    ]
+    (fig,) = figs(claims)
+    assert [v.text for v in fig.values] == ["several dozen", "12"]

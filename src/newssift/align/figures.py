@@ -76,10 +76,14 @@ def build_figures(
 
     names = {e.id: e.name for e in entities}
     raw: list[tuple[tuple, FigureValue, Quantity, tuple[str, ...]]] = []
+    stated: set[tuple[str, int, int, str]] = set()
     for c in sorted(claims, key=lambda c: (doc_pos.get(c.doc, len(doc_pos)), c.start, c.id)):
         for q in c.quantities:
             if not q.measure:
                 continue
+            if q.start >= 0 and (c.doc, q.start, q.end, q.measure) in stated:
+                continue  # the same words, read again by an overlapping claim of the same sentence: listed once
+            stated.add((c.doc, q.start, q.end, q.measure))
             value = FigureValue(
                 claim=c.id, doc=c.doc, text=q.text, low=q.low, high=q.high, qualifier=q.qualifier,
                 # The speaker's fullest name reads better than the words used
