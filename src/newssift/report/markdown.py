@@ -123,11 +123,32 @@ def _figure_lines(idx: _Index, figures: list[Figure]) -> list[str]:
     return out
 
 
+#: A flag on fewer words than this ("Korean" in a quote) is cited with the
+#: words around it, so the reader sees where it stands.
+SHORT_FLAG_WORDS = 4
+#: Characters of context on each side of a short flag.
+FLAG_CONTEXT_CHARS = 60
+
+
+def _flag_words(doc: Document | None, fl: Flag) -> str:
+    """The flagged words, widened to their surroundings ("…of North Korean to send…") when only a word or two."""
+    text = doc.text if doc is not None else ""
+    if len(fl.text.split()) >= SHORT_FLAG_WORDS or not (0 <= fl.start < fl.end <= len(text)):
+        return fl.text
+    lo = max(0, fl.start - FLAG_CONTEXT_CHARS)
+    hi = min(len(text), fl.end + FLAG_CONTEXT_CHARS)
+    # Whole words only: drop a word cut by the window's edge.
+    before = text[lo:fl.start].split(None, 1)[-1] if lo > 0 and " " in text[lo:fl.start] else text[lo:fl.start]
+    after = text[fl.end:hi].rsplit(None, 1)[0] if hi < len(text) and " " in text[fl.end:hi] else text[fl.end:hi]
+    return ("…" if lo > 0 else "") + before + fl.text + after + ("…" if hi < len(text) else "")
+
+
 def _flag_lines(idx: _Index, flags: list[Flag]) -> list[str]:
     out = []
     for fl in flags[:MAX_ITEMS]:
         title = _FLAG_TITLES.get(fl.kind, fl.kind.replace("_", " "))
-        out.append(f"- **{title}** — {_cite(idx.docs.get(fl.doc), fl.text)}. {_esc(fl.explanation)}")
+        doc = idx.docs.get(fl.doc)
+        out.append(f"- **{title}** — {_cite(doc, _flag_words(doc, fl))}. {_esc(fl.explanation)}")
     return out
 
 
