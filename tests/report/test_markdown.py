@@ -73,7 +73,7 @@ def test_a_file_with_no_outlet_is_named_by_its_file_not_a_hash():
 
 def test_a_one_word_flag_is_cited_with_the_words_around_it():
     text = ("After a long evening of protests outside the stadium gates, the coach told the press: \u201cWe lost the final because the referees ignored every foul "
-            "on our strikers, and the league knows it.\u201d Fans left early.")
+            "on our strikers, and the league knows it.\u201d Fans left the ground early.")
     doc = Document(id="m", outlet="Pitchside Daily", text=text)
     at = text.index("referees")
     flag = Flag("quote_variant", "m", "referees", "This quote reads 'referees' here but 'referee' in another report.",
@@ -83,8 +83,8 @@ def test_a_one_word_flag_is_cited_with_the_words_around_it():
     line = next(x for x in brief.splitlines() if "Quote worded differently" in x)
     assert "final because the referees ignored every foul" in line
     assert "\u201c\u2026" in line and "Pitchside Daily" in line  # cut at a word, marked as cut
-    long_flag = Flag("editorial_insertion", "m", "Fans left early.", "An unattributed line.",
+    long_flag = Flag("editorial_insertion", "m", "Fans left the ground early.", "An unattributed line.",
                      start=text.index("Fans"), end=len(text))
     other = report_to_markdown(Report(documents=(doc,), claims=(), facts=(), figures=(), flags=(long_flag,),
                                       stories=(Story("s1", ("m",), "Cup final"),)))
-    assert "\u201cFans left early.\u201d" in other
+    assert "\u201cFans left the ground early.\u201d" in other
