@@ -135,7 +135,7 @@ def test_report_after_a_dash_is_the_source(nlp):
 
 
 def test_name_before_colon_with_first_person_words_is_a_quote(nlp):
-    c = only_claim(run(nlp, "Lena Varga: I will not resign over the budget."))
+    c = only_claim(run(nlp, "Lena Varga: I will stay on to finish the budget."))
     assert c.kind == "according_to"
     assert c.speaker_text == "Lena Varga"
 
@@ -179,3 +179,62 @@ def test_news_of_what_is_claimed_or_apparent_is_hedged(nlp, text):
 
 def test_a_plain_after_clause_is_not_a_hedge(nlp):
     assert not only_claim(run(nlp, "Museum Closes Gallery After Roof Leak")).hedged
+
+
+# ---- verdict headlines: a ruling on the story, reported in the outlet's voice
+@pytest.mark.parametrize("text", [
+    "Club Denies Selling Striker To Rival",  # sports
+    "Police Confirm Two Arrests After Bank Raid",  # court / crime
+    "Brewer confirms plan to close two plants",  # business
+    "Lab Tests Reveal Ancient Seeds Can Still Sprout",  # science
+    "Ministry Debunks Claims Of Missing Ballot Boxes",  # politics
+])
+def test_verdict_verb_headline_is_the_outlets_claim(nlp, text):
+    c = only_claim(run(nlp, text))
+    assert c.kind == "unattributed" and c.speaker is None and c.speaker_text is None
+    assert not c.hedged
+    assert c.text.rstrip(".") == text
+
+
+@pytest.mark.parametrize("text", [
+    "Hoax Report Claims Volcano Will Erupt Next Week",  # a debunking word
+    "Photo of flooded stadium was faked, groundsman says",  # a newer debunking word
+    "Mayor Says Dam Not Damaged By Floods",  # a source's negated statement
+    "Officials: No Injuries In Harbour Blaze",
+])
+def test_debunking_or_negated_sourced_headline_is_no_relay(nlp, text):
+    x = run(nlp, text)
+    assert all(c.kind not in ATTRIBUTED and not c.hedged for c in x.claims)
+
+
+def test_rumors_not_true_rules_and_does_not_hedge(nlp):
+    c = only_claim(run(nlp, "Rumors Of Singer's Retirement Not True"))
+    assert not c.hedged
+
+
+def test_a_hedge_still_hedges_a_verdict_headline(nlp):
+    c = only_claim(run(nlp, "Striker Reportedly Denies Transfer Request"))
+    assert c.hedged
+
+
+def test_a_plain_sourced_headline_is_still_attributed(nlp):
+    c = only_claim(run(nlp, "Mayor Says Dam Will Reopen In Spring"))
+    assert c.kind in ATTRIBUTED
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Minister Confirms Budget Cuts", True),
+    ("Minister Refuses To Confirm Budget Cuts", False),  # an infinitive delivers no verdict
+    ("Minister Announces Budget Cuts", False),
+])
+def test_headline_verdict_verbs(nlp, text, verdict):
+    from newssift.extract.headlines import headline_verdict
+
+    assert headline_verdict(nlp(text), 0, len(text), False) is verdict
+
+
+def test_a_denial_in_body_text_stays_attributed(nlp):
+    x = run(nlp, "The club denied that the striker had been sold. Fans gathered outside the stadium on Sunday.")
+    c = next(c for c in x.claims if "striker" in c.text)
+    assert c.kind == "indirect"
+    assert c.speaker_text == "The club"

@@ -19,7 +19,7 @@ from .claims import (
     uncovered_main_clause,
 )
 from .dates import time_in
-from .headlines import headline_hedged, headline_line, headline_source
+from .headlines import headline_hedged, headline_line, headline_source, headline_verdict
 from .mentions import EntityTable, collect_entities
 from .counts import with_casualty_counts
 from .quantities import quantities_in, with_sentence_quantities
@@ -146,8 +146,21 @@ def _headline_drafts(parsed, table: EntityTable, drafts: list[_Draft]) -> list[_
         return drafts
     lo, hi = line
     inside_line = [d for d in drafts if lo <= d.start < hi]
-    if not any(d.kind in ("direct_quote", "indirect", "according_to") for d in inside_line):
-        src = headline_source(parsed, lo, hi)
+    sourced = any(d.kind in ("direct_quote", "indirect", "according_to") for d in inside_line)
+    src = None if sourced else headline_source(parsed, lo, hi)
+    hedged = headline_hedged(parsed, lo, hi)
+    if not hedged and headline_verdict(parsed, lo, hi, sourced or src is not None):
+        # "Club Denies Sale", "Hoax Report Claims ...": the outlet reports a ruling on the
+        # story, in its own voice; the whole line is its claim. (A hedged line keeps its
+        # sources: it rules on nothing.)
+        drafts = [d for d in drafts if d not in inside_line]
+        start, end = trim_span(parsed, lo, hi)
+        sent = parsed.char_span(start, end, alignment_mode="expand")
+        inside_line = []
+        if sent is not None and end - start > 1:
+            inside_line = [_Draft(start, end, "unattributed", parsed[sent.start].sent)]
+            drafts.extend(inside_line)
+    elif not sourced:
         if src is not None or not inside_line:
             drafts = [d for d in drafts if d not in inside_line]
             start, end = (src.start, src.end) if src is not None else trim_span(parsed, lo, hi)
@@ -159,7 +172,7 @@ def _headline_drafts(parsed, table: EntityTable, drafts: list[_Draft]) -> list[_
                     d.kind, d.cue = src.kind, src.cue
                 drafts.append(d)
                 inside_line = [d]
-    if headline_hedged(parsed, lo, hi):
+    if hedged:
         for d in inside_line:
             d.hedged = True
     return drafts

@@ -18,8 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .people import ACRONYM_RE
+from .quotes import find_quotes, inside
 
 from .lexicon import (
+    DEBUNK_PHRASES,
     DEBUNK_WORDS,
     HEADLINE_HEDGE_PHRASES,
     HEDGE_WORDS,
@@ -27,14 +29,18 @@ from .lexicon import (
     HEADLINE_HEDGE_WORDS,
     HEADLINE_SPEECH_VERBS,
     HEDGE_MODALS,
+    HEDGE_PHRASES,
     HEDGE_VERBS,
     IRREGULAR_REPORT_FORMS,
+    NEGATION_WORDS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SOURCE_LABEL_NOUNS,
+    VERDICT_VERBS_HEADLINE,
 )
 
-__all__ = ["HeadlineSource", "accused_label", "headline_hedged", "headline_line", "headline_source", "is_modal_hedge", "report_form"]
+__all__ = ["HeadlineSource", "accused_label", "debunks", "headline_hedged", "headline_line", "headline_source", "headline_verdict",
+           "is_modal_hedge", "report_form"]
 
 #: Share of title-cased long words from which a first line without a final
 #: stop reads as a headline (as in claims.HEADLINE_CAPS_SHARE).
@@ -59,6 +65,11 @@ DEBUNK_OVERRIDES = True
 #: Whether a one-word acronym label before or after the colon ("...: WSJ", "CNN: ...")
 #: is the headline's source (sweep in docs/attribution.md).
 ACRONYM_LABELS = True
+
+#: Whether a headline that rules on its story (a verdict verb, a debunking word, a
+#: source's negated statement) is read as the outlet's report of that verdict
+#: rather than as a relayed claim (sweep in docs/attribution.md).
+VERDICT_HEADLINES = True
 
 #: Dashes that set a source label off at a headline's end ("... - report", "... -- analyst").
 _DASHES = frozenset(["-", "--", "\u2014", "\u2013", "\u2015"])
@@ -175,6 +186,54 @@ def accused_label(t) -> bool:
     return t.lower_ in ACCUSED_WORDS and t.i + 1 < len(doc) and doc[t.i + 1].lower_.endswith(_AGENT_ENDINGS)
 
 
+def _verb_forms(stem: str) -> frozenset[str]:
+    """The written forms of a regular verb stem ("deny" -> denies, denied, denying; "prove" -> proved, proven)."""
+    if stem.endswith("y"):
+        return frozenset([stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"])
+    if stem.endswith("e"):
+        return frozenset([stem, stem + "s", stem + "d", stem + "n", stem[:-1] + "ing"])
+    return frozenset([stem, stem + "s", stem + "es", stem + "ed", stem + "ing"])
+
+
+_VERDICT_FORMS = frozenset(f for stem in VERDICT_VERBS_HEADLINE for f in _verb_forms(stem))
+
+
+def debunks(span) -> bool:
+    """Whether a headline calls its story false in its own words ("Hoax", "Fake", "Rumors Not True")."""
+    if any(t.lower_ in DEBUNK_WORDS for t in span):
+        return True
+    low_text = " " + " ".join(t.lower_ for t in span) + " "
+    return any(f" {p} " in low_text for p in DEBUNK_PHRASES)
+
+
+def headline_verdict(doc, start: int, end: int, sourced: bool) -> bool:
+    """Whether a headline rules on its story instead of relaying it.
+
+    A verdict verb ("Police Confirm ...", "Club Denies ...", "Leak Reveals
+    ..."), not as an infinitive ("refuses to confirm") nor inside quotation
+    marks (a quote's words are its speaker's, not the headline's); a debunking word
+    ("Hoax Report Claims ..."); or, when the headline names a source
+    (``sourced``), a negation in it ("Mayor Says Dam Not Damaged"): a source's
+    denial.  Such a headline reports the ruling as news, so the outlet, not the
+    source, is the one asserting it.
+    """
+    if not VERDICT_HEADLINES:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if debunks(span):
+        return True
+    quoted = find_quotes(span.text)
+    for t in span:
+        if t.lower_ in _VERDICT_FORMS and not (t.i > span.start and doc[t.i - 1].lower_ == "to") \
+                and not inside(t.idx - span.start_char, quoted):
+            return True
+        if sourced and t.lower_ in NEGATION_WORDS:
+            return True
+    return False
+
+
 def headline_hedged(doc, start: int, end: int) -> bool:
     """Whether a headline line hedges: a hedge word, a modal, a question, a conditional or "claims to"."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -182,10 +241,10 @@ def headline_hedged(doc, start: int, end: int) -> bool:
         return False
     if "?" in span.text:
         return True  # a question hedges even a debunking word: "Real or hoax?" rules on nothing
-    if DEBUNK_OVERRIDES and any(t.lower_ in DEBUNK_WORDS for t in span):
+    if DEBUNK_OVERRIDES and debunks(span):
         return False  # "Rumors ... Not True", "... Report Is Fake": the outlet's own verdict, not a hedge
     low_text = " " + " ".join(t.lower_ for t in span) + " "
-    if any(f" {p} " in low_text for p in HEADLINE_HEDGE_PHRASES):
+    if any(f" {p} " in low_text for p in HEADLINE_HEDGE_PHRASES) or any(p in span.text.lower() for p in HEDGE_PHRASES):
         return True
     for t in span:
         low = t.lower_

@@ -51,8 +51,25 @@ HEADLINE_SPEECH_VERBS = frozenset(
 #: Words by which a headline rules a story false in its own voice ("Hoax",
 #: "Fake", "Debunked", "Nope"): such a headline denies and does not hedge.
 DEBUNK_WORDS = frozenset(
-    ["fake", "hoax", "hoaxes", "false", "untrue", "debunked", "debunks", "debunk", "myth", "nope", "satire", "satirical"]
+    ["fake", "hoax", "hoaxes", "false", "untrue", "debunked", "debunks", "debunk", "myth", "nope", "satire", "satirical",
+     "faked", "fabricated", "bogus", "baseless", "unfounded", "phony", "hoaxer"]
 )
+
+#: Debunking word sequences (matched on lower-cased tokens joined by spaces):
+#: "Rumors Not True", "... Is Made Up".
+DEBUNK_PHRASES = ("not true", "made up", "no truth")
+
+#: Verbs by which a headline's source rules on a story rather than relaying
+#: it: confirming or revealing presents the content as settled ("Police
+#: Confirm ...", "Leak Reveals ..."), denying or debunking rejects it ("Club
+#: Denies ...").  Stems; their forms are matched in headlines only.
+VERDICT_VERBS_HEADLINE = frozenset(
+    ["confirm", "deny", "debunk", "refute", "rebuff", "dismiss", "reveal", "disprove", "prove"]
+)
+
+#: Negation words: in a headline a source's negated statement ("Mayor Says
+#: Dam Not Damaged", "Club: No Offer Made") is a denial.
+NEGATION_WORDS = frozenset(["not", "n't", "never", "no", "nothing", "none", "nobody"])
 
 #: Reporting verbs that also deliver verdicts and findings: with no finite
 #: clause after them ("found Mark Ellison guilty") nobody is being reported.
@@ -62,6 +79,6 @@ VERDICT_VERBS = frozenset(["find", "rule", "deem", "declare", "judge"])
 IRREGULAR_REPORT_FORMS = frozenset(["said", "told", "wrote", "found", "thought", "spoke", "swore"])
 
 __all__ = [
-    "DEBUNK_WORDS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
-    "IRREGULAR_REPORT_FORMS", "SOURCE_LABEL_NOUNS", "VERDICT_VERBS",
+    "DEBUNK_PHRASES", "DEBUNK_WORDS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
+    "IRREGULAR_REPORT_FORMS", "NEGATION_WORDS", "SOURCE_LABEL_NOUNS", "VERDICT_VERBS", "VERDICT_VERBS_HEADLINE",
 ]
