@@ -67,6 +67,10 @@ STANCE_OBJECT_ONLY = True
 #: Entity labels of names: no reporting verb is part of one.
 NAME_LABELS = frozenset(["ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"])
 
+#: Whether a reporting tag set off by commas inside the clause it reports ("The
+#: dam, engineers said, is safe.") attributes the whole sentence (sweep in docs/attribution.md).
+MID_SENTENCE_TAGS = True
+
 #: Verbs whose object is never a noun in news copy: an "object" holding a
 #: finite verb is a misparsed clause ("said the units ... had been built").
 CLAUSE_VERBS = frozenset(["say", "state", "add", "claim", "insist", "warn", "believe", "estimate"])
@@ -205,7 +209,36 @@ def _tag_content(t):
         return None
     if any(tok.pos_ in ("VERB", "AUX") and tok.tag_ in FINITE_TAGS for tok in doc[sent.start:left]):
         return sent.start_char, doc[left].idx
+    if MID_SENTENCE_TAGS and _continues_after_tag(t):
+        # "The museum, she said, opened in May.": a tag set off inside the clause it
+        # reports; the content is the whole sentence, tag and all (a claim is one span).
+        return sent.start_char, sent.end_char
     return None
+
+
+def _fronted_clause(t) -> bool:
+    """Whether words with no finite verb stand before the tag of ``t``, set off by a comma ("The dam, X said, ...")."""
+    doc, sent = t.doc, t.sent
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > t.i:
+        return False
+    left = subj.left_edge.i - 1
+    return left > sent.start and doc[left].text == "," and not any(
+        tok.pos_ in ("VERB", "AUX") and tok.tag_ in FINITE_TAGS for tok in doc[sent.start:left])
+
+
+def _continues_after_tag(t) -> bool:
+    """Whether the clause goes on, with a finite verb, after a comma that closes the tag of ``t``.
+
+    "Climate change, X often says, is ...": the words between the verb and the
+    next comma belong to the tag ("said on Friday"); a finite verb after that
+    comma is the reported clause's own.
+    """
+    doc, sent = t.doc, t.sent
+    close = next((k for k in range(t.i + 1, sent.end) if doc[k].text == ","), None)
+    if close is None or any(not t.is_ancestor(doc[k]) for k in range(t.i + 1, close)):
+        return False
+    return any(k.tag_ in FINITE_TAGS for k in doc[close + 1:sent.end])
 
 
 def _publish_construction(t) -> Construction | None:
@@ -281,8 +314,12 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 s, e = tag
             elif comp.dep_ == "ccomp":
                 e = max(e, _continuation_end(t, comp))
-                if comp.i > t.i and comp.left_edge.i > t.i + 1 and not any(
-                        k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for k in comp.children):
+                subjectless = not any(k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for k in comp.children)
+                if comp.i > t.i and subjectless and MID_SENTENCE_TAGS and _fronted_clause(t):
+                    # "The verdict, he told reporters, is a warning": the clause's subject
+                    # stands before the tag; the whole sentence is the content.
+                    s, e = sent.start_char, sent.end_char
+                elif comp.i > t.i and comp.left_edge.i > t.i + 1 and subjectless:
                     # "Police said between 3 and 9 people were missing": the parser hung the
                     # subject on "said"; the clause starts right after the verb.
                     k = t.i + 1

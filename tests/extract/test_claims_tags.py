@@ -1,0 +1,40 @@
+"""Speech tags in unusual places: inside the clause they report, and more (issue 9, attribution).
+
+Sentences written for these tests, from several kinds of news, parsed by the real spaCy pipeline.
+"""
+import pytest
+
+from .helpers import run
+
+ATTRIBUTED = ("direct_quote", "indirect", "according_to")
+
+
+def attributed_with(x, words: str):
+    """The attributed claim holding ``words`` (exactly one expected)."""
+    hits = [c for c in x.claims if words in c.text and c.kind in ATTRIBUTED]
+    assert len(hits) == 1, [(c.kind, c.text, c.speaker_text) for c in x.claims]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The new stadium, the club's chairman said, will open before the autumn.", "will open before", "the club's chairman"),
+    ("Sea levels, the researchers often say, are rising faster than models predicted.", "are rising faster", "the researchers"),
+    ("The verdict, he told reporters on Friday, is a warning to every landlord in the city.", "is a warning", "he"),
+    ("To keep prices down, she said, the bakery will buy flour from local mills.", "will buy flour", "she"),
+])
+def test_tag_inside_the_clause_attributes_the_sentence(nlp, text, words, speaker):
+    c = attributed_with(run(nlp, text), words)
+    assert c.kind == "indirect"
+    assert c.speaker_text == speaker
+    assert c.text.startswith(text.split(",")[0])
+
+
+def test_trailing_tag_keeps_its_clause_only(nlp):
+    x = run(nlp, "The ferry will resume on Monday, the operator said, after the storm damage is repaired.")
+    c = attributed_with(x, "The ferry will resume")
+    assert "after the storm" not in c.text
+
+
+def test_a_comma_clause_without_a_speech_verb_is_the_outlets(nlp):
+    x = run(nlp, "The bridge, which opened in 1950, will close for repairs in March.")
+    assert all(c.kind == "unattributed" for c in x.claims)
