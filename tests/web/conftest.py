@@ -53,3 +53,26 @@ def server(tmp_path_factory):
     base, stop = run_server(create_app(str(db)))
     yield base, db
     stop()
+
+
+#: Seconds a background job may take in the tests (an analysis on a loaded 2-core machine).
+JOB_TIMEOUT_S = 300
+
+
+def wait_job(base: str, location: str) -> dict:
+    """Poll a job (``/jobs/ID`` as a form's redirect gives it) through the JSON API until it ends; its JSON."""
+    import httpx
+
+    url = base + location.replace("/jobs/", "/api/jobs/")
+    deadline = time.monotonic() + JOB_TIMEOUT_S
+    while True:
+        job = httpx.get(url, timeout=30).json()
+        if job["state"] in ("done", "failed") or time.monotonic() > deadline:
+            return job
+        time.sleep(0.1)
+
+
+@pytest.fixture()
+def finish_job():
+    """``finish_job(base, location)``: wait for a background job to end and return its JSON."""
+    return wait_job

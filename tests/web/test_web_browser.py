@@ -21,6 +21,17 @@ ARTICLE_2 = (
 )
 
 
+#: Milliseconds a background job may take in the browser tests (an analysis on a loaded 2-core machine).
+JOB_TIMEOUT_MS = 300_000
+
+
+def _job_done(page):
+    """Wait on the job page, which reloads itself, until the job has ended (no fixed sleep)."""
+    page.wait_for_url("**/jobs/*")
+    page.locator("section.job.done, section.job.failed").wait_for(timeout=JOB_TIMEOUT_MS)
+    assert page.locator("section.job.done").count() == 1, page.inner_text("main")
+
+
 def _watch(page, base):
     ev = {"console": [], "errors": [], "foreign": []}
     page.on("console", lambda m: ev["console"].append((m.type, m.text)))
@@ -40,8 +51,9 @@ def test_upload_then_story_then_report(browser, server, artifacts):
         {"name": "health-office.html", "mimeType": "text/html", "buffer": ARTICLE_2.encode()},
     ])
     page.click("form[action='/add/files'] button[type=submit]")
-    page.wait_for_selector(".notice")
+    _job_done(page)
     assert "Added 2 document(s)" in page.inner_text(".notice")
+    page.goto(base + "/")
     rows = page.locator("tr.story")
     assert rows.count() >= 1
     page.screenshot(path=str(artifacts / "web-home.png"), full_page=True)
@@ -70,16 +82,20 @@ def test_paste_text_adds_a_document(browser, server):
     page = browser.new_page()
     ev = _watch(page, base)
     page.goto(base + "/")
-    page.fill("#name", "river-gazette")
+    page.fill("#outlet", "River Gazette")
+    page.fill("#url", "https://gazette.example/reservoir")
+    page.fill("#published", "2025-06-06")
     page.fill("#text", "The water board said on Friday that rain had lifted the reservoir to 33 percent.")
     page.locator("form[action='/add/text'] input[name=analyze]").uncheck()
     page.click("form[action='/add/text'] button[type=submit]")
-    page.wait_for_selector(".notice")
+    _job_done(page)
     assert "Added 1 document(s)" in page.inner_text(".notice")
+    page.goto(base + "/")
     assert "not analysed yet" in page.inner_text("#stories")
     page.click("form[action='/analyze'] button")
-    page.wait_for_selector(".notice")
+    _job_done(page)
     assert page.inner_text(".notice").startswith("Analysed 3 document(s)")
+    assert page.locator("#job a[href^='/s/st-']").count() >= 1  # the stories, by permalink
     assert ev["foreign"] == [] and ev["errors"] == []
     page.close()
 

@@ -49,24 +49,24 @@ _PG_DOC = "coalesce(title, '') || ' ' || coalesce(outlet, '') || ' ' || text"
 _SQLITE_DDL = (
     "CREATE VIRTUAL TABLE search_docs USING fts5(title, outlet, text, tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE search_claims USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER search_docs_ai AFTER INSERT ON documents BEGIN "
-    "INSERT INTO search_docs(rowid, title, outlet, text) VALUES (new.seq, new.title, new.outlet, new.text); END",
-    f"CREATE TRIGGER search_docs_ad AFTER DELETE ON documents BEGIN "
+    ("CREATE TRIGGER search_docs_ai AFTER INSERT ON documents BEGIN "
+    "INSERT INTO search_docs(rowid, title, outlet, text) VALUES (new.seq, new.title, new.outlet, new.text); END"),
+    (f"CREATE TRIGGER search_docs_ad AFTER DELETE ON documents BEGIN "
     f"DELETE FROM search_docs WHERE rowid = old.seq; "
-    f"DELETE FROM search_claims WHERE rowid >= old.seq * {CLAIM_SLOT} AND rowid < (old.seq + 1) * {CLAIM_SLOT}; END",
-    "CREATE TRIGGER search_docs_au AFTER UPDATE OF title, outlet, text ON documents BEGIN "
-    "UPDATE search_docs SET title = new.title, outlet = new.outlet, text = new.text WHERE rowid = new.seq; END",
-    f"CREATE TRIGGER search_claims_ai AFTER INSERT ON x_claims BEGIN "
+    f"DELETE FROM search_claims WHERE rowid >= old.seq * {CLAIM_SLOT} AND rowid < (old.seq + 1) * {CLAIM_SLOT}; END"),
+    ("CREATE TRIGGER search_docs_au AFTER UPDATE OF title, outlet, text ON documents BEGIN "
+    "UPDATE search_docs SET title = new.title, outlet = new.outlet, text = new.text WHERE rowid = new.seq; END"),
+    (f"CREATE TRIGGER search_claims_ai AFTER INSERT ON x_claims BEGIN "
     f"INSERT INTO search_claims(rowid, text) SELECT d.seq * {CLAIM_SLOT} + new.pos, new.text "
-    f"FROM documents d WHERE d.id = new.xdoc; END",
-    f"CREATE TRIGGER search_claims_ad AFTER DELETE ON extractions BEGIN "
+    f"FROM documents d WHERE d.id = new.xdoc; END"),
+    (f"CREATE TRIGGER search_claims_ad AFTER DELETE ON extractions BEGIN "
     f"DELETE FROM search_claims WHERE rowid >= (SELECT seq FROM documents WHERE id = old.xdoc) * {CLAIM_SLOT} "
-    f"AND rowid < ((SELECT seq FROM documents WHERE id = old.xdoc) + 1) * {CLAIM_SLOT}; END",
+    f"AND rowid < ((SELECT seq FROM documents WHERE id = old.xdoc) + 1) * {CLAIM_SLOT}; END"),
 )
 _SQLITE_FILL = (
     "INSERT INTO search_docs(rowid, title, outlet, text) SELECT seq, title, outlet, text FROM documents",
-    f"INSERT INTO search_claims(rowid, text) SELECT d.seq * {CLAIM_SLOT} + c.pos, c.text "
-    f"FROM x_claims c JOIN documents d ON d.id = c.xdoc",
+    (f"INSERT INTO search_claims(rowid, text) SELECT d.seq * {CLAIM_SLOT} + c.pos, c.text "
+    f"FROM x_claims c JOIN documents d ON d.id = c.xdoc"),
 )
 _PG_DDL = (
     f"CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING gin ({_TS.format('(' + _PG_DOC + ')')})",
@@ -271,8 +271,13 @@ def _match_claims(conn: Connection, dialect: str, words: str, where) -> list[tup
     if not words.strip():
         q = base.order_by(d.c.seq.desc(), c.c.pos)
     elif dialect == "sqlite":
-        q = (base.join(text("search_claims"), text(f"search_claims.rowid = documents.seq * {CLAIM_SLOT} + x_claims.pos"))
-             .where(text("search_claims MATCH :q")).order_by(text("search_claims.rank")))
+        # From each match to its document (unique seq) and claim (primary key): the rowid says both,
+        # so the join never scans (joining on an expression of x_claims would scan it per match).
+        seq, pos = literal_column(f"search_claims.rowid / {CLAIM_SLOT}"), literal_column(f"search_claims.rowid % {CLAIM_SLOT}")
+        fts = text("search_claims")
+        q = (select(c.c.id, c.c.xdoc, c.c.pos)
+             .select_from(fts).join(d, d.c.seq == seq).join(c, (c.c.xdoc == d.c.id) & (c.c.pos == pos))
+             .where(text("search_claims MATCH :q"), *where).order_by(text("search_claims.rank")))
     else:
         tsq = func.plainto_tsquery("english", bindparam("q"))
         vec = literal_column(_TS.format("x_claims.text"))

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from ..models import IngestResult
 
-__all__ = ["AddOut", "AnalyzeOut", "StoryOut", "TextsIn", "UrlsIn", "add_out"]
+__all__ = ["AddOut", "AnalyzeOut", "DocumentOut", "JobOut", "StoryOut", "TextsIn", "UrlsIn", "add_out"]
 
 
 class StoryOut(BaseModel):
@@ -18,6 +18,8 @@ class StoryOut(BaseModel):
     title: str
     docs: list[str]
     analysed_at: str | None
+    #: The permalink key: the same across re-analyses (``/s/{key}``, ``/api/stories/{key}/report``).
+    key: str | None = None
 
 
 class AddOut(BaseModel):
@@ -43,6 +45,8 @@ class TextsIn(BaseModel):
 
     texts: list[str] = Field(min_length=1, max_length=200)
     analyze: bool = True
+    #: Run in the background: the answer is a job (202) to poll at ``/api/jobs/{id}``.
+    background: bool = False
 
 
 class UrlsIn(BaseModel):
@@ -50,6 +54,7 @@ class UrlsIn(BaseModel):
 
     urls: list[str] = Field(min_length=1, max_length=200)
     analyze: bool = True
+    background: bool = False
 
 
 def add_out(got: IngestResult, res, stories: Sequence) -> dict:
@@ -61,3 +66,29 @@ def add_out(got: IngestResult, res, stories: Sequence) -> dict:
         "problems": [asdict(p) for p in got.problems],
         "stories": [StoryOut(id=r.id, title=r.title, docs=list(r.docs), analysed_at=r.analysed_at) for r in stories],
     }
+
+
+class JobOut(BaseModel):
+    """A background job: ``state`` queued, running, done or failed; ``done`` of ``total`` in its ``stage``."""
+
+    id: str
+    kind: str
+    state: str
+    stage: str
+    done: int
+    total: int
+    message: str
+    result: dict
+
+
+class DocumentOut(BaseModel):
+    """A stored document without its text (``GET /api/documents/{id}``)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    author: str | None
+    language: str | None
+    chars: int

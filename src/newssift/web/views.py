@@ -15,10 +15,13 @@ from ..models import Report
 from ..report.html import TEMPLATES as REPORT_TEMPLATES
 from ..report.html import asset, csp_for, render_html
 
-__all__ = ["PAGE_CSP", "api_listing", "documents_page", "home_page", "message_page", "report_page"]
+__all__ = ["PAGE_CSP", "REFRESH_S", "api_listing", "document_page", "documents_page", "home_page", "job_page", "message_page",
+           "report_page", "search_page"]
 
 WEB_TEMPLATES = Path(__file__).with_name("templates")
 
+#: Seconds between reloads of a running job's page (a meta refresh: the page runs no script).
+REFRESH_S = 1
 #: Pages of the app itself run no script at all; forms post only to the app.
 PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; base-uri 'none'; form-action 'self'"
 
@@ -47,9 +50,29 @@ def _page(template: str, **ctx) -> tuple[str, str]:
 
 def home_page(stories, n_docs: int, notice: str | None, pending: str, max_bytes: int,
               failed: str = "failed") -> tuple[str, str]:
-    """The start page: stored stories (``failed``: the row of documents whose analysis failed), and forms to add."""
+    """The start page: stored stories as (StoryRow, permalink key) pairs (``failed``: the row of documents
+    whose analysis failed), a search box, and forms to add."""
     return _page("home.html.j2", stories=stories, n_docs=n_docs, notice=notice, pending=pending, failed=failed,
                  max_mb=max(1, max_bytes // (1024 * 1024)))
+
+
+def search_page(query: str, filters, found, choices, page: int, per_page: int) -> tuple[str, str]:
+    """The search form (GET) with its filters and one page of matching documents and claims."""
+    from ..store.search import split_snippet
+
+    pages = max(1, -(-max(found.n_docs, found.n_claims) // per_page))
+    return _page("search.html.j2", query=query, f=filters, found=found, choices=choices, page=page, pages=pages,
+                 split=split_snippet)
+
+
+def document_page(info) -> tuple[str, str]:
+    """One document: metadata, the story it is in, its text, claims and flags, and a remove button."""
+    return _page("document.html.j2", info=info, d=info.doc)
+
+
+def job_page(job, stories) -> tuple[str, str]:
+    """A background job's progress (reloading itself while it runs) or its result; ``stories``: (title, key)."""
+    return _page("job.html.j2", job=job, stories=stories, refresh=REFRESH_S)
 
 
 def documents_page(docs, failed: set[str], notice: str | None) -> tuple[str, str]:
