@@ -330,3 +330,14 @@ def test_a_live_blog_keeps_every_timed_entry_between_its_rules():
     for event in ("scored twice", "sent off the visiting captain", "filled the north stand"):
         assert event in out.text
     assert "Fixtures" not in out.text and "___" not in out.text
+
+
+def test_a_speech_tag_closing_its_line_is_body_not_a_label():
+    p1 = "The council voted on Tuesday to close the old swimming baths at the end of the summer season."
+    p2 = '"We kept them open for as long as the budget allowed, and the repairs now cost more than a new pool."'
+    p3 = "Swimmers gathered outside the baths on Wednesday evening to protest against the decision of the council."
+    p0 = "Dozens of regular swimmers had written to the council over the winter asking for a reprieve for the baths."
+    for tag in ("The mayor said:", "The Harbour Gazette reports:", "Councillor Ines Mora added:", "She told reporters:"):
+        out = clean_text("\n\n".join([p1, p0, tag, p2, p3, "Editor's note:", p1.replace("baths", "library")]))
+        assert tag in out.text
+        assert "Editor's note:" not in out.text

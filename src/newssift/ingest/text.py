@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..extract.lexicon import IRREGULAR_REPORT_FORMS, REPORTING_VERBS
 from ..models import Removed
 from .embeds import find_embeds
 from .notices import is_notice
@@ -191,10 +192,25 @@ def clean_text(
 
 # --------------------------------------------------------------------------- helpers
 def _inline_label(sh: LineShape) -> bool:
-    """A short label line inside the body: "Advertisement", "Photo: Agency"."""
-    if sh.kind != "heading":
+    """A short label line inside the body: "Advertisement", "Photo: Agency"; not "He said:" (it introduces a quote)."""
+    if sh.kind != "heading" or _introduces_speech(sh.text):
         return False
     return sh.words <= INLINE_LABEL_MAX_WORDS or (":" in sh.text and sh.words <= INLINE_FIELD_MAX_WORDS)
+
+
+def _introduces_speech(text: str) -> bool:
+    """ "He said:", "The agency reports:", "She told reporters:": a speaker, an inflected reporting verb, a colon."""
+    words = text.rstrip().rstrip(":").split()
+    if not text.rstrip().endswith(":") or len(words) < 2:
+        return False
+    return any(_inflected_report_verb(w.lower()) for w in words[1:])
+
+
+def _inflected_report_verb(word: str) -> bool:
+    """ "said", "reports", "added", "tweeted": a reporting verb with a tense ending ("note" alone is a label)."""
+    if word in IRREGULAR_REPORT_FORMS:
+        return True
+    return any(word.endswith(end) and word[: -len(end)] in REPORTING_VERBS for end in ("ed", "d", "es", "s"))
 
 
 def _long_prose(sh: LineShape) -> bool:
