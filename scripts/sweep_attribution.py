@@ -10,6 +10,9 @@ source matches; its duplicate headlines are read from the report).
     .venv/bin/python scripts/sweep_attribution.py attribution [--work .realdata-work/attrib]
     .venv/bin/python scripts/sweep_attribution.py hedging [--work .realdata-work/attrib] [--dump FILE]
 
+``--reingest`` reads the documents from the report's input folder again
+(for a change in ingest); the parses are cached by the texts' digest.
+
 ``--dump`` writes per-item results (JSON lines) for error analysis: each
 headline's prediction, or each gold attribution's best claim and each claim
 that matches no annotated content.
@@ -36,8 +39,14 @@ def scorer():
     return mod
 
 
-def parsed_docs(task_dir: Path):
-    """(report, Documents, spaCy Docs) of the report realdata.py left in task_dir, parses cached."""
+def parsed_docs(task_dir: Path, reingest: bool = False):
+    """(report, Documents, spaCy Docs) of the report realdata.py left in task_dir, parses cached.
+
+    ``reingest`` reads the documents afresh from the report's input folder
+    (to measure a change in ingest) instead of taking the report's texts.
+    """
+    import hashlib
+
     from spacy.tokens import DocBin
 
     from newssift.annotate import annotate, load_nlp
@@ -45,11 +54,19 @@ def parsed_docs(task_dir: Path):
     from newssift.models import Document
 
     report = json.loads((task_dir / "report.json").read_text())
-    docs = [Document(id=d["id"], text=d["text"], title=d.get("title"), published=d.get("published"))
-            for d in report["documents"]]
-    cache = task_dir / "sweep-docs.spacy"
+    if reingest:
+        from newssift.pipeline import extract_inputs
+
+        docs = list(extract_inputs([str(task_dir / "input")]).documents)
+        order = {d["id"]: k for k, d in enumerate(report["documents"])}
+        docs.sort(key=lambda d: order.get(d.id, len(order)))
+    else:
+        docs = [Document(id=d["id"], text=d["text"], title=d.get("title"), published=d.get("published"))
+                for d in report["documents"]]
+    digest = hashlib.sha256("\0".join(d.id + "\1" + d.text for d in docs).encode()).hexdigest()
+    cache, stamp = task_dir / "sweep-docs.spacy", task_dir / "sweep-docs.sha256"
     nlp = load_nlp(DEFAULT_CONFIG)
-    if cache.exists() and cache.stat().st_mtime >= (task_dir / "report.json").stat().st_mtime:
+    if cache.exists() and stamp.exists() and stamp.read_text() == digest:
         parses = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
         parses = list(annotate(docs, DEFAULT_CONFIG))
@@ -57,6 +74,7 @@ def parsed_docs(task_dir: Path):
         for p in parses:
             db.add(p)
         db.to_disk(cache)
+        stamp.write_text(digest)
     return report, docs, parses
 
 
@@ -143,10 +161,11 @@ def main() -> None:
     ap.add_argument("task", choices=("attribution", "hedging"))
     ap.add_argument("--work", default=str(ROOT / ".realdata-work" / "attrib"))
     ap.add_argument("--dump", type=Path)
+    ap.add_argument("--reingest", action="store_true", help="read the documents from the input folder again")
     args = ap.parse_args()
     rd = scorer()
     task_dir = Path(args.work) / args.task
-    report, docs, parses = parsed_docs(task_dir)
+    report, docs, parses = parsed_docs(task_dir, args.reingest)
     if args.task == "attribution":
         m = score_attribution(rd, task_dir, docs, parses, args.dump)
         print(f"recall={m['content_recall']:.3f} precision={m['content_precision']:.3f} "

@@ -38,3 +38,31 @@ def test_trailing_tag_keeps_its_clause_only(nlp):
 def test_a_comma_clause_without_a_speech_verb_is_the_outlets(nlp):
     x = run(nlp, "The bridge, which opened in 1950, will close for repairs in March.")
     assert all(c.kind == "unattributed" for c in x.claims)
+
+
+@pytest.mark.parametrize("tag, block, speaker", [
+    ("The coach added:", "We were beaten by a better side today. The players know they have to improve before Saturday.",
+     "The coach"),
+    ("Dr Amara Osei, who led the study, wrote:", "The results held in every age group we examined. Nobody expected that.",
+     "Dr Amara Osei, who led the study"),
+    ("The judge told the court:", "You showed no remorse at any point during this trial.", "The judge"),
+])
+def test_paragraph_after_a_tag_that_closes_its_line_is_a_block_quote(nlp, tag, block, speaker):
+    x = run(nlp, f"The hearing lasted two days.\n\n{tag}\n\n{block}\n\nThe case continues next month.")
+    c = attributed_with(x, block.split(".")[0])
+    assert c.kind == "direct_quote"
+    assert c.text.rstrip(".") == block.rstrip(".")
+    assert c.speaker_text == speaker
+    assert not any(k.kind == "unattributed" and block.split(".")[0] in k.text for k in x.claims)
+
+
+def test_a_list_after_a_colon_with_no_speech_verb_is_no_block_quote(nlp):
+    x = run(nlp, "The new budget includes the following:\n\nTwo schools will be rebuilt and the ring road widened.")
+    assert all(c.kind == "unattributed" for c in x.claims)
+
+
+def test_a_tag_before_a_quoted_paragraph_stays_the_quotes(nlp):
+    x = run(nlp, 'The minister said:\n\n"Every family will receive the payment by March."\n\nThe opposition objected.')
+    c = attributed_with(x, "Every family will receive")
+    assert c.kind == "direct_quote" and c.speaker_text == "The minister"
+    assert '"' not in c.text

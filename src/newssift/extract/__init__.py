@@ -25,6 +25,7 @@ from .counts import with_casualty_counts
 from .quantities import quantities_in, with_sentence_quantities
 from .quotes import (
     FOLLOW_ON_QUOTE_CHARS,
+    block_quotes,
     find_quotes,
     is_real_quote,
     is_tagged_quote,
@@ -34,6 +35,10 @@ from .quotes import (
 )
 
 __all__ = ["extract_document"]
+
+#: Whether a paragraph after a tag that closes its own paragraph ("The governor
+#: added:") is read as that speaker's block quote (sweep in docs/attribution.md).
+BLOCK_QUOTES = True
 
 
 @dataclass
@@ -105,6 +110,24 @@ def _quote_drafts(doc, table, quotes) -> tuple[list[_Draft], set[int]]:
         out.append(d)
         last_speaker = (qe, d)
     return out, verbs
+
+
+def _block_drafts(doc, table, quotes) -> tuple[list[_Draft], set[int]]:
+    """Block quotes ("The governor added:" then a paragraph without quotation marks), and the sentences they cover."""
+    out: list[_Draft] = []
+    covered: set[int] = set()
+    for verb, qs, qe in block_quotes(doc, quotes):
+        src = source_of(verb)
+        ent, span = _resolve(table, None, src.head, verb)
+        via, via_span = _resolve(table, None, src.via, verb)
+        s, e = trim_span(doc, qs, qe)
+        inner = doc.char_span(s, e, alignment_mode="expand")
+        if inner is None or e - s <= 1:
+            continue
+        sent = doc[inner.start].sent
+        out.append(_Draft(s, e, "direct_quote", sent, ent, span, via, via_span, verb.text, is_hedged(doc, s, e, sent)))
+        covered |= {x.start for x in doc[inner.start:inner.end].sents} | {verb.sent.start}
+    return out, covered
 
 
 def _sentence_drafts(parsed, table: EntityTable, sent, quotes, quoted_sents: set[int]) -> list[_Draft]:
@@ -189,7 +212,9 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
     table = collect_entities(doc.id, parsed)
     quotes = [q for q in find_quotes(doc.text) if is_real_quote(parsed, *q) or is_tagged_quote(parsed, *q)]
     drafts, tag_sents = _quote_drafts(parsed, table, quotes)
-    quoted_sents = {d.sent.start for d in drafts} | tag_sents
+    blocks, block_sents = _block_drafts(parsed, table, quotes) if BLOCK_QUOTES else ([], set())
+    drafts += blocks
+    quoted_sents = {d.sent.start for d in drafts} | tag_sents | block_sents
     for sent in parsed.sents:
         drafts.extend(_sentence_drafts(parsed, table, sent, quotes, quoted_sents))
     drafts = _headline_drafts(parsed, table, drafts)

@@ -5,6 +5,7 @@ from .lexicon import REPORTING_VERBS
 
 __all__ = [
     "FINITE_TAGS",
+    "block_quotes",
     "FOLLOW_ON_QUOTE_CHARS",
     "OPEN_CLOSE",
     "STRAIGHT",
@@ -214,3 +215,40 @@ def quote_runs(doc, quotes: list[tuple[int, int]], verbs: list) -> list[list[int
 def _tokens_in(doc, start: int, end: int) -> list:
     span = doc.char_span(start, end, alignment_mode="contract")
     return list(span) if span is not None else []
+
+
+def block_quotes(doc, quotes: list[tuple[int, int]]) -> list[tuple[object, int, int]]:
+    """Paragraphs quoted without quotation marks after a speaker's tag: (verb, start, end) of each.
+
+    "The governor added:" closing its paragraph, then a paragraph that does
+    not open with a quotation mark: that paragraph is the governor's words (a
+    block quote). A tag whose verb has its own object or clause ("She said
+    the following:") is left alone, and so is a quoted paragraph (a quote).
+    """
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        body = sent.text.rstrip()
+        if not body.endswith(":"):
+            continue
+        colon = sent.start_char + len(body)
+        start = colon
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if "\n" not in text[colon:start]:
+            continue  # the tag does not close its paragraph
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS and not inside(t.idx, quotes)
+                 and any(c.dep_ == "nsubj" for c in t.children)
+                 and not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and t.lemma_.lower() != "tell"
+                             for c in t.children)]  # "told reporters:" names the audience, not the words
+        if not verbs:
+            continue
+        if start >= len(text) or text[start] in OPEN_CLOSE or text[start] == STRAIGHT or text.startswith(DOUBLED_APOSTROPHE, start):
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((verbs[-1], start, end))
+    return out

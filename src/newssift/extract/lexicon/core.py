@@ -57,7 +57,7 @@ REPORTING_VERBS = frozenset(
         "respond", "agree", "concede", "complain", "point", "accuse", "urge", "recount", "describe",
         "recall", "speculate", "pledge", "threaten", "demand", "refuse", "condemn", "welcome",
         "criticise", "criticize", "blame", "document", "record", "suspect", "fear", "think", "expect", "announce",
-        "corroborate", "verify", "assure", "promise", "vow", "ask"
+        "corroborate", "verify", "assure", "promise", "vow", "ask", "tweet"
     ]
 )
 
