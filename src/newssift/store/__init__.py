@@ -36,7 +36,15 @@ from ..config import DEFAULT_CONFIG, Config
 from ..errors import StoreError
 from ..models import DocExtraction, Document, Duplicate, InputProblem, Report
 from . import rows, schema, upkeep
-from .engine import is_sqlite, make_engine, migrate, store_error, utcnow, write_tx
+from .engine import (
+    checkpoint,
+    is_sqlite,
+    make_engine,
+    migrate,
+    store_error,
+    utcnow,
+    write_tx,
+)
 from .scope import FAILED_STORY, PENDING_STORY, narrow_report, restrict_report
 
 __all__ = [
@@ -370,14 +378,16 @@ class Store:
             ),
         )
         with write_tx(self.engine) as conn:
-            rows.save_report(conn, run, report)
-            # The superseded analyses' rows go: the store grows with content, not with re-analyses.
+            # The superseded analyses' rows go first, in the same transaction, so the
+            # new rows reuse their pages: the store grows with content, not with re-analyses.
             prune_runs(conn, run, story)
+            rows.save_report(conn, run, report)
             if story is None:
                 cache.keep_only_used(conn)
                 prune_vectors(conn, {c.text for c in report.claims})
             meta = report.meta + (("time_total_s", f"{time.perf_counter() - t0:.3f}"),)
             self._finish_run(conn, run, reused=reused, extracted=len(fresh), meta=[list(kv) for kv in meta])
+        checkpoint(self.engine)
         return AnalyzeResult(report=replace(report, meta=meta), reused=reused, extracted=len(fresh), failed=problems)
 
     # ------------------------------------------------------------- checks

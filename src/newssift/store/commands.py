@@ -70,10 +70,13 @@ def analyze_store(db: str, story: str | None = None, config: Config = DEFAULT_CO
         # Always said, even with --quiet: the report leaves these documents out.
         print(f"newssift: {p.source} {p.message}", file=sys.stderr)
     total = result.reused + result.extracted
+    meta = dict(result.report.meta)
+    parts = (int(meta.get("incremental_parts_reused", 0)), int(meta.get("incremental_parts_computed", 0)))
+    realigned = f" ({parts[1]} of {sum(parts)} story part(s) re-aligned)" if sum(parts) else ""
     _say(
         quiet,
         f"analysed {total} document(s): reused {result.reused} stored extraction(s), extracted {result.extracted}; "
-        f"{len(result.report.stories)} story(ies), {len(result.report.facts)} fact(s)",
+        f"{len(result.report.stories)} story(ies){realigned}, {len(result.report.facts)} fact(s)",
     )
     return result.report
 

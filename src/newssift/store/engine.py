@@ -7,6 +7,7 @@ Everything above this module is one code path for both.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from .migrations import all_migrations
 
 __all__ = [
     "SQLITE_BUSY_TIMEOUT_MS",
+    "checkpoint",
     "is_sqlite",
     "make_engine",
     "migrate",
@@ -34,6 +36,8 @@ __all__ = [
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 _WRITE_OPTION = "newssift_write"
+
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> str:
@@ -183,3 +187,25 @@ def migrate(engine: Engine) -> list[int]:
     if current > newest:
         raise StoreError(f"the store has schema version {current}, newer than this newssift knows ({newest}): upgrade newssift")
     return applied
+
+
+def checkpoint(engine: Engine) -> None:
+    """SQLite: move the write-ahead log into the database file and empty it; best effort, never raises.
+
+    Called after an analysis is stored: its one large transaction would
+    otherwise leave a log as large as the report beside the database until
+    the last connection closes. A reader still holding old pages (the web
+    app) only makes it a partial checkpoint.
+    """
+    if not is_sqlite(engine):
+        return
+    try:
+        raw = engine.raw_connection()
+        try:
+            # Through the DB-API connection: it runs outside a transaction (autocommit),
+            # where SQLite allows a checkpoint.
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+        finally:
+            raw.close()
+    except Exception as exc:  # noqa: BLE001 - an unfinished checkpoint costs only disk, never the analysis
+        log.debug("checkpoint skipped: %s", exc)

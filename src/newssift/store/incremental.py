@@ -39,6 +39,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ from . import schema as s
 from .codec import from_jsonable, to_jsonable
 
 __all__ = ["CacheStats", "PartCache", "code_fingerprint", "cross_document", "prune_runs", "stored_vectors"]
+
+_SWAP_LOCK = threading.Lock()
 
 #: Rows per ``IN (…)`` list (as ``rows.IN_CHUNK``).
 _CHUNK = 500
@@ -334,11 +337,15 @@ def cross_document(engine: Engine, run: int, documents: Sequence[Document], extr
     from ..engines.split import split_cross_document
 
     cache = PartCache(engine, run)
-    if config.use_embeddings:
-        with stored_vectors(engine, cache.stats):
+    # Both this module and engines.split swap align.embeddings.embed while they
+    # run; two analyses in one process (the web app's jobs) would otherwise
+    # restore each other's swap and leave a stale one in place.
+    with _SWAP_LOCK:
+        if config.use_embeddings:
+            with stored_vectors(engine, cache.stats):
+                report = split_cross_document(documents, extractions, config, run=cache)
+        else:
             report = split_cross_document(documents, extractions, config, run=cache)
-    else:
-        report = split_cross_document(documents, extractions, config, run=cache)
     return report, cache
 
 
