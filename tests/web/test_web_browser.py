@@ -72,6 +72,12 @@ def test_upload_then_story_then_report(browser, server, artifacts):
     json_link = page.locator("a.back", has_text="Report JSON").get_attribute("href")
     assert json_link.startswith("/api/stories/") and json_link.endswith("/report")
     page.screenshot(path=str(artifacts / "web-report.png"), full_page=True)
+    # A phone: the real report (fact matrix, charts) scrolls inside its boxes, never the page sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    page.wait_for_selector("section#reports")
+    assert page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth") <= 0
+    page.screenshot(path=str(artifacts / "web-report-390.png"), full_page=True)
     assert ev["foreign"] == []
     assert ev["errors"] == [] and [m for m in ev["console"] if m[0] == "error"] == []
     page.close()

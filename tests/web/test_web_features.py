@@ -178,3 +178,30 @@ def test_a_build_nobody_waits_for_is_stopped():
 
     assert asyncio.run(main()) is None
     assert saw_stop.is_set() and cache.cancelled == 1 and cache.cached("k") is None
+
+
+@pytest.mark.postgres
+def test_search_and_story_pages_over_postgresql(serve_app):
+    from pg import PgUnavailable, start_temp_server
+    from synthetic_story import fill_story
+
+    from newssift.web.app import create_app
+
+    try:
+        server = start_temp_server()
+    except PgUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        url = server.create_database()
+        key = fill_story(url, 8, claims_per_doc=3)
+        base, stop = serve_app(create_app(url))
+        try:
+            found = httpx.get(f"{base}/api/search", params={"q": "flooded families", "outlet": "Outlet 2"}).json()
+            assert found["total_documents"] == 1 and found["documents"][0]["outlet"] == "Outlet 2"
+            assert "\x02" in found["documents"][0]["snippet"] and found["total_claims"] >= 1
+            assert httpx.get(f"{base}/s/{key}").status_code == 200
+            assert httpx.get(f"{base}/search", params={"q": "bridge"}).status_code == 200
+        finally:
+            stop()
+    finally:
+        server.stop()
