@@ -66,3 +66,44 @@ def test_a_tag_before_a_quoted_paragraph_stays_the_quotes(nlp):
     c = attributed_with(x, "Every family will receive")
     assert c.kind == "direct_quote" and c.speaker_text == "The minister"
     assert '"' not in c.text
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The judge asked the jury to disregard the witness's last answer.", "to disregard the witness's last answer",
+     "The judge"),  # court
+    ("The league warned clubs to pay their players on time after two teams missed wages.",
+     "to pay their players on time", "The league"),  # sports
+    ("Regulators urged the bank to raise more capital before the end of the year.",
+     "to raise more capital before the end of the year", "Regulators"),  # business ("before" a date, no clause)
+    ("The minister told officials to prepare evacuation plans for the coast.",
+     "to prepare evacuation plans for the coast", "The minister"),  # politics / disaster
+])
+def test_a_request_passed_on_is_its_infinitive(nlp, text, content, speaker):
+    c = attributed_with(run(nlp, text), content.split()[1])
+    assert c.text == content
+    assert c.speaker_text == speaker
+
+
+def test_a_promise_without_an_object_keeps_its_subject(nlp):
+    c = attributed_with(run(nlp, "The mayor promised to open two new schools next year."), "two new schools")
+    assert c.text.startswith("The mayor promised")
+
+
+def test_a_speech_verb_tagged_as_a_noun_still_reports(nlp):
+    """The tagger sometimes reads "claims" after a name as a plural noun; with a subject and a clause it is the verb."""
+    from spacy.tokens import Doc
+
+    from newssift.extract import extract_document
+    from newssift.models import Document
+
+    words = ["But", "Marsh", "claims", "that", "the", "vote", "was", "rigged", "."]
+    doc = Doc(nlp.vocab, words=words,
+              pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+              tags=["CC", "NNP", "NNS", "IN", "DT", "NN", "VBD", "VBN", "."],
+              deps=["cc", "nsubj", "ROOT", "mark", "det", "nsubjpass", "auxpass", "ccomp", "punct"],
+              heads=[2, 2, 2, 7, 5, 7, 7, 2, 2],
+              lemmas=["but", "Marsh", "claim", "that", "the", "vote", "be", "rig", "."])
+    x = extract_document(Document(id="t", text=doc.text), doc)
+    c = attributed_with(x, "the vote was rigged")
+    assert c.speaker_text == "Marsh"
+    assert c.hedged  # "claim" marks its content as unproven

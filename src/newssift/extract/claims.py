@@ -41,6 +41,7 @@ from .lexicon import (
     STANCE_VERBS,
     VERDICT_VERBS,
 )
+from .lexicon import DIRECTIVE_VERBS
 from .quotes import FINITE_TAGS, OPEN_CLOSE, STRAIGHT, inside, overlap
 
 __all__ = [
@@ -70,6 +71,10 @@ NAME_LABELS = frozenset(["ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_
 #: Whether a reporting tag set off by commas inside the clause it reports ("The
 #: dam, engineers said, is safe.") attributes the whole sentence (sweep in docs/attribution.md).
 MID_SENTENCE_TAGS = True
+
+#: Subordinating words of a time or cause clause ("after", "because") that ends
+#: a reported request ("warned residents to leave after the dam cracked").
+CIRCUMSTANCE_MARKS = frozenset(["after", "before", "because", "since", "when", "while", "as", "until"])
 
 #: Verbs whose object is never a noun in news copy: an "object" holding a
 #: finite verb is a misparsed clause ("said the units ... had been built").
@@ -216,6 +221,21 @@ def _tag_content(t):
     return None
 
 
+def _verb_read_as_noun(t) -> bool:
+    """ "But Trump claims that he ...": a reporting verb the tagger took for a plural noun, with a subject and a clause."""
+    return t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.lemma_.lower() in REPORTING_VERBS and any(
+        c.dep_ == "nsubj" for c in t.children) and any(c.dep_ == "ccomp" for c in t.children)
+
+
+def _directive(t):
+    """The infinitive of "asked / told / urged / warned X to do Y" (an object, then a to-infinitive), or None."""
+    obj = next((c for c in t.children if c.dep_ in ("dobj", "dative") and c.i > t.i), None)
+    if obj is None:
+        return None
+    return next((c for c in t.children if c.dep_ == "xcomp" and c.i > obj.i
+                 and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)), None)
+
+
 def _fronted_clause(t) -> bool:
     """Whether words with no finite verb stand before the tag of ``t``, set off by a comma ("The dam, X said, ...")."""
     doc, sent = t.doc, t.sent
@@ -263,7 +283,8 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
     doc = sent.doc
     for t in sent:
         lemma = t.lemma_.lower()
-        if t.pos_ not in ("VERB", "AUX") or inside(t.idx, quotes) or t.ent_type_ in NAME_LABELS:
+        if t.pos_ not in ("VERB", "AUX") and not _verb_read_as_noun(t) or inside(t.idx, quotes) \
+                or t.ent_type_ in NAME_LABELS:
             continue  # (a verb inside a name is a misread name word: "Free State", "Harbour Report")
         published = _publish_construction(t) if lemma in PUBLISH_VERBS else None
         if published is not None:
@@ -289,6 +310,17 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 if tag is not None:
                     out.append(Construction("indirect", tag[0], tag[1], t.text, t, src, outer_start=tag[0],
                                             outer_end=t_end, hedge_cue=hedge))
+                elif lemma in DIRECTIVE_VERBS and src.head is not None and _directive(t) is not None:
+                    # "The FBI warned officials to boost security": what was asked is the infinitive.
+                    x = _directive(t)
+                    o_start, o_end = _subtree_span(x)
+                    # "... to leave after the storm hit": the time or cause clause is the tag's circumstance.
+                    late = [c for c in x.children if c.dep_ == "advcl" and c.i > x.i and any(
+                        k.dep_ == "mark" and k.lower_ in CIRCUMSTANCE_MARKS for k in c.children)]
+                    if late:
+                        o_end = trim_span(doc, o_start, doc[min(c.left_edge.i for c in late)].idx)[1]
+                    out.append(Construction("indirect", o_start, o_end, t.text, t, src,
+                                            outer_start=outer, outer_end=o_end, hedge_cue=hedge))
                 elif lemma in STANCE_VERBS and src.head is not None and src.head.i < t.i and any(
                         c.dep_ in ("dobj", "xcomp") for c in t.children):
                     # "It has denied storing cargo improperly.": the stance is the claim.

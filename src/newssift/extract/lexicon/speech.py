@@ -75,10 +75,14 @@ NEGATION_WORDS = frozenset(["not", "n't", "never", "no", "nothing", "none", "nob
 #: clause after them ("found Mark Ellison guilty") nobody is being reported.
 VERDICT_VERBS = frozenset(["find", "rule", "deem", "declare", "judge"])
 
+#: Reporting verbs that pass on a request or an order to someone ("asked the
+#: council to wait", "warned residents to leave"): what was asked is the infinitive.
+DIRECTIVE_VERBS = frozenset(["ask", "tell", "urge", "warn"])
+
 #: Irregular past forms of reporting verbs (a headline's "Said", "Told", "Wrote").
 IRREGULAR_REPORT_FORMS = frozenset(["said", "told", "wrote", "found", "thought", "spoke", "swore"])
 
 __all__ = [
-    "DEBUNK_PHRASES", "DEBUNK_WORDS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
+    "DEBUNK_PHRASES", "DEBUNK_WORDS", "DIRECTIVE_VERBS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
     "IRREGULAR_REPORT_FORMS", "NEGATION_WORDS", "SOURCE_LABEL_NOUNS", "VERDICT_VERBS", "VERDICT_VERBS_HEADLINE",
 ]
