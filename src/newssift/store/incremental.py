@@ -249,7 +249,7 @@ class PartCache:
             return [fn(shared, item) for item in items]
         view = self._view(shared[0], shared[1])
         head = {"task": kind, "code": code_fingerprint(), "shared": repr(shared[2])}
-        keys = [[_digest([head, self._inputs(part), view.of(part[0], part[1])]) for part in item] for item in items]
+        keys = [[_digest([head, _inputs_digest(part), view.of(part[0], part[1])]) for part in item] for item in items]
         stored = self._load([k for ks in keys for k in ks], kind)
         fresh: dict[str, object] = {}
         out = []
@@ -273,13 +273,6 @@ class PartCache:
         if key not in self._views:
             self._views[key] = _View(entities, stories)
         return self._views[key]
-
-    @staticmethod
-    def _inputs(part) -> list:
-        docs, claims, third = part
-        if isinstance(third, dict):  # claim text -> vector
-            third = {t: hashlib.sha256(v.tobytes()).hexdigest() for t, v in third.items()}
-        return [to_jsonable(list(docs)), to_jsonable(list(claims)), to_jsonable(third)]
 
     def _load(self, keys: list[str], kind: str) -> dict[str, object]:
         p = s.part_cache
@@ -311,6 +304,26 @@ class PartCache:
         for i in range(0, len(used), _CHUNK):
             conn.execute(p.update().where(p.c.key.in_(used[i : i + _CHUNK])).values(run=self.run))
         conn.execute(delete(p).where(p.c.run != self.run))
+
+
+def _inputs_digest(part) -> str:
+    """A hash of a part's own inputs: documents, claims, and their vectors (round 1) or facts (round 2).
+
+    The models are frozen dataclasses with every field in their ``repr``
+    (none is ``repr=False``), so equal reprs mean equal inputs; a repr is
+    several times cheaper than a JSON form. Vectors are hashed by their bytes
+    (a NumPy repr abbreviates).
+    """
+    docs, claims, third = part
+    h = hashlib.sha256(repr((list(docs), list(claims))).encode())
+    if isinstance(third, dict):  # claim text -> vector
+        for text, vec in third.items():
+            raw = text.encode()
+            h.update(len(raw).to_bytes(8, "big") + raw)  # length first: no two sequences hash alike
+            h.update(vec.tobytes())
+    else:
+        h.update(repr(third).encode())
+    return h.hexdigest()
 
 
 def _from_json(types: tuple[type, ...], value):
