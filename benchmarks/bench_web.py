@@ -47,12 +47,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(db: str) -> tuple[subprocess.Popen, str]:
+def _serve(db: str, src: str | None = None) -> tuple[subprocess.Popen, str]:
     import httpx
 
     port = _free_port()
+    env = {**os.environ, "PYTHONPATH": src} if src else None
     proc = subprocess.Popen([sys.executable, "-m", "newssift", "serve", "--db", db, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -118,10 +119,19 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--burst", type=int, default=200)
+    ap.add_argument("--story-path", default=None,
+                    help="path of the story page (default: its permalink /s/KEY); /stories/s1 for an older newssift")
+    ap.add_argument("--server-src", default=None,
+                    help="serve with the newssift under this src/ folder (e.g. an older commit, from git archive); "
+                         "run the benchmark itself with PYTHONPATH=that folder too, so the store is that version's")
     args = ap.parse_args(argv)
     from synthetic_story import fill_story
 
-    from newssift.web.story_view import page_count
+    try:
+        from newssift.web.story_view import page_count
+    except ImportError:  # an older newssift (before/after runs): 20 articles a page, as now
+        def page_count(n: int) -> int:
+            return max(1, -(-n // 20))
 
     random.seed(7)
     print(f"load average before: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
@@ -130,9 +140,9 @@ def main(argv=None) -> int:
         t = time.perf_counter()
         key = fill_story(db, args.docs, paragraphs=44, claims_per_doc=30)
         print(f"store: {args.docs} articles, one story, written in {time.perf_counter() - t:.1f} s")
-        proc, base = _serve(db)
+        proc, base = _serve(db, args.server_src)
         try:
-            story = f"/s/{key}"
+            story = args.story_path or f"/s/{key}"
             pages = page_count(args.docs)
             dt = asyncio.run(_burst(base, [story]))[0][0]
             cold = asyncio.run(_burst(base, [story + "?page=2"]))

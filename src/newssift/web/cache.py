@@ -22,8 +22,9 @@ __all__ = ["BUILD_WORKERS", "Cancelled", "PageCache"]
 
 #: Threads that build pages: two builds at once keep a 2-core machine answering cached pages meanwhile.
 BUILD_WORKERS = 2
-#: Seconds between checks that a waiting client is still connected.
-POLL_S = 0.05
+#: Seconds between checks that a waiting client is still connected: often enough that an abandoned
+#: build stops soon, rarely enough that hundreds of waiters cost the event loop little.
+POLL_S = 0.25
 
 
 class Cancelled(Exception):

@@ -150,7 +150,7 @@ def api_analyze(st: State, story: str | None = None, background: bool = False):
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut, tags=["jobs"], responses={404: {}})
-def api_job(job_id: str, st: State) -> JobOut:
+async def api_job(job_id: str, st: State) -> JobOut:
     """A background job's state and progress; ``result`` holds its answer once ``state`` is done."""
     job = st.jobs.get(job_id)
     if job is None:

@@ -117,8 +117,14 @@ async def documents_list(request: Request, st: State, notice: str | None = None)
     from ..store import FAILED_STORY
 
     def build() -> bytes:
+        from sqlalchemy import select
+
+        from ..store import schema
+
         store = st.store()
-        docs = store.documents()
+        d = schema.documents
+        with store.engine.connect() as conn:  # the list needs no texts: only what it shows
+            docs = conn.execute(select(d.c.id, d.c.title, d.c.outlet).order_by(d.c.seq)).all()
         failed = next((r.docs for r in store.stories() if r.id == FAILED_STORY), ())
         return documents_page(docs, set(failed), notice)[0].encode("utf-8")
 

@@ -146,6 +146,6 @@ class WebState:
         return Resolved(run, found.id, found.key, found.title, found.docs)
 
 
-def web_state(request: Request) -> WebState:
-    """The app's shared state (a FastAPI dependency)."""
+async def web_state(request: Request) -> WebState:
+    """The app's shared state (a FastAPI dependency; async, so FastAPI calls it without a thread hop)."""
     return request.app.state.web
