@@ -145,3 +145,26 @@ def test_ctrl_c_stops_cleanly_with_one_line(wire, tmp_path):
     assert "Traceback" not in out + err
     with Store.open(str(db), create=False) as store:
         assert store.count_documents() == 3 and store.integrity_problems() == []
+
+
+def test_an_entry_without_a_link_is_known_by_its_id_at_the_next_poll(wire, tmp_path, capsys):
+    body = " ".join(f"<p>{s}.</p>" for s in (
+        "The Varden harbour master said on Thursday that two fishing boats sank at their moorings during the quake",
+        "Nobody was aboard either boat when the first shock hit shortly before dawn, he told reporters at the quay",
+        "Divers will inspect the harbour wall next week before the ferry service to the islands resumes",
+        "The ferry operator said passengers with tickets for cancelled sailings would get their money back",
+        "Fishermen said they would meet the regional council on Monday to ask for help replacing the lost boats",
+    ))
+    item = f"<item><title>Boats sink in Varden harbour</title><guid isPermaLink='false'>wire-77</guid>" \
+           f"<description>Two boats sank.</description><content:encoded><![CDATA[{body}]]></content:encoded></item>"
+    link = f"<item><title>Varden schools</title><link>{wire.base}/news/3</link></item>"
+    feed = ("<?xml version='1.0'?><rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'>"
+            f"<channel><title>Coast Wire</title>{item}{link}</channel></rss>").encode()
+    wire.routes["/feed"] = (200, {"Content-Type": "application/rss+xml"}, feed)
+    db = str(tmp_path / "wire.db")
+    assert watch(db, [f"{wire.base}/feed"], every_s=0, max_items=1, max_polls=2, analyze=False, sleep=lambda _s: None) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "poll 1: 1 new article(s)" in lines[0] and "poll 2: 1 new article(s)" in lines[1]
+    with Store.open(db, create=False) as store:
+        titles = sorted(d.title for d in store.documents())
+    assert titles == ["Boats sink in Varden harbour", "Varden schools reopen"]

@@ -59,6 +59,14 @@ def _stored_urls(store: Store) -> set[str]:
         return {u for u in conn.execute(select(d.c.url).where(d.c.url.is_not(None))).scalars()}
 
 
+def _entry_key(entry) -> str | None:
+    """What makes a feed entry the same item at the next poll: its link, else its id."""
+    link = entry.get("link")
+    if link:
+        return link
+    return f"id:{entry['id']}" if entry.get("id") else None
+
+
 def poll_once(store: Store, feeds: Sequence[str], seen: set[str], max_items: int = MAX_ITEMS,
               config: Config = DEFAULT_CONFIG, analyze: bool = True) -> PollResult:
     """Read each feed once, add its new items (at most ``max_items`` in all) and analyse; ``seen`` grows."""
@@ -69,13 +77,13 @@ def poll_once(store: Store, feeds: Sequence[str], seen: set[str], max_items: int
     listed = [0]
 
     def pick(entries: list) -> list:
-        # New = a link not stored nor taken before; an entry without a link is
-        # judged by its content hash when it is added.
-        fresh = [e for e in entries if not e.get("link") or e.get("link") not in known]
+        # New = a link (or, without one, an entry id) not stored nor taken
+        # before; the content hash catches the rest when the article is added.
+        fresh = [e for e in entries if _entry_key(e) is None or _entry_key(e) not in known]
         listed[0] += len(fresh)
         take = fresh[: max(0, budget[0])]
         budget[0] -= len(take)
-        known.update(e.get("link") for e in take if e.get("link"))
+        known.update(k for k in map(_entry_key, take) if k)
         return take
 
     added = dups = 0
