@@ -28,6 +28,9 @@ the answers the global origin index gives (its sources, their origin groups,
 the names and types of those entities), plus the task's configuration and a
 fingerprint of newssift's source code. Two analyses that give a task the same
 key give it the same input, so reusing its output cannot change the report.
+Keep ``_View.of`` in step with the tasks: a per-story task that starts
+reading more of the run-wide entities or stories must add what it reads
+there (tests/store/test_incremental_cache.py compares with a fresh run).
 
 One caveat: MiniLM's output moves by ~1e-7 with the batch a sentence is
 encoded in, so a cached vector may differ in the last bits from the one a
