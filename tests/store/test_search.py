@@ -128,3 +128,28 @@ def test_story_keys_survive_renumbering_and_merging(store):
         assert got_run == run2 and link.id == "s1" and link.key == doc_key("court-1")  # the older anchor
         assert resolve_key(conn, doc_key("court-1"))[1].id == "s1"
         assert resolve_key(conn, "st-000000000000") is None
+
+
+
+def test_a_read_only_store_without_an_index_says_so_in_one_line(store, monkeypatch):
+    import contextlib
+    import sqlite3
+
+    import pytest
+    from sqlalchemy.exc import OperationalError
+
+    from newssift.errors import StoreError
+    from newssift.store import search as search_module
+
+    store.add_documents(_docs())
+
+    @contextlib.contextmanager
+    def read_only(engine):  # what SQLite answers for a file without write permission (tests run as root here)
+        raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("attempt to write a readonly database"))
+        yield
+
+    monkeypatch.setattr(search_module, "write_tx", read_only)
+    monkeypatch.setattr(search_module, "_sqlite_has_index", lambda conn: False)
+    with pytest.raises(StoreError) as err:
+        search_module.search(store.engine, "rovers")
+    assert "read-only" in str(err.value) and "\n" not in str(err.value)

@@ -29,9 +29,10 @@ import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, bindparam, func, literal_column, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from . import schema as s
-from .engine import write_tx
+from .engine import store_error, write_tx
 
 __all__ = ["CLAIM_SLOT", "ClaimHit", "DocHit", "Facets", "SearchFilters", "SearchPage", "ensure_index", "facets",
            "fts_query", "latest_run", "search", "split_snippet"]
@@ -155,7 +156,16 @@ def latest_run(conn: Connection) -> int | None:
 
 
 def ensure_index(engine: Engine) -> None:
-    """Create the search index where it is missing and fill it from the stored rows (one transaction)."""
+    """Create the search index where it is missing and fill it from the stored rows (one transaction).
+
+    A store that cannot be written (read-only) raises a one-line ``StoreError``."""
+    try:
+        _ensure_index(engine)
+    except SQLAlchemyError as exc:
+        raise store_error(exc, str(engine.url)) from exc
+
+
+def _ensure_index(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             if _sqlite_has_index(conn):

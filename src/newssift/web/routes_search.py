@@ -65,11 +65,15 @@ def _date(value: str | None, name: str) -> str | None:
 
 def _run(st: WebState, q: str, outlet: str | None, date_from: str | None, date_to: str | None, status: str | None,
          flag: str | None, page: int):
+    from ..errors import StoreError
     from ..store.search import SearchFilters, search
 
     filters = SearchFilters(outlet=outlet or None, date_from=_date(date_from, "from"), date_to=_date(date_to, "to"),
                             status=status or None, flag=flag or None)
-    return filters, search(st.store().engine, q, filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    try:
+        return filters, search(st.store().engine, q, filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    except StoreError as exc:
+        raise HTTPException(503, str(exc)) from exc
 
 
 Q = Annotated[str, Query(max_length=500, description="Words to find (all of them, any form: 'sentenced' finds 'sentence')")]

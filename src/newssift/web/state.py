@@ -7,6 +7,7 @@ is retried on the next request.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from .jobs import JobRunner
 from .story_view import ContextCache
 
 __all__ = ["GENERATION_TTL_S", "Resolved", "WebState", "web_state"]
+
+log = logging.getLogger(__name__)
 
 #: Seconds a looked-up "latest analysis" is trusted before asking the database again: 200 requests at
 #: once cost one query, and an analysis made by another process (the CLI) shows within a second.
@@ -62,9 +65,11 @@ class WebState:
             with self._open_lock:
                 if self._store is None:
                     try:
-                        self._store = Store.open(self.db)
+                        store = Store.open(self.db)
                     except StoreError as exc:
                         raise HTTPException(503, str(exc)) from exc
+                    _prepare_search(store)
+                    self._store = store
         return self._store
 
     def snapshot(self) -> tuple:
@@ -144,6 +149,19 @@ class WebState:
         if found is None:
             raise HTTPException(404, f"no story {name!r} in the latest analysis")
         return Resolved(run, found.id, found.key, found.title, found.docs)
+
+
+def _prepare_search(store) -> None:
+    """Make the search index now, not during the first search (best effort: a read-only store has none
+    until it can be written; search then says so)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..store.search import ensure_index
+
+    try:
+        ensure_index(store.engine)
+    except (SQLAlchemyError, StoreError) as exc:
+        log.warning("newssift web: no search index yet: %s", str(exc).splitlines()[0] if str(exc) else exc)
 
 
 async def web_state(request: Request) -> WebState:
