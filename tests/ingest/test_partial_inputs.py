@@ -77,6 +77,27 @@ def test_a_whole_warc_gives_every_record_and_no_problem(tmp_path, name, gz):
     assert [d.url for d in res.documents] == [u for u, _, _ in PAGES] and not res.problems
 
 
+def test_a_warc_gzipped_as_one_member_is_read_whole_or_up_to_its_cut(tmp_path):
+    import gzip
+
+    packed = gzip.compress(_warc(False))
+    (tmp_path / "whole.warc.gz").write_bytes(packed)
+    res = ingest([str(tmp_path / "whole.warc.gz")])
+    assert [d.url for d in res.documents] == [u for u, _, _ in PAGES] and not res.problems
+    (tmp_path / "cut.warc.gz").write_bytes(packed[: len(packed) * 3 // 4])
+    res = ingest([str(tmp_path / "cut.warc.gz")])
+    assert 1 <= len(res.documents) < 3 and res.documents[0].url == PAGES[0][0]
+    assert [p.message.split(";")[0] for p in res.problems] == ["archive is cut short (an incomplete download?)"]
+
+
+def test_a_warc_gz_that_is_not_gzip_is_one_plain_problem(tmp_path):
+    path = tmp_path / "junk.warc.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00" + b"not really compressed " * 20)
+    res = ingest([str(path)])
+    assert not res.documents
+    assert [(p.code, p.message) for p in res.problems] == [("binary", "not valid gzip data (damaged, or not gzip at all)")]
+
+
 def test_a_warc_cut_inside_its_first_record_is_one_problem(tmp_path):
     path = tmp_path / "tiny.warc.gz"
     data = _warc(True)

@@ -24,6 +24,7 @@ __all__ = [
     "decode_bytes",
     "detect_language",
     "gunzip",
+    "gunzip_partial",
     "looks_binary",
     "looks_like_html",
 ]
@@ -103,6 +104,39 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
         raise BinaryInputError(source, f"not valid gzip data ({exc})") from exc
     check_size(len(out), source, limit)
     return out
+
+
+def gunzip_partial(data: bytes, source: str, limit: int) -> tuple[bytes, bool]:
+    """Decompress gzip data member by member; (what decompressed, True when the data was cut short or damaged).
+
+    Keeps everything before the break, so a WARC archive cut short mid-download
+    still gives its complete records (``gunzip`` gives all or nothing).
+    Output over ``limit`` bytes is refused; data that is not gzip at all is
+    a BinaryInputError.
+    """
+    import zlib
+
+    out = bytearray()
+    rest = data
+    # Zeros after the last member are padding some writers add, not a member.
+    while rest and rest.strip(b"\0"):
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        buf = rest
+        try:
+            while True:
+                out += d.decompress(buf, limit + 1 - len(out))
+                check_size(len(out), source, limit)
+                buf = d.unconsumed_tail
+                if d.eof or not buf:
+                    break
+        except zlib.error as exc:
+            if not out:
+                raise BinaryInputError(source, "not valid gzip data (damaged, or not gzip at all)") from exc
+            return bytes(out), True
+        if not d.eof:  # the input ended inside this member
+            return bytes(out), True
+        rest = d.unused_data
+    return bytes(out), False
 
 
 def looks_binary(data: bytes) -> str | None:

@@ -127,8 +127,8 @@ def _read_bytes(src: Source, config: Config) -> bytes:
         raise InputNotFoundError(src.label, "file disappeared before it could be read") from exc
     except OSError as exc:
         raise UnsupportedInputError(src.label, f"could not be read ({exc.strerror or exc})") from exc
-    # A .warc.gz goes to warcio compressed: it reads one gzip member per
-    # record, so an archive cut short still gives its complete records.
+    # A .warc.gz is decompressed by the WARC reader, up to where it breaks
+    # off: an archive cut short still gives its complete records.
     if src.path.name.lower().endswith(".gz") and src.kind != "warc":
         data = gunzip(data, src.label, limit)
     return data

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..config import Config
 from ..errors import FetchError, InputError, InputTooLargeError, ParseError
 from ..models import InputProblem
-from .decode import decode_bytes
+from .decode import decode_bytes, gunzip_partial
 from .fetch import Fetcher, kind_of_content_type
 from .page import Page, slug_of_url
 from .pagemeta import outlet_from_host
@@ -151,16 +151,18 @@ def _record_page(rec: object, where: str, fallback_id: str, path: str | None, co
 def pages_from_warc(data: bytes, label: str, path: str | None, config: Config) -> Parts:
     """Pages from the HTML responses of a WARC archive (gzip or plain).
 
-    A gzipped archive is given to warcio compressed (it reads one gzip
-    member per record), so a file cut short keeps every complete record; the
-    cut is reported as one problem. A plain archive's last record whose bytes
-    run out is dropped with the same problem.
+    A gzipped archive (one gzip member per record, or one for the whole
+    file) is decompressed up to where it breaks off, and a last record whose
+    bytes run out is dropped: a file cut short keeps every complete record,
+    and the cut is reported as one problem.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     out: Parts = []
     cut = False
+    if data[:2] == b"\x1f\x8b":
+        data, cut = gunzip_partial(data, label, config.max_input_bytes)
     total = 0
     it = ArchiveIterator(io.BytesIO(data))
     try:
@@ -192,8 +194,6 @@ def pages_from_warc(data: bytes, label: str, path: str | None, config: Config) -
         if not out:
             raise ParseError(label, "not a readable WARC archive (it is damaged or truncated)") from exc
         cut = True
-    if not cut and data[:2] == b"\x1f\x8b" and it.get_record_offset() + (it.get_record_length() or 0) < len(data):
-        cut = True  # gzip: warcio stops quietly at a member cut short, leaving its bytes unread
     if not out:
         raise ParseError(label, "WARC archive is cut short before its first complete HTML response" if cut
                          else "WARC archive holds no HTML responses")
