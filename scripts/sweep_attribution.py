@@ -53,7 +53,8 @@ def parsed_docs(task_dir: Path, reingest: bool = False):
     from newssift.config import DEFAULT_CONFIG
     from newssift.models import Document
 
-    report = json.loads((task_dir / "report.json").read_text())
+    path = task_dir / "report.json"
+    report = json.loads(path.read_text()) if path.exists() or not reingest else {"documents": []}
     if reingest:
         from newssift.pipeline import extract_inputs
 

@@ -107,3 +107,26 @@ def test_a_speech_verb_tagged_as_a_noun_still_reports(nlp):
     c = attributed_with(x, "the vote was rigged")
     assert c.speaker_text == "Marsh"
     assert c.hedged  # "claim" marks its content as unproven
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The defence cited the missing fingerprints as proof of a rushed inquiry.",
+     "the missing fingerprints as proof of a rushed inquiry", "The defence"),  # court
+    ("The coach cited injuries to three defenders.", "injuries to three defenders", "The coach"),  # sports
+    ("The company blamed the weather, citing a poor harvest in the south.", "a poor harvest in the south",
+     "The company"),  # business
+    ("The authors cited rising sea temperatures.", "rising sea temperatures", "The authors"),  # science
+])
+def test_cited_evidence_is_the_speakers_claim(nlp, text, content, speaker):
+    c = attributed_with(run(nlp, text), content)
+    assert c.text == content
+    assert c.speaker_text == speaker
+
+
+@pytest.mark.parametrize("text, relayed", [
+    ("The newspaper said the minister would resign, citing two senior officials.", "two senior officials"),
+    ("Shares fell sharply, the agency said, citing a report by the central bank.", "a report by the central bank"),
+])
+def test_a_cited_source_is_relayed_not_claimed(nlp, text, relayed):
+    x = run(nlp, text)
+    assert not any(c.text == relayed for c in x.claims)

@@ -18,14 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import (
+    GROUP_NOUNS,
     INSTITUTION_NOUNS,
     MEDIA_NOUNS,
+    PEOPLE_NOUNS,
     PUBLISH_VERBS,
     RELAY_VERBS,
     REPORT_NOUNS,
+    ROLE_NOUNS,
+    SOURCE_LABEL_NOUNS,
 )
 
-__all__ = ["Source", "named_head", "phrase_tokens", "source_of", "source_phrase", "source_words"]
+__all__ = ["Source", "names_source", "named_head", "phrase_tokens", "source_of", "source_phrase", "source_words"]
 
 # Dependents that are not part of the name of a speaker.
 _NOT_NAME_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "prep_incl"})
@@ -227,6 +231,15 @@ def source_of(v, depth: int = 0) -> Source:
     for c in v.children:
         if c.dep_ in ("advcl", "xcomp", "prep") and c.lemma_.lower() in RELAY_VERBS | {"cite"} and c.tag_ == "VBG":
             relayed = _relay_source(c)
-            if relayed is not None and src.head is not None:
+            if relayed is not None and src.head is not None and (c.lemma_.lower() != "cite" or names_source(relayed)):
                 return Source(relayed, via=src.head)
     return src
+
+
+def names_source(tok) -> bool:
+    """Whether a cited word names who or what speaks ("officials", "a report", "Reuters"), not evidence ("a poor harvest")."""
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    low = tok.lemma_.lower()
+    return any(w in words for w in (low, tok.lower_) for words in (
+        MEDIA_NOUNS, REPORT_NOUNS, SOURCE_LABEL_NOUNS, PEOPLE_NOUNS, ROLE_NOUNS, GROUP_NOUNS, INSTITUTION_NOUNS))

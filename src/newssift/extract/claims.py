@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribution import Source, source_of, source_phrase
+from .attribution import Source, names_source, source_of, source_phrase
 from .headlines import accused_label
 from .lexicon import (
     HEDGE_MODALS,
@@ -41,7 +41,7 @@ from .lexicon import (
     STANCE_VERBS,
     VERDICT_VERBS,
 )
-from .lexicon import DIRECTIVE_VERBS
+from .lexicon import DIRECTIVE_VERBS, EVIDENCE_VERBS
 from .quotes import FINITE_TAGS, OPEN_CLOSE, STRAIGHT, inside, overlap
 
 __all__ = [
@@ -71,6 +71,10 @@ NAME_LABELS = frozenset(["ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_
 #: Whether a reporting tag set off by commas inside the clause it reports ("The
 #: dam, engineers said, is safe.") attributes the whole sentence (sweep in docs/attribution.md).
 MID_SENTENCE_TAGS = True
+
+#: Whether "X cited Y" reports Y, the evidence X puts forward, in X's name
+#: (sweep in docs/attribution.md).
+CITED_EVIDENCE = True
 
 #: Subordinating words of a time or cause clause ("after", "because") that ends
 #: a reported request ("warned residents to leave after the dam cracked").
@@ -221,6 +225,31 @@ def _tag_content(t):
     return None
 
 
+def _cite_construction(t) -> Construction | None:
+    """ "Trump cited problems in the Middle East ...": the evidence a speaker puts forward, in the speaker's name.
+
+    Its object, with an "as ..." phrase that says what it shows ("cited the
+    remarks as examples of ..."); none when the object is who or what is being
+    relayed ("citing officials", "citing a report": a source, see attribution).
+    """
+    obj = next((c for c in t.children if c.dep_ == "dobj" and c.i > t.i), None)
+    if obj is None or names_source(obj):
+        return None
+    src = source_of(t)
+    if src.head is None:
+        return None
+    s, e = _subtree_span(obj)
+    last = obj.right_edge.i
+    # Phrases the parser hung on the verb that run on from the object ("injuries to three
+    # defenders", "the remarks as examples of ...").
+    for c in sorted(t.children, key=lambda c: c.i):
+        if c.dep_ == "prep" and c.left_edge.i == last + 1:
+            last = c.right_edge.i
+            e = c.right_edge.idx + len(c.right_edge.text)
+    outer = min(t.idx, src.head.left_edge.idx) if src.head.i < t.i else t.idx
+    return Construction("indirect", s, e, t.text, t, src, outer_start=outer, outer_end=e)
+
+
 def _verb_read_as_noun(t) -> bool:
     """ "But Trump claims that he ...": a reporting verb the tagger took for a plural noun, with a subject and a clause."""
     return t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.lemma_.lower() in REPORTING_VERBS and any(
@@ -287,8 +316,11 @@ def _verb_constructions(sent, quotes) -> list[Construction]:
                 or t.ent_type_ in NAME_LABELS:
             continue  # (a verb inside a name is a misread name word: "Free State", "Harbour Report")
         published = _publish_construction(t) if lemma in PUBLISH_VERBS else None
+        cited = _cite_construction(t) if lemma in EVIDENCE_VERBS and CITED_EVIDENCE else None
         if published is not None:
             out.append(published)
+        elif cited is not None:
+            out.append(cited)
         elif lemma in REPORTING_VERBS:
             comp = _complement(t)
             if lemma in VERDICT_VERBS and comp is not None and not any(k.tag_ in FINITE_TAGS for k in comp.subtree):

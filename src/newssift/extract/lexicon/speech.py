@@ -79,10 +79,14 @@ VERDICT_VERBS = frozenset(["find", "rule", "deem", "declare", "judge"])
 #: council to wait", "warned residents to leave"): what was asked is the infinitive.
 DIRECTIVE_VERBS = frozenset(["ask", "tell", "urge", "warn"])
 
+#: Verbs by which a speaker puts evidence forward ("cited the figures as proof"):
+#: the object is what the speaker asserts, unless it names a source being relayed.
+EVIDENCE_VERBS = frozenset(["cite"])
+
 #: Irregular past forms of reporting verbs (a headline's "Said", "Told", "Wrote").
 IRREGULAR_REPORT_FORMS = frozenset(["said", "told", "wrote", "found", "thought", "spoke", "swore"])
 
 __all__ = [
-    "DEBUNK_PHRASES", "DEBUNK_WORDS", "DIRECTIVE_VERBS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
+    "DEBUNK_PHRASES", "DEBUNK_WORDS", "DIRECTIVE_VERBS", "EVIDENCE_VERBS", "HEADLINE_HEDGE_PHRASES", "HEADLINE_HEDGE_WORDS", "HEADLINE_SPEECH_VERBS", "HEDGE_MODALS",
     "IRREGULAR_REPORT_FORMS", "NEGATION_WORDS", "SOURCE_LABEL_NOUNS", "VERDICT_VERBS", "VERDICT_VERBS_HEADLINE",
 ]
