@@ -70,6 +70,8 @@ def test_openapi_is_served_and_lists_the_api(server):
     assert {"/api/stories", "/api/stories/{story}/report", "/api/documents", "/api/texts", "/api/analyze"} <= set(spec["paths"])
     page = httpx.get(base + "/docs").text
     assert "cdn" not in page.lower() and "<script" not in page
+    # /docs describes the report JSON itself, from the same schema.
+    assert 'id="report-schema"' in page and 'id="schema-Claim"' in page and "list of Claim" in page
 
 
 def test_unknown_story_is_404(server):

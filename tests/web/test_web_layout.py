@@ -40,6 +40,7 @@ def test_main_pages_fit_the_width(browser, story_server, artifacts, width):
         "story": f"/s/{key}",
         "document": "/documents/art-0003",
         "search": "/search?q=flood+families&outlet=Outlet+3",
+        "api-docs": "/docs",
     }
     for name, path in pages.items():
         page.goto(base + path)

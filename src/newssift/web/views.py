@@ -99,4 +99,33 @@ def api_listing(openapi: dict) -> tuple[str, str]:
             body = "request body: " + ", ".join(op["requestBody"].get("content", {})) if op.get("requestBody") else ""
             ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                         "description": op.get("description", ""), "params": params, "body": body})
-    return _page("docs.html.j2", ops=ops, title=openapi.get("info", {}).get("title", "newssift"))
+    schemas = openapi.get("components", {}).get("schemas", {})
+    return _page("docs.html.j2", ops=ops, title=openapi.get("info", {}).get("title", "newssift"),
+                 report=_schema_rows(schemas, "Report"),
+                 parts=[(name, _schema_rows(schemas, name)) for name in _REPORT_PARTS if name in schemas])
+
+
+#: Parts of a report described on /docs, in the order a reader meets them.
+_REPORT_PARTS = ("Document", "Entity", "Mention", "Claim", "Quantity", "TimeRef", "Fact", "Figure", "FigureValue",
+                 "Flag", "SpanRef", "Story", "InputProblem", "Duplicate")
+
+
+def _type_of(prop: dict) -> str:
+    """A short type name of a JSON Schema property: ``string``, ``list of Claim``, ``integer or null``…"""
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in prop:
+        return " or ".join(_type_of(p) for p in prop["anyOf"])
+    if prop.get("type") == "array":
+        return "list of " + _type_of(prop.get("items", {}))
+    if "const" in prop:
+        return f'"{prop["const"]}"'
+    return str(prop.get("type", "any"))
+
+
+def _schema_rows(schemas: dict, name: str) -> list[tuple[str, str, bool, str]]:
+    """(field, type, required, description) of one schema of the OpenAPI document."""
+    schema = schemas.get(name, {})
+    required = set(schema.get("required", ()))
+    return [(field, _type_of(prop), field in required, prop.get("description", ""))
+            for field, prop in schema.get("properties", {}).items()]
