@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
 import httpx
 import pytest
@@ -70,8 +71,10 @@ def test_running_job_page_refreshes_itself_without_script(tmp_path, serve_app):
                                                             ("Done.", {}))[-1])
     base, stop = serve_app(app)
     try:
-        while app.state.web.jobs.get(job.id).state != "running" or app.state.web.jobs.get(job.id).done != 2:
-            pass
+        deadline = time.monotonic() + 30
+        while app.state.web.jobs.get(job.id).done != 2:  # the job has started and reported its progress
+            assert time.monotonic() < deadline, app.state.web.jobs.get(job.id)
+            time.sleep(0.01)
         page = httpx.get(f"{base}/jobs/{job.id}")
         assert '<meta http-equiv="refresh" content="1">' in page.text and "2 of 5" in page.text
         assert "<script" not in page.text and "script-src 'none'" in page.headers["content-security-policy"]

@@ -137,7 +137,10 @@ def api_delete_document(doc_id: str, st: State) -> dict:
 
 @router.post("/analyze", response_model=AnalyzeOut, tags=["reports"], responses=_JOB)
 def api_analyze(st: State, story: str | None = None, background: bool = False):
-    """Analyse the store (or one story): extract what is new and re-run the cross-document step."""
+    """Analyse the store (or one story, by key or id): extract what is new and re-run the cross-document step."""
+    if story is not None:
+        story = st.resolve(story).story  # a permalink key or a story id of the latest analysis
+
     def run(progress=None) -> AnalyzeOut:
         res = analyze_store(st, story, progress)
         return AnalyzeOut(documents=len(res.report.documents), stories=[s.id for s in res.report.stories],
