@@ -47,18 +47,21 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _TS = "to_tsvector('english', {})"
 _PG_DOC = "coalesce(title, '') || ' ' || coalesce(outlet, '') || ' ' || text"
 
+# The triggers insert OR REPLACE: a writer that stores a row again without deleting it first (a later
+# change to the store's own code) never fails because of the index; a stale claim row whose x_claims
+# row is gone matches nothing, since every query joins back to x_claims.
 _SQLITE_DDL = (
     "CREATE VIRTUAL TABLE search_docs USING fts5(title, outlet, text, tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE search_claims USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')",
     ("CREATE TRIGGER search_docs_ai AFTER INSERT ON documents BEGIN "
-    "INSERT INTO search_docs(rowid, title, outlet, text) VALUES (new.seq, new.title, new.outlet, new.text); END"),
+    "INSERT OR REPLACE INTO search_docs(rowid, title, outlet, text) VALUES (new.seq, new.title, new.outlet, new.text); END"),
     (f"CREATE TRIGGER search_docs_ad AFTER DELETE ON documents BEGIN "
     f"DELETE FROM search_docs WHERE rowid = old.seq; "
     f"DELETE FROM search_claims WHERE rowid >= old.seq * {CLAIM_SLOT} AND rowid < (old.seq + 1) * {CLAIM_SLOT}; END"),
     ("CREATE TRIGGER search_docs_au AFTER UPDATE OF title, outlet, text ON documents BEGIN "
     "UPDATE search_docs SET title = new.title, outlet = new.outlet, text = new.text WHERE rowid = new.seq; END"),
     (f"CREATE TRIGGER search_claims_ai AFTER INSERT ON x_claims BEGIN "
-    f"INSERT INTO search_claims(rowid, text) SELECT d.seq * {CLAIM_SLOT} + new.pos, new.text "
+    f"INSERT OR REPLACE INTO search_claims(rowid, text) SELECT d.seq * {CLAIM_SLOT} + new.pos, new.text "
     f"FROM documents d WHERE d.id = new.xdoc; END"),
     (f"CREATE TRIGGER search_claims_ad AFTER DELETE ON extractions BEGIN "
     f"DELETE FROM search_claims WHERE rowid >= (SELECT seq FROM documents WHERE id = old.xdoc) * {CLAIM_SLOT} "
