@@ -81,13 +81,24 @@ class CacheStats:
         return tuple((f"incremental_{k}", str(v)) for k, v in vars(self).items())
 
 
+#: Parts of newssift that a per-story task never runs (input reading, output
+#: writing, the web app, the command line): editing them keeps the cache.
+_NOT_ANALYSIS = frozenset({"web", "report", "ingest", "cli.py", "__main__.py", "evaluate.py", "evaluate_metrics.py"})
+
+
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of newssift's Python sources: a cached part is reused only by the code that made it."""
+    """A hash of newssift's analysis sources and package data (a learned scorer's weights too).
+
+    A cached part is reused only by the code (and data) that made it.
+    """
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
-        h.update(str(path.relative_to(root)).encode())
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if rel.parts[0] in _NOT_ANALYSIS or "__pycache__" in rel.parts or not path.is_file():
+            continue
+        h.update(str(rel).encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 
