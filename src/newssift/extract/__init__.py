@@ -183,18 +183,17 @@ def _headline_drafts(parsed, table: EntityTable, drafts: list[_Draft]) -> list[_
         if sent is not None and end - start > 1:
             inside_line = [_Draft(start, end, "unattributed", parsed[sent.start].sent)]
             drafts.extend(inside_line)
-    elif not sourced:
-        if src is not None or not inside_line:
-            drafts = [d for d in drafts if d not in inside_line]
-            start, end = (src.start, src.end) if src is not None else trim_span(parsed, lo, hi)
-            sent = parsed.char_span(start, end, alignment_mode="expand")
-            if sent is not None and end - start > 1:
-                d = _Draft(start, end, "unattributed", parsed[sent.start].sent)
-                if src is not None:
-                    d.speaker, d.speaker_span = _resolve(table, src.tokens, src.tokens[-1])
-                    d.kind, d.cue = src.kind, src.cue
-                drafts.append(d)
-                inside_line = [d]
+    elif not sourced and (src is not None or not inside_line):
+        drafts = [d for d in drafts if d not in inside_line]
+        start, end = (src.start, src.end) if src is not None else trim_span(parsed, lo, hi)
+        sent = parsed.char_span(start, end, alignment_mode="expand")
+        if sent is not None and end - start > 1:
+            d = _Draft(start, end, "unattributed", parsed[sent.start].sent)
+            if src is not None:
+                d.speaker, d.speaker_span = _resolve(table, src.tokens, src.tokens[-1])
+                d.kind, d.cue = src.kind, src.cue
+            drafts.append(d)
+            inside_line = [d]
     if hedged:
         for d in inside_line:
             d.hedged = True

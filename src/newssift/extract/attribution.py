@@ -29,7 +29,7 @@ from .lexicon import (
     SOURCE_LABEL_NOUNS,
 )
 
-__all__ = ["Source", "names_source", "named_head", "phrase_tokens", "source_of", "source_phrase", "source_words"]
+__all__ = ["Source", "named_head", "names_source", "phrase_tokens", "source_of", "source_phrase", "source_words"]
 
 # Dependents that are not part of the name of a speaker.
 _NOT_NAME_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "prep_incl"})

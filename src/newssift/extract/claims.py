@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from .attribution import Source, names_source, source_of, source_phrase
 from .headlines import accused_label
 from .lexicon import (
+    DIRECTIVE_VERBS,
+    EVIDENCE_VERBS,
     HEDGE_MODALS,
     HEDGE_PHRASES,
     HEDGE_VERBS,
@@ -41,7 +43,6 @@ from .lexicon import (
     STANCE_VERBS,
     VERDICT_VERBS,
 )
-from .lexicon import DIRECTIVE_VERBS, EVIDENCE_VERBS
 from .quotes import FINITE_TAGS, OPEN_CLOSE, STRAIGHT, inside, overlap
 
 __all__ = [

@@ -5,10 +5,10 @@ from .lexicon import REPORTING_VERBS
 
 __all__ = [
     "FINITE_TAGS",
-    "block_quotes",
     "FOLLOW_ON_QUOTE_CHARS",
     "OPEN_CLOSE",
     "STRAIGHT",
+    "block_quotes",
     "find_quotes",
     "inside",
     "is_real_quote",
