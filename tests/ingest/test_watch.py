@@ -168,3 +168,43 @@ def test_an_entry_without_a_link_is_known_by_its_id_at_the_next_poll(wire, tmp_p
     with Store.open(db, create=False) as store:
         titles = sorted(d.title for d in store.documents())
     assert titles == ["Boats sink in Varden harbour", "Varden schools reopen"]
+
+
+def test_ctrl_c_during_slow_downloads_stops_without_waiting_for_them(http_server, tmp_path):
+    """Items that take a minute each: Ctrl-C while they download ends the watcher in seconds."""
+    import threading
+
+    release = threading.Event()
+    started = threading.Event()
+
+    class Slow(dict):
+        def get(self, key, default=None):
+            if key.startswith("/news/"):
+                started.set()
+                release.wait(60)
+            return super().get(key, default)
+
+    routes = Slow()
+    for i, (title, text) in enumerate(QUAKE):
+        routes[f"/news/{i}"] = (200, {"Content-Type": "text/html; charset=utf-8"}, _page(title, text))
+    routes["/feed"] = (200, {"Content-Type": "application/rss+xml"}, _rss(http_server.base, ["/news/0", "/news/1"]))
+    http_server.routes = routes
+    db = tmp_path / "wire.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newssift", "watch", f"{http_server.base}/feed", "--db", str(db), "--once", "--no-analyze"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert started.wait(60), "no item download started"
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        t0 = time.monotonic()
+        _, err = proc.communicate(timeout=45)
+        stopped_in = time.monotonic() - t0
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130 and stopped_in < 15, (stopped_in, err)
+    assert err.strip().splitlines()[-1].startswith("newssift: watch stopped after 1 poll(s); the store holds 0")
+    assert "Traceback" not in err

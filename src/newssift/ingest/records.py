@@ -278,8 +278,6 @@ def _fetch_items(entries: list, label: str, config: Config, fetcher: Fetcher) ->
     within ``config.feed_budget_s`` of the first is skipped with a message,
     and each started one ends within ``config.fetch_deadline_s``.
     """
-    from concurrent.futures import ThreadPoolExecutor
-
     end = time.monotonic() + config.feed_budget_s
 
     def one(entry) -> Parts | InputError:
@@ -296,8 +294,51 @@ def _fetch_items(entries: list, label: str, config: Config, fetcher: Fetcher) ->
     workers = max(1, min(config.feed_fetch_workers, len(entries)))
     if workers == 1:
         return [one(e) for e in entries]
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newssift-feed") as pool:
-        return list(pool.map(one, entries))
+    return _map_in_threads(one, entries, workers)
+
+
+def _map_in_threads(fn: Callable, items: list, workers: int) -> list:
+    """``[fn(x) for x in items]`` on ``workers`` daemon threads, in order; an exception of ``fn`` is re-raised.
+
+    Hand-written rather than ``ThreadPoolExecutor``: the executor's threads
+    are joined when the interpreter exits, so Ctrl-C during a stalled
+    download would wait for its deadline (30 s); daemon threads are not, and
+    Ctrl-C (raised in the waiting main thread) also stops queued items.
+    """
+    import queue
+    import threading
+
+    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for i in range(len(items)):
+        todo.put(i)
+    results: list = [None] * len(items)
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def work() -> None:
+        while not stop.is_set():
+            try:
+                i = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                results[i] = fn(items[i])
+            except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which re-raises it
+                failures.append(exc)
+                stop.set()
+
+    threads = [threading.Thread(target=work, name=f"newssift-feed-{n}", daemon=True) for n in range(workers)]
+    for t in threads:
+        t.start()
+    try:
+        for t in threads:
+            t.join()
+    except BaseException:
+        stop.set()
+        raise
+    if failures:
+        raise failures[0]
+    return results
 
 
 def _item_outlet(page: Page, feed_title: str | None) -> str | None:
