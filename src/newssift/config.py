@@ -39,6 +39,11 @@ class Config:
     #: from 0.77 to 0.78–0.81 on examples/harbour-fire (docs/alignment.md); the
     #: rule was to keep the lighter lexical path unless the gain reached 0.02.
     use_embeddings: bool = True
+    #: Score claim pairs with the learned pair scorer (align/pairmodel.py,
+    #: trained on ECB+ development topics; docs/alignment.md) instead of the
+    #: hand-set score.  Needs ``use_embeddings`` (a feature); off, or with
+    #: embeddings off, the hand-set score and its direct-evidence rule apply.
+    learned_fact_pairs: bool = False
     #: Largest input file or download accepted, in bytes (20 MB).
     max_input_bytes: int = 20 * 1024 * 1024
     #: HTTP connect and read timeouts, seconds.

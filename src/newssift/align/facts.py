@@ -25,6 +25,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..models import Claim, Document, Entity, Fact, Story
 from .numbers import consistent, primary_quantity
 from .origins import OriginIndex, build_origin_index, fact_status
+from .pairmodel import PairScorer, load_scorer, pair_features
 from .similarity import ClaimSpace, build_space, candidate_pairs
 
 __all__ = ["EMBED_MAX_CLAIMS", "LINK_THRESHOLD", "MERGE_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX", "align_facts"]
@@ -83,11 +84,12 @@ def align_facts(
     embeddings = _embed_all(ordered, config) if config.use_embeddings and ordered else None
     row_of = {c.id: i for i, c in enumerate(ordered)}
 
+    scorer = _scorer(config)
     groups: list[tuple[str | None, list[Claim], ClaimSpace]] = []
     for story_id, members in by_story.items():
         emb = embeddings[[row_of[c.id] for c in members]] if embeddings is not None else None
         space = build_space(members, origin_index, emb, entities)
-        for cluster in _cluster(space):
+        for cluster in cluster_space(space, scorer):
             groups.append((story_id, [members[i] for i in cluster], space))
 
     groups.sort(key=lambda g: (row_of[g[1][0].id]))
@@ -107,22 +109,61 @@ def _embed_all(claims: Sequence[Claim], config: Config) -> np.ndarray:
     return vecs[[row[c.text] for c in claims]]
 
 
-def _cluster(space: ClaimSpace) -> list[list[int]]:
-    """Greedy constrained agglomeration; returns index lists in claim order."""
-    n = len(space.claims)
-    scores: dict[tuple[int, int], float | None] = {}
+def _scorer(config: Config) -> PairScorer | None:
+    """The learned pair scorer when the config asks for it (it needs the embeddings it was trained with)."""
+    if not (config.use_embeddings and getattr(config, "learned_fact_pairs", False)):
+        return None
+    return load_scorer()
+
+
+def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=frozenset(), cache=None):
+    """``score(i, j)`` (None: vetoed) and ``evidenced(i, j)`` for one story's claims.
+
+    Without a learned scorer these are the hand-set score and the direct
+    evidence rule.  With one, the score is its probability (the hand-set
+    vetoes still apply) and a pair counts as evidenced when blocking made it
+    a candidate (it shares a rare word or is an embedding neighbour): other
+    pairs count 0 in a merge's average, as pairs without direct evidence do
+    on the hand-set path.  ``cache`` (a dict) keeps scores across calls.
+    """
+    scores: dict[tuple[int, int], float | None] = {} if cache is None else cache
 
     def score(i: int, j: int) -> float | None:
         key = (i, j) if i < j else (j, i)
         if key not in scores:
-            scores[key] = space.score(*key)
+            legacy = space.score(*key, same_doc=scorer is not None and scorer.same_doc)
+            if scorer is None or legacy is None or key not in candidates:
+                scores[key] = legacy if scorer is None or legacy is None else 0.0
+            else:
+                scores[key] = scorer.probability(pair_features(space, key[0], key[1], legacy))
         return scores[key]
 
+    if scorer is None:
+        return score, space.evidenced
+    return score, lambda i, j: ((i, j) if i < j else (j, i)) in candidates
+
+
+def cluster_space(space: ClaimSpace, scorer: PairScorer | None = None,
+                  thresholds: tuple[float, float] | None = None, cache=None) -> list[list[int]]:
+    """Greedy constrained agglomeration; returns index lists in claim order.
+
+    ``thresholds`` (merge, link) override the defaults (the scorer's own, or
+    MERGE_THRESHOLD / LINK_THRESHOLD) and ``cache`` keeps pair scores, for
+    the training script's sweeps.
+    """
+    n = len(space.claims)
+    candidates = candidate_pairs(space)
+    score, evidenced = pair_scorer_fn(space, scorer, frozenset(candidates), cache)
+    if thresholds is None:
+        thresholds = ((scorer.merge_threshold, scorer.link_threshold) if scorer is not None
+                      else (MERGE_THRESHOLD, LINK_THRESHOLD))
+    merge_at, link_at = thresholds
+
     heap: list[tuple[float, int, int]] = []
-    for i, j in candidate_pairs(space):
+    for i, j in candidates:
         s = score(i, j)
         # A merge starts only from a pair with direct evidence of one proposition.
-        if s is not None and s >= MERGE_THRESHOLD and space.evidenced(i, j):
+        if s is not None and s >= merge_at and evidenced(i, j):
             heap.append((-s, i, j))
     heapq.heapify(heap)
 
@@ -133,7 +174,7 @@ def _cluster(space: ClaimSpace) -> list[list[int]]:
         a, b = owner[i], owner[j]
         if a == b:
             continue
-        if not _link_ok(members[a], members[b], score, space.evidenced):
+        if not _link_ok(members[a], members[b], score, evidenced, link_at):
             continue
         keep, gone = min(a, b), max(a, b)
         for m in members[gone]:
@@ -142,7 +183,7 @@ def _cluster(space: ClaimSpace) -> list[list[int]]:
     return [members[k] for k in sorted(members)]
 
 
-def _link_ok(xs: Sequence[int], ys: Sequence[int], score, evidenced) -> bool:
+def _link_ok(xs: Sequence[int], ys: Sequence[int], score, evidenced, link_at: float = LINK_THRESHOLD) -> bool:
     """Average cross-pair score at least LINK_THRESHOLD, and no vetoed pair.
 
     A cross pair without direct evidence counts as 0: otherwise pairs that
@@ -156,7 +197,7 @@ def _link_ok(xs: Sequence[int], ys: Sequence[int], score, evidenced) -> bool:
             if s is None:
                 return False
             total += s if evidenced(x, y) else 0.0
-    return total / (len(xs) * len(ys)) >= LINK_THRESHOLD
+    return total / (len(xs) * len(ys)) >= link_at
 
 
 def _make_fact(fid: str, story: str | None, claims: list[Claim], space: ClaimSpace, origins: OriginIndex) -> Fact:

@@ -119,6 +119,8 @@ class ClaimSpace:
     names: list[frozenset[str]] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
     background: frozenset[str] = frozenset()
+    #: Per claim: how many claims of its document come before it (0: the lead).
+    ranks: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.index = {c.id: i for i, c in enumerate(self.claims)}
@@ -132,8 +134,12 @@ class ClaimSpace:
         ta, tb = set(self.tokens[self.index[a]]), set(self.tokens[self.index[b]])
         return len(ta & tb) / max(len(ta), len(tb)) if ta and tb else 0.0
 
-    def score(self, i: int, j: int) -> float | None:
-        """Similarity of claims ``i`` and ``j`` (None: they can never be one fact)."""
+    def score(self, i: int, j: int, same_doc: bool = False) -> float | None:
+        """Similarity of claims ``i`` and ``j`` (None: they can never be one fact).
+
+        ``same_doc`` lifts the one-document veto (the learned scorer judges
+        such pairs itself).
+        """
         a, b = self.claims[i], self.claims[j]
         rel = compare_quantities(a.quantities, b.quantities)
         if rel.blocked or not times_compatible(a, b):
@@ -142,7 +148,7 @@ class ClaimSpace:
         # members") states one fact, and one setting a disputed count against
         # the official one ("26, not the 11 in official figures") reports the
         # dispute; any other pair from one document is two different things.
-        if a.doc == b.doc and rel.relation not in ("same", "inconsistent"):
+        if a.doc == b.doc and not same_doc and rel.relation not in ("same", "inconsistent"):
             return None
         # Different counts for different places are different figures, never
         # one disputed fact ("9 killed in A" / "4 killed in B").
@@ -267,8 +273,13 @@ def build_space(
     vectors = [tfidf(t, idf) for t in tokens]
     groups = [frozenset(origins.group(s) for s in origins.claim_sources(c)) for c in claims]
     places, names = claim_places(claims, entities)
+    seen: dict[str, int] = defaultdict(int)
+    ranks = []
+    for c in sorted(range(len(claims)), key=lambda k: (claims[k].doc, claims[k].start, k)):
+        ranks.append((c, seen[claims[c].doc]))
+        seen[claims[c].doc] += 1
     return ClaimSpace(claims, tokens, vectors, groups, embeddings, places, names,
-                      background=background_tokens(claims, tokens))
+                      background=background_tokens(claims, tokens), ranks=[r for _, r in sorted(ranks)])
 
 
 def background_tokens(claims: Sequence[Claim], tokens: Sequence[Sequence[str]]) -> frozenset[str]:

@@ -1,0 +1,124 @@
+"""A learned pair scorer: how likely two claims state one proposition.
+
+The hand-set pair score (:meth:`.similarity.ClaimSpace.score`) adds a few
+signals with fixed weights and needs a shared non-background word before a
+pair may merge; on real outlets' reports of one event most paraphrases share
+neither words nor a source, and recall stayed low.  This module turns a pair
+into a handful of features (lexical and embedding cosines, shared names,
+shared rare words, one origin, one count, lead position, …) and scores it with
+a logistic regression trained by ``scripts/train_fact_scorer.py`` on the ECB+
+development topics, k-fold over topics (docs/alignment.md).  The weights ship
+as package data (``pair_scorer.json``): no download, no pickle, a dot product
+at run time.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .numbers import compare_quantities
+from .similarity import EMBED_FLOOR, ClaimSpace
+
+__all__ = ["FEATURES", "PairScorer", "load_scorer", "pair_features"]
+
+#: Feature names, in the order of :func:`pair_features`; the shipped JSON
+#: names them too and is refused when they differ.
+FEATURES = (
+    "lexical",  # TF-IDF cosine over the story's claims
+    "embedding",  # sentence-embedding cosine, rescaled from [EMBED_FLOOR, 1] to [0, 1]
+    "embedding_names_ok",  # the same, 0 when both name entities and share none
+    "names_differ",  # both name people/bodies/places, none in common
+    "shared_names",  # entities named in both (capped at 3)
+    "same_origin",  # both trace to one origin group
+    "toll",  # one human toll / deployment count
+    "same_figure",  # their headline counts name the same figure
+    "core_shared",  # a shared word outside the story's background
+    "core_count",  # how many such words (log1p)
+    "jaccard",  # shared content tokens over all of them
+    "lead_both",  # both among the first two claims of their reports
+    "position_gap",  # difference of their ranks in their reports (log1p)
+    "both_unattributed",  # neither has a source
+    "same_doc",  # one report restating its own count
+    "legacy_score",  # the hand-set blended score
+)
+
+
+def pair_features(space: ClaimSpace, i: int, j: int, legacy: float) -> list[float]:
+    """The feature row of an allowed pair (``legacy``: its hand-set score)."""
+    a, b = space.claims[i], space.claims[j]
+    emb = 0.0
+    if space.embeddings is not None:
+        emb = max(0.0, (float(space.embeddings[i] @ space.embeddings[j]) - EMBED_FLOOR) / (1.0 - EMBED_FLOOR))
+    names_differ = space._names_differ(i, j)
+    rel = compare_quantities(a.quantities, b.quantities)
+    ti, tj = set(space.tokens[i]), set(space.tokens[j])
+    core = (ti & tj) - space.background
+    ranks = space.ranks
+    ri, rj = (ranks[i], ranks[j]) if ranks else (0, 0)
+    return [
+        space.lexical(a.id, b.id),
+        emb,
+        0.0 if names_differ else emb,
+        float(names_differ),
+        float(min(3, len(space.names[i] & space.names[j]))) if space.names else 0.0,
+        float(bool(space.origin_groups[i] & space.origin_groups[j])),
+        float(space._toll_bonus(i, j, rel)),
+        float(rel.relation == "same"),
+        float(space.core_shared(i, j)),
+        math.log1p(len(core)),
+        len(ti & tj) / len(ti | tj) if ti and tj else 0.0,
+        float(ri < 2 and rj < 2),
+        math.log1p(abs(ri - rj)),
+        float(a.speaker is None and b.speaker is None),
+        float(a.doc == b.doc),
+        legacy,
+    ]
+
+
+@dataclass(frozen=True)
+class PairScorer:
+    """Standardised logistic regression over :data:`FEATURES`, with its thresholds."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    merge_threshold: float  # lowest probability that starts a merge
+    link_threshold: float  # lowest average cross-pair probability of a merge
+    #: Whether two claims of one report may join one fact (a report restating
+    #: its lead further down); the one-document veto is lifted and the
+    #: ``same_doc`` feature weighs such pairs.
+    same_doc: bool = False
+
+    def probability(self, row: list[float]) -> float:
+        """P(same proposition) for one feature row."""
+        z = float(((np.asarray(row) - self.mean) / self.scale) @ self.coef) + self.intercept
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_dict(self) -> dict:
+        """The JSON form shipped as package data."""
+        return {"features": list(FEATURES), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+                "coef": self.coef.tolist(), "intercept": self.intercept,
+                "merge_threshold": self.merge_threshold, "link_threshold": self.link_threshold,
+                "same_doc": self.same_doc}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PairScorer:
+        """Read the JSON form; refuses weights made for other features."""
+        if tuple(data.get("features", ())) != FEATURES:
+            raise ValueError("pair scorer weights were trained on other features; rerun scripts/train_fact_scorer.py")
+        return cls(np.asarray(data["mean"], dtype=float), np.asarray(data["scale"], dtype=float),
+                   np.asarray(data["coef"], dtype=float), float(data["intercept"]),
+                   float(data["merge_threshold"]), float(data["link_threshold"]), bool(data.get("same_doc", False)))
+
+
+@lru_cache(maxsize=1)
+def load_scorer() -> PairScorer:
+    """The shipped scorer (``pair_scorer.json`` beside this module)."""
+    text = resources.files(__package__).joinpath("pair_scorer.json").read_text(encoding="utf-8")
+    return PairScorer.from_dict(json.loads(text))
