@@ -12,19 +12,22 @@ title fights) share most of their words, so two more signals weaken a link:
 names) that the other report never writes — and *when* — both reports name
 years and none in common.
 Documents are then merged by average-link agglomerative clustering until no
-two clusters are similar enough.
+two clusters are similar enough; two groups of reports that lead with
+different people (each group's most-named persons) are held apart.  Only
+documents that share one of their heaviest terms or names are compared
+(blocking), so a run does not score every pair of documents.
 """
 from __future__ import annotations
 
 import heapq
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
 from ..models import DocExtraction, Document, Story
-from .text import Vector, content_tokens, idf_table, tfidf
+from .text import Vector, content_tokens, cosine, idf_table, tfidf
 
 __all__ = [
     "DATE_WINDOW_DAYS",
@@ -44,6 +47,8 @@ STORY_THRESHOLD = 0.12
 #: missing from the other: similarity × (1 − weight × share missing), the
 #: share being the smaller of the two directions.  Swept 0–1.5 (docs/alignment.md).
 EXCLUSIVE_WEIGHT = 1.0
+#: The same weight for two reports whose publication dates are both known.
+DATED_EXCLUSIVE_WEIGHT = 0.5
 #: Similarity factor when both reports name years and share none.
 YEAR_CONFLICT_FACTOR = 0.5
 #: A name is salient in a report when mentioned at least this often (or in its headline).
@@ -53,6 +58,18 @@ SALIENT_MENTIONS = 2
 #: that interviews one person the others do not (a union leader beside the
 #: officials) is not another event.
 MIN_SALIENT_NAMES = 2
+#: Similarity factor when both reports have a lead person (the person they
+#: name most) and the two leads differ: one team's two injured players, one
+#: court's two defendants.  Swept 0.3–1.0 (docs/alignment.md).
+LEAD_CONFLICT_FACTOR = 0.5
+#: A person is a report's lead when named at least this share of the times
+#: its most-named person is (the headline counts as LEAD_TITLE_BONUS mentions).
+LEAD_SHARE = 0.5
+LEAD_TITLE_BONUS = 2
+#: Fewest mentions (with the headline bonus) that make a lead.
+LEAD_MIN = 2
+#: Smallest group (in reports) whose lead is trusted: one report's lead is noisy.
+LEAD_GROUP_MIN = 3
 #: Entity types whose salient names tell look-alike events apart.
 _SALIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 #: Years read from a report's title, URL and text.
@@ -62,7 +79,16 @@ _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 TEXT_WEIGHT = 0.7
 #: Articles published further apart than this are unlikely to be one news
 #: event; their similarity is halved (not zeroed: follow-ups exist).
-DATE_WINDOW_DAYS = 10
+DATE_WINDOW_DAYS = 30
+#: Similarity factor for two articles published more than DATE_WINDOW_DAYS apart.
+DATE_FACTOR = 0.5
+#: Terms (and names) each document is filed under for blocking: only
+#: documents sharing one are compared.  Swept 5–40 (docs/alignment.md).
+BLOCK_TERMS = 30
+#: A blocking key shared by more than this share of the run's documents (and
+#: more than BLOCK_MIN_CAP of them) is skipped: it is a topic word, not a story's.
+BLOCK_MAX_SHARE = 0.05
+BLOCK_MIN_CAP = 50
 #: Longest story title, in characters.
 TITLE_MAX = 160
 #: Headline tokens count this many times: a headline names the event.
@@ -77,7 +103,9 @@ def cluster_stories(documents: Sequence[Document], extractions: Sequence[DocExtr
         return []
     n = len(documents)
     sims = document_similarity(documents, extractions)
-    clusters = _average_link(n, sims)
+    ex_of = {e.doc: e for e in extractions}
+    people = [_person_counts(d, ex_of.get(d.id)) for d in documents]
+    clusters = _average_link(n, sims, people)
     stories = []
     for k, members in enumerate(sorted(clusters, key=min), 1):
         docs = [documents[i] for i in sorted(members)]
@@ -120,19 +148,24 @@ def document_similarity(
     words = [_word_set(d) for d in documents]
     salient = [_salient_names(d, ex_of.get(d.id)) for d in documents]
     years = [set(_YEAR_RE.findall(f"{d.title or ''} {d.url or ''} {d.text}")) for d in documents]
-    text_sims = _pairwise(text_vecs)
-    ent_sims = _pairwise(ent_vecs)
+    pairs = _candidate_pairs(text_vecs, ent_vecs)
+    text_sims = {k: cosine(text_vecs[k[0]], text_vecs[k[1]]) for k in pairs}
+    ent_sims = {k: cosine(ent_vecs[k[0]], ent_vecs[k[1]]) for k in pairs}
     has_ents = [bool(v) for v in ent_vecs]
     out: dict[tuple[int, int], float] = {}
-    for key in text_sims.keys() | ent_sims.keys():
+    for key in sorted(pairs):
         i, j = key
         t = text_sims.get(key, 0.0)
         # Without entities on both sides the text alone decides.
         s = TEXT_WEIGHT * t + (1 - TEXT_WEIGHT) * ent_sims.get(key, 0.0) if has_ents[i] and has_ents[j] else t
         if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > DATE_WINDOW_DAYS:
-            s *= 0.5
+            s *= DATE_FACTOR
         missing = min(_missing(salient[i], words[j]), _missing(salient[j], words[i]))
-        s *= max(0.0, 1.0 - EXCLUSIVE_WEIGHT * missing)
+        # With both publication dates known, "when" is already weighed (the date
+        # window); reports of one event then differ in whom they quote more often
+        # than look-alike events share a day, so missing names weigh less.
+        weight = DATED_EXCLUSIVE_WEIGHT if dates[i] and dates[j] else EXCLUSIVE_WEIGHT
+        s *= max(0.0, 1.0 - weight * missing)
         # Years written in the text stand in for publication dates only where
         # those are missing: with both dates known the date window decides.
         if not (dates[i] and dates[j]) and years[i] and years[j] and not years[i] & years[j]:
@@ -169,6 +202,40 @@ def _salient_names(d: Document, ex: DocExtraction | None) -> list[tuple[str, ...
     return list(dict.fromkeys(out))
 
 
+def _person_counts(d: Document, ex: DocExtraction | None) -> Counter[str]:
+    """How often a report names each person, by surname; a surname in the headline counts LEAD_TITLE_BONUS more."""
+    counts: Counter[str] = Counter()
+    if ex is None:
+        return counts
+    title = set(re.findall(r"\w+", (d.title or "").lower()))
+    for e in ex.entities:
+        if e.type != "PERSON":
+            continue
+        surname = (re.findall(r"\w+", e.name.lower()) or [""])[-1]
+        if len(surname) >= 3:
+            counts[surname] += len(e.mentions) + (LEAD_TITLE_BONUS if surname in title else 0)
+    return counts
+
+
+def _leads(counts: Counter[str], size: int) -> frozenset[str]:
+    """Lead people of a group of ``size`` reports: named at least LEAD_SHARE as often as the most named one,
+    who is named LEAD_MIN times per report or more (otherwise the group has no clear lead)."""
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    if top < LEAD_MIN * size:
+        return frozenset()
+    return frozenset(n for n, c in counts.items() if c >= LEAD_SHARE * top)
+
+
+def _lead_factor(a: Counter[str], size_a: int, b: Counter[str], size_b: int) -> float:
+    """LEAD_CONFLICT_FACTOR when two groups of reports (LEAD_GROUP_MIN or more each) lead with different people."""
+    if min(size_a, size_b) < LEAD_GROUP_MIN:
+        return 1.0
+    la, lb = _leads(a, size_a), _leads(b, size_b)
+    return LEAD_CONFLICT_FACTOR if la and lb and not la & lb else 1.0
+
+
 def _missing(names: list[tuple[str, ...]], words: frozenset[str]) -> float:
     """Share of ``names`` of which the other report writes no word at all (0 below MIN_SALIENT_NAMES names)."""
     if len(names) < MIN_SALIENT_NAMES:
@@ -181,24 +248,39 @@ def _vectors(token_lists: list[list[str]]) -> list[Vector]:
     return [tfidf(t, idf) for t in token_lists]
 
 
-def _pairwise(vecs: list[Vector]) -> dict[tuple[int, int], float]:
-    """Cosines of all pairs sharing a term, via an inverted index (skips disjoint pairs)."""
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, v in enumerate(vecs):
-        for t, w in v.items():
-            postings[t].append((i, w))
-    acc: dict[tuple[int, int], float] = defaultdict(float)
-    for plist in postings.values():
-        for x in range(len(plist)):
-            i, wi = plist[x]
-            for y in range(x + 1, len(plist)):
-                j, wj = plist[y]
-                acc[(i, j)] += wi * wj
-    return dict(acc)
+def _candidate_pairs(text_vecs: list[Vector], ent_vecs: list[Vector]) -> set[tuple[int, int]]:
+    """Pairs (i < j) worth scoring: blocking on each document's BLOCK_TERMS heaviest terms.
+
+    A document is filed under its heaviest TF-IDF text terms and its heaviest
+    names; only documents filed under a common key are compared.  Reports of
+    one event share their rare words, so their pairs survive; the cost grows
+    with the number of documents times the size of their stories, not with
+    the square of the run (docs/scale.md).
+    """
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for prefix, vecs in (("t", text_vecs), ("e", ent_vecs)):
+        for i, v in enumerate(vecs):
+            for term in heapq.nlargest(BLOCK_TERMS, v, key=lambda t: (v[t], t)):
+                blocks[prefix + term].append(i)
+    cap = max(BLOCK_MIN_CAP, BLOCK_MAX_SHARE * len(text_vecs))
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > cap:
+            continue  # a key that many reports share ("police", "shooting") tells no story apart
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    return pairs
 
 
-def _average_link(n: int, sims: dict[tuple[int, int], float]) -> list[set[int]]:
-    """Average-link agglomeration (Lance–Williams update) down to STORY_THRESHOLD."""
+def _average_link(
+    n: int, sims: dict[tuple[int, int], float], people: Sequence[Counter[str]] | None = None
+) -> list[set[int]]:
+    """Average-link agglomeration (Lance–Williams update) down to STORY_THRESHOLD.
+
+    Two groups that lead with different people (``people``: each report's
+    person counts) have their average scaled by LEAD_CONFLICT_FACTOR.
+    """
     # Sum of pair similarities between live clusters, keyed by cluster ids.
     link: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in sims.items():
@@ -206,26 +288,33 @@ def _average_link(n: int, sims: dict[tuple[int, int], float]) -> list[set[int]]:
         link[j][i] = s
     size = {i: 1 for i in range(n)}
     members = {i: {i} for i in range(n)}
+    prof = {i: (people[i] if people else Counter()) for i in range(n)}
+
+    def score(a: int, b: int) -> float:
+        avg = link[a].get(b, 0.0) / (size[a] * size[b])
+        return avg * _lead_factor(prof[a], size[a], prof[b], size[b])
+
     heap = [(-s, i, j) for (i, j), s in sims.items() if s >= STORY_THRESHOLD]
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
         if a not in size or b not in size:
             continue
-        avg = link[a].get(b, 0.0) / (size[a] * size[b])
+        avg = score(a, b)
         if not math.isclose(-neg, avg) or avg < STORY_THRESHOLD:
             continue  # stale entry: the pair's average changed since it was pushed
         keep, gone = min(a, b), max(a, b)
         members[keep] |= members.pop(gone)
         size[keep] += size.pop(gone)
+        prof[keep] = prof[keep] + prof.pop(gone)
         for c, s in link.pop(gone).items():
             link[c].pop(gone, None)
             if c != keep:
                 link[keep][c] = link[keep].get(c, 0.0) + s
                 link[c][keep] = link[keep][c]
         link[keep].pop(keep, None)
-        for c, total in link[keep].items():
-            avg = total / (size[keep] * size[c])
+        for c in link[keep]:
+            avg = score(keep, c)
             if avg >= STORY_THRESHOLD:
                 heapq.heappush(heap, (-avg, min(keep, c), max(keep, c)))
     return list(members.values())
