@@ -18,6 +18,7 @@ from newssift.config import DEFAULT_CONFIG
 from newssift.models import Story
 
 EMB = DEFAULT_CONFIG.with_(use_embeddings=True)
+LEARNED = EMB.with_(learned_fact_pairs=True)
 
 STORIES = {
     "court": (
@@ -47,19 +48,20 @@ STORIES = {
 }
 
 
-def _facts(name):
+def _facts(name, config):
     ents, *claims = STORIES[name]
     docs = [doc(f"d{i}") for i in range(1, 4)]
-    return align_facts(docs, claims, ents, [Story(id="s1", docs=tuple(d.id for d in docs))], EMB)
+    return align_facts(docs, claims, ents, [Story(id="s1", docs=tuple(d.id for d in docs))], config)
 
 
 def _fact_of(facts, cid):
     return next(f for f in facts if cid in f.claims)
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["hand-set", "learned"])
 @pytest.mark.parametrize("name", sorted(STORIES))
-def test_two_reports_of_one_event_share_a_fact_and_the_look_alike_does_not(name):
-    facts = _facts(name)
+def test_two_reports_of_one_event_share_a_fact_and_the_look_alike_does_not(name, learned):
+    facts = _facts(name, LEARNED if learned else EMB)
     assert set(_fact_of(facts, "x1").claims) == {"x1", "x2"}, name
     assert _fact_of(facts, "y1").claims == ("y1",), name
 
@@ -75,6 +77,21 @@ def test_weights_for_other_features_are_refused():
     data["features"] = data["features"][:-1]
     with pytest.raises(ValueError, match="other features"):
         PairScorer.from_dict(json.loads(json.dumps(data)))
+
+
+def test_learned_scorer_rates_the_paraphrase_above_the_look_alike():
+    """The sign constraints of the training keep similarity pointing the task's way."""
+    from newssift.align.facts import _embed_all
+    from newssift.align.origins import build_origin_index
+    from newssift.align.pairmodel import pair_features
+    from newssift.align.similarity import build_space
+
+    scorer = load_scorer()
+    for name, (ents, *claims) in STORIES.items():
+        space = build_space(claims, build_origin_index(ents), _embed_all(claims, LEARNED), ents)
+        prob = {(i, j): scorer.probability(pair_features(space, i, j, space.score(i, j, same_doc=True)))
+                for i, j in ((0, 1), (0, 2), (1, 2))}
+        assert prob[(0, 1)] >= scorer.merge_threshold > max(prob[(0, 2)], prob[(1, 2)]), name
 
 
 def test_probability_rises_with_a_positive_weight():
