@@ -98,7 +98,7 @@ def build_figures(
             raw.append((key, value, replace(q, subject=subject) if subject != q.subject else q, sources))
 
     raw = _one_victim_once(raw)
-    raw += _wounded_from_shot(raw)
+    raw = _with_wounded_from_shot(raw)
 
     # Subjects are grouped per story, measure and window: "troops", "North
     # Korean troops" and "North Korean military troops" are one subject when
@@ -154,9 +154,11 @@ def _one_victim_once(raw: list) -> list:
     return out
 
 
-#: Whether a report that counts people shot and killed but no wounded gives a
-#: wounded value (shot less killed); chosen by the sweep in docs/figures.md.
-WOUNDED_FROM_SHOT = False
+#: Whether people shot and not reported dead give wounded values (GVA and
+#: newsroom usage: a person shot who did not die is injured): False, "report"
+#: (people shot less people killed in the same report) or "story" (people
+#: shot less the story's killed best).  Chosen by the sweep in docs/figures.md.
+WOUNDED_FROM_SHOT: bool | str = False
 
 
 #: Whether only a stated number of people shot ("four people were shot") gives
@@ -164,8 +166,30 @@ WOUNDED_FROM_SHOT = False
 SHOT_NEEDS_COUNT = True
 
 
+#: Which reports give a wounded value from their people shot: "silent" (only
+#: reports that state no wounded count) or "all".
+SHOT_REPORTS = "silent"
+
+
+def _with_wounded_from_shot(raw: list) -> list:
+    """``raw`` with each implied wounded value placed right after the people-shot value it comes from.
+
+    A report's value is the first it states (:data:`REPORT_VALUE`), so the
+    implied value stands where its statement stands in the report.
+    """
+    implied = {id(src): row for src, row in _wounded_from_shot(raw)}
+    if not implied:
+        return raw
+    out = []
+    for row in raw:
+        out.append(row)
+        if id(row[1]) in implied:
+            out.append(implied[id(row[1])])
+    return out
+
+
 def _wounded_from_shot(raw: list) -> list:
-    """Wounded values a report implies: people shot less people killed, when it states no wounded count.
+    """(people-shot value, implied wounded row) pairs: people shot less people killed (:data:`WOUNDED_FROM_SHOT`).
 
     "Four people were shot; one died" reports three wounded.  The value is
     traced to the claim that counts the people shot; it is the report's own
@@ -177,21 +201,35 @@ def _wounded_from_shot(raw: list) -> list:
     for key, v, q, sources in raw:
         if not key[3]:  # windowed counts ("this year") are other events
             per_doc[(key[0], v.doc)][q.measure or ""].append((key, v, q, sources))
+    story_killed = _story_killed(raw) if WOUNDED_FROM_SHOT == "story" else {}
     out = []
-    for found in per_doc.values():
-        if found.get("wounded") or not found.get("shot"):
+    for (story, _doc), found in per_doc.items():
+        if not found.get("shot") or (found.get("wounded") and SHOT_REPORTS == "silent"):
             continue
-        key, v, q, sources = max(found["shot"], key=lambda r: (r[2].low or 0))
-        killed = max((r[2].low or 0 for r in found.get("killed", [])), default=0)
+        key, v, q, sources = found["shot"][0] if REPORT_VALUE == "first" else \
+            max(found["shot"], key=lambda r: (r[2].low or 0))
         if SHOT_NEEDS_COUNT and q.qualifier != "exact":
             continue  # "a man was shot": whether he lived is for other sentences to say
+        if WOUNDED_FROM_SHOT == "story":
+            killed = story_killed.get(story, 0.0)
+        else:
+            killed = max((r[2].low or 0 for r in found.get("killed", [])), default=0)
         n = (q.low or 0) - killed
         if n <= 0:
             continue
         value = replace(v, low=n, high=n if q.qualifier == "exact" else None)
-        out.append(((key[0], "wounded", key[2], key[3]), value, replace(q, measure="wounded", low=n,
-                                                                         high=value.high), sources))
+        out.append((v, ((key[0], "wounded", key[2], key[3]), value,
+                        replace(q, measure="wounded", low=n, high=value.high), sources)))
     return out
+
+
+def _story_killed(raw: list) -> dict[str, float]:
+    """Each story's killed best over its unwindowed values (0 when it reports no death)."""
+    items: dict[str, list] = defaultdict(list)
+    for key, v, q, sources in raw:
+        if q.measure == "killed" and not key[3]:
+            items[key[0]].append((v, q, sources))
+    return {story: best_value(its, {}) or 0.0 for story, its in items.items()}
 
 
 def _label(items, window: str) -> str | None:

@@ -47,6 +47,7 @@ from .lexicon import (
     ONE_PERSON_NOUNS,
     ONE_PERSON_PRONOUNS,
     ORDINAL_COUNTS,
+    SHOT_THINGS,
     STATE_VERBS,
     SUFFER_VERBS,
     UNREAL_HEADS,
@@ -60,6 +61,9 @@ __all__ = ["casualty_counts", "drop_non_counts", "with_casualty_counts"]
 CASUALTY_MEASURES = frozenset(["killed", "wounded", "killed_or_wounded", "casualties"])
 
 _SUBJ = ("nsubj", "nsubjpass")
+
+#: Whether conjoined victims that are all numbered ("four women and one man") are an exact total.
+CONJOINED_EXACT = True
 
 
 def with_casualty_counts(parsed, start: int, end: int, quantities: Sequence[Quantity]) -> tuple[Quantity, ...]:
@@ -243,18 +247,21 @@ def _group_count(parsed, group: list, measure: str, negated: bool) -> Quantity |
     """One count for conjoined victims: the sum of each one's count ("a man and a woman": 2)."""
     if len(group) == 1:
         return _count(parsed, group[0], measure, negated)
-    values = []
+    values, numbered = [], True
     for v in group:
         nums = _nummods(v)
         if nums:
             from .quantities import parse_number  # the general number reader
             values.append(parse_number([n.text for n in nums]))
         else:
+            numbered = False
             q = _count(parsed, v, measure, negated)
             values.append(q.low if q is not None and q.qualifier == "at_least" else None)
     if any(x is None for x in values) or negated:
         return None
-    return _make(parsed, _first(group[0]), group[-1], float(sum(values)), "at_least", measure)
+    # "four women and one man": every part numbered, an exact total; "two men and a woman" only a floor.
+    qualifier = "exact" if numbered and CONJOINED_EXACT else "at_least"
+    return _make(parsed, _first(group[0]), group[-1], float(sum(values)), qualifier, measure)
 
 
 def _nummods(v) -> list:
@@ -344,6 +351,8 @@ def _unreal(verb) -> bool:
 def _count(parsed, v, measure: str, negated: bool) -> Quantity | None:
     """The count one victim phrase carries, or None when it names no countable person."""
     nums = [c for c in _nummods(v) if c.lower_ != "one"]
+    if measure == "shot" and (v.lower_ in SHOT_THINGS or v.lemma_.lower() in SHOT_THINGS):
+        return None  # "15 rounds were shot", "two drones were shot down": things, not people hit
     if measure == "shot" and nums and not negated:
         from .quantities import parse_number  # the general number reader
         value = parse_number([n.text for n in sorted(nums, key=lambda t: t.i)])

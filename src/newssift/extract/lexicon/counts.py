@@ -28,8 +28,12 @@ NOT_AGENT_NOUNS = frozenset(
     trailer container meter chapter quarter cancer murder matter weather winter summer monitor motor
     sector factor error interior exterior tractor elevator corridor floor door mirror vapor labor labour
     harbor harbour color colour favor favour honor honour tumor tumour plant restaurant tenant
-    elephant giant grant guarantee committee fee referee""".split()
+    elephant giant grant guarantee committee fee referee warrant variant implant""".split()
 ) - {"tenant", "referee"}
+
+#: Things that are shot, fired or shot down, never people hit: "15 rounds were shot", "two drones were shot down".
+SHOT_THINGS = frozenset("""round shot bullet shell casing gunshot time volley arrow flare missile rocket drone plane
+    aircraft jet helicopter balloon satellite""".split())
 
 #: Pronouns and reflexives for one person ("he died", "shot himself").
 ONE_PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "himself", "herself"])
@@ -69,6 +73,6 @@ UNREAL_HEADS = frozenset(["try", "attempt", "threaten", "plan", "want", "intend"
 
 __all__ = [
     "AGENT_SUFFIXES", "NOT_AGENT_NOUNS", "CONDITION_ADJS", "DEATH_NOUNS", "FATAL_ADVERBS", "FATAL_EVENT_ADJS", "INJURY_NOUNS", "NOBODY_WORDS",
-    "ONE_PERSON_NOUNS", "ONE_PERSON_PRONOUNS", "ORDINAL_COUNTS", "STATE_VERBS", "SUFFER_VERBS",
+    "ONE_PERSON_NOUNS", "ONE_PERSON_PRONOUNS", "ORDINAL_COUNTS", "SHOT_THINGS", "STATE_VERBS", "SUFFER_VERBS",
     "UNREAL_HEADS", "UNREAL_WORDS",
 ]
