@@ -6,6 +6,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import report as _report  # noqa: F401  (registers the Report writers)
+from .api import analyze
 from .config import DEFAULT_CONFIG, Config
 from .errors import (
     ConfigError,
@@ -17,30 +19,28 @@ from .errors import (
 )
 from .models import Claim, Document, Entity, Fact, Figure, Flag, Quantity, Report, Story
 from .pipeline import analyze_documents, analyze_inputs, extract_inputs
-from .api import analyze
-from . import report as _report  # noqa: F401  (registers the Report writers)
 
 __all__ = [
-    "__version__",
-    "Config",
     "DEFAULT_CONFIG",
-    "NewssiftError",
+    "Claim",
+    "Config",
     "ConfigError",
-    "InputError",
-    "ModelMissingError",
-    "NoUsableInputError",
-    "StoreError",
     "Document",
     "Entity",
-    "Claim",
-    "Quantity",
     "Fact",
     "Figure",
     "Flag",
-    "Story",
+    "InputError",
+    "ModelMissingError",
+    "NewssiftError",
+    "NoUsableInputError",
+    "Quantity",
     "Report",
+    "StoreError",
+    "Story",
+    "__version__",
     "analyze",
-    "analyze_inputs",
     "analyze_documents",
+    "analyze_inputs",
     "extract_inputs",
 ]

@@ -31,8 +31,8 @@ __all__ = ["LINE_BREAK_COMPONENT", "MAX_RUN_CHARS", "annotate", "break_long_runs
 
 #: Longest run of non-space characters given to spaCy's tokenizer in one piece.
 MAX_RUN_CHARS = 100
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
-_MARK_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_RUN_CHARS + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+_MARK_RUN = re.compile(rf"[^\w\s]{{{MAX_RUN_CHARS + 1},}}")
 
 #: Name of the pipeline component that splits sentences at line breaks.
 LINE_BREAK_COMPONENT = "newssift_line_breaks"
@@ -165,11 +165,10 @@ def annotate(documents: Sequence[Document], config: Config = DEFAULT_CONFIG) -> 
             yield from parts
 
     parsed = iter(nlp.pipe(pieces(), batch_size=config.spacy_batch_size, n_process=config.spacy_n_process))
-    i = 0
-    for first in parsed:
-        # The generator has yielded this piece, so counts[i] is already known.
+    for i, first in enumerate(parsed):
+        # The generator has yielded this piece, so counts[i] is already known
+        # (``next(parsed)`` below consumes a document's other pieces, so ``i`` counts documents).
         n = counts[i]
-        i += 1
         if n == 1:
             yield first
         else:

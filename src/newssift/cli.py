@@ -22,7 +22,7 @@ from . import __version__
 from .config import DEFAULT_CONFIG, Config
 from .errors import NewssiftError, NoUsableInputError, OutputError, UsageError
 
-__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_FAILURE", "EXIT_USAGE"]
+__all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 log = logging.getLogger("newssift")
 
@@ -272,7 +272,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     else:
         if not args.inputs:
             raise UsageError("give at least one input (file, directory, glob, - or URL), or --db")
-        from .pipeline import analyze_inputs, extract_inputs, analyze_documents
+        from .pipeline import analyze_documents, analyze_inputs, extract_inputs
         from .report.terminal import progress_bar
 
         ingested = extract_inputs(args.inputs, config=cfg, meta=args.meta)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-__all__ = ["Config", "DEFAULT_CONFIG"]
+__all__ = ["DEFAULT_CONFIG", "Config"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Config:
     ray_address: str | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def with_(self, **changes) -> "Config":
+    def with_(self, **changes) -> Config:
         """Return a copy with the given fields changed."""
         return replace(self, **changes)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from .config import DEFAULT_CONFIG, Config
 from .models import Claim, DocExtraction, Document, IngestResult, InputProblem, Report
 
-__all__ = ["analyze_documents", "analyze_inputs", "extract_inputs", "cross_document", "finish_report", "resolve_and_cluster"]
+__all__ = ["analyze_documents", "analyze_inputs", "cross_document", "extract_inputs", "finish_report", "resolve_and_cluster"]
 
 Progress = Callable[[str, int, int], None]
 

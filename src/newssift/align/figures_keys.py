@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["canonical_subjects", "is_combined", "place_of", "subject_key", "subject_in_claim", "window_of"]
+__all__ = ["canonical_subjects", "is_combined", "place_of", "subject_in_claim", "subject_key", "window_of"]
 
 #: Count nouns that say what kind of individual is counted, not whose.  Two
 #: reports of "North Korean soldiers" and "North Korean troops" count one

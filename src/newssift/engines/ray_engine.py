@@ -16,6 +16,7 @@ import math
 import os
 import socket
 from collections.abc import Callable, Sequence
+from typing import Self
 
 from ..errors import EngineError, NewssiftError
 
@@ -76,7 +77,7 @@ class RayEngine:
         self._ray = None
         self._remote = None
 
-    def __enter__(self) -> RayEngine:
+    def __enter__(self) -> Self:
         for key, value in QUIET_ENV.items():
             os.environ.setdefault(key, value)
         try:

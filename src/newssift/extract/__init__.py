@@ -18,10 +18,10 @@ from .claims import (
     trim_span,
     uncovered_main_clause,
 )
+from .counts import with_casualty_counts
 from .dates import time_in
 from .headlines import headline_hedged, headline_line, headline_source, headline_verdict
 from .mentions import EntityTable, collect_entities
-from .counts import with_casualty_counts
 from .quantities import quantities_in, with_sentence_quantities
 from .quotes import (
     FOLLOW_ON_QUOTE_CHARS,

@@ -15,6 +15,7 @@ Everything here reads the dependency parse of one sentence:
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -109,7 +110,7 @@ def source_words(head, name: list, verb=None) -> list:
     own = {t.i for c in head.children if verb is not None and c.left_edge.i <= verb.i <= c.right_edge.i
            for t in c.subtree}
     toks = [t for t in head.subtree if t.i not in own]
-    if any(b.i - a.i != 1 for a, b in zip(toks, toks[1:])):
+    if any(b.i - a.i != 1 for a, b in itertools.pairwise(toks)):
         toks = [t for t in toks if t.i < min(own)] if own else toks
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != ")":
         toks.pop()

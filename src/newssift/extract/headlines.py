@@ -17,20 +17,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .people import ACRONYM_RE
-from .quotes import find_quotes, inside
-
 from .lexicon import (
     DEBUNK_PHRASES,
     DEBUNK_WORDS,
-    HEADLINE_HEDGE_PHRASES,
-    HEDGE_WORDS,
     GROUP_NOUNS,
+    HEADLINE_HEDGE_PHRASES,
     HEADLINE_HEDGE_WORDS,
     HEADLINE_SPEECH_VERBS,
     HEDGE_MODALS,
     HEDGE_PHRASES,
     HEDGE_VERBS,
+    HEDGE_WORDS,
     IRREGULAR_REPORT_FORMS,
     NEGATION_WORDS,
     REPORTING_VERBS,
@@ -38,6 +35,8 @@ from .lexicon import (
     SOURCE_LABEL_NOUNS,
     VERDICT_VERBS_HEADLINE,
 )
+from .people import ACRONYM_RE
+from .quotes import find_quotes, inside
 
 __all__ = ["HeadlineSource", "accused_label", "debunks", "headline_hedged", "headline_line", "headline_source", "headline_verdict",
            "is_modal_hedge", "report_form"]

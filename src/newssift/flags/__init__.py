@@ -23,7 +23,7 @@ from .headline import find_headline_mismatches
 from .quotes import find_quote_variants
 from .spelling import find_spelling_variants
 
-__all__ = ["find_flags", "order_flags", "whole_run_flags", "FLAG_KINDS"]
+__all__ = ["FLAG_KINDS", "find_flags", "order_flags", "whole_run_flags"]
 
 FLAG_KINDS = (
     "editorial_insertion", "spelling_variant", "quote_variant", "social_embed", "headline_mismatch",

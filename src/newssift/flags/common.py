@@ -9,12 +9,12 @@ from ..extract.lexicon import COMPARISON_STOP_WORDS
 from ..models import Document, Story
 
 __all__ = [
-    "load_parser",
-    "story_peers",
-    "content_words",
-    "overlap",
-    "norm_words",
     "STOPWORDS",
+    "content_words",
+    "load_parser",
+    "norm_words",
+    "overlap",
+    "story_peers",
 ]
 
 #: Function words left out when comparing sentences (kept in the vocabulary module).

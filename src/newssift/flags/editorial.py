@@ -23,7 +23,7 @@ from ..annotate import break_long_runs
 from ..models import Claim, Document, Flag, SpanRef, Story
 from .common import content_words, load_parser, overlap, story_peers
 
-__all__ = ["find_editorial_insertions", "is_appeal", "COUNTERPART_OVERLAP", "MAX_PARAGRAPH_SENTENCES"]
+__all__ = ["COUNTERPART_OVERLAP", "MAX_PARAGRAPH_SENTENCES", "find_editorial_insertions", "is_appeal"]
 
 #: Share of a sentence's content words that another report's sentence must
 #: repeat to count as "the same sentence" (the insertion is then not unique).

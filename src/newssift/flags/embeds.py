@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..models import Document, Flag
 
-__all__ = ["find_social_embeds", "post_claim", "post_author"]
+__all__ = ["find_social_embeds", "post_author", "post_claim"]
 
 _SIGNATURE = re.compile(
     r"^\s*[\u2014\u2013-]+\s*(?P<name>[^(\n]*?)\s*\((?P<handle>@\w+)\)\s*(?P<date>.*)$", re.MULTILINE

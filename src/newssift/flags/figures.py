@@ -22,7 +22,7 @@ from ..align.numbers import consistent_interval, primary_quantity, times_compati
 from ..extract.lexicon import HEAD_COUNT_MEASURES
 from ..models import Claim, Fact, Flag, Quantity, SpanRef
 
-__all__ = ["find_conflicting_figures", "TOLL_MEASURES"]
+__all__ = ["TOLL_MEASURES", "find_conflicting_figures"]
 
 
 #: Measures whose disagreement is a conflict about one event: tolls and head

@@ -10,6 +10,7 @@ lead location nor known to contain or lie in one is flagged.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,7 +18,7 @@ from dataclasses import replace
 from ..models import Document, Entity, Flag, SpanRef, Story
 from ..resolve.places import country_of_word
 
-__all__ = ["find_headline_mismatches", "retitle_stories", "LEAD_MIN_CHARS"]
+__all__ = ["LEAD_MIN_CHARS", "find_headline_mismatches", "retitle_stories"]
 
 #: A lead shorter than this (a one-line standfirst) is read together with the next paragraph.
 LEAD_MIN_CHARS = 200
@@ -101,7 +102,7 @@ def _containment(documents: Sequence[Document], place_of: dict[tuple[str, int], 
     texts = {d.id: d.text for d in documents}
     for doc, spans in by_doc.items():
         spans.sort()
-        for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:]):
+        for (s1, e1, a), (s2, e2, b) in itertools.pairwise(spans):
             text = texts[doc]
             gap = text[e1:s2]
             if a == b:

@@ -14,6 +14,7 @@ others.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from dataclasses import dataclass, replace
 from ..models import Document, Flag, SpanRef, Story
 from .common import story_peers
 
-__all__ = ["find_quote_variants", "direct_quotes", "Quote", "MIN_QUOTE_WORDS", "MIN_MATCHED_SHARE"]
+__all__ = ["MIN_MATCHED_SHARE", "MIN_QUOTE_WORDS", "Quote", "direct_quotes", "find_quote_variants"]
 
 #: Shortest quote compared, in words: shorter ones ("no reason", "several
 #: dozen") are phrases many reports repeat verbatim or not at all.
@@ -93,7 +94,7 @@ def _inner_diffs(a: Quote, b: Quote) -> list[_Diff]:
     tail_a, tail_b = len(a.words) - (last.a + last.size), len(b.words) - (last.b + last.size)
     if last.size >= MIN_ANCHOR_WORDS and 0 < tail_a <= MAX_EDGE_WORDS and 0 < tail_b <= MAX_EDGE_WORDS:
         out.append(_Diff(a, b, (last.a + last.size, len(a.words)), (last.b + last.size, len(b.words))))
-    for left, right in zip(blocks, blocks[1:]):
+    for left, right in itertools.pairwise(blocks):
         if left.size < MIN_ANCHOR_WORDS or right.size < MIN_ANCHOR_WORDS:
             continue
         ra = (left.a + left.size, right.a)
@@ -141,7 +142,6 @@ def find_quote_variants(documents: Sequence[Document], stories: Sequence[Story])
         return carriers[needle]
 
     rank = {d.id: i for i, d in enumerate(documents)}
-    flags: list[Flag] = []
     seen: set[tuple[str, int, int]] = set()
     pairs: dict[tuple, Flag] = {}  # (story, minority wording, majority wording) -> its flag
     for d in documents:

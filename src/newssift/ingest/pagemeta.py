@@ -139,10 +139,10 @@ def _take_node(node: dict, out: dict[str, str]) -> None:
             out["author"] = name
         if "publisher" not in out and (name := _name_of(node.get("publisher"))):
             out["publisher"] = name
-    elif any(t in ("newsmediaorganization", "organization", "website") for t in types):
+    elif (any(t in ("newsmediaorganization", "organization", "website") for t in types)
+          and isinstance(node.get("name"), str) and node["name"].strip()):
         # The site's own node names the outlet when the article node does not.
-        if isinstance(node.get("name"), str) and node["name"].strip():
-            out.setdefault("site", node["name"])
+        out.setdefault("site", node["name"])
 
 
 def _name_of(value) -> str | None:
@@ -197,7 +197,7 @@ def _htmldate(tree, url: str | None) -> str | None:
         return None
     try:
         return find_date(tree, url=url, extensive_search=False, original_date=True)
-    except Exception:  # a date is optional: an odd page must not lose its text over it
+    except Exception:  # noqa: BLE001 — a date is optional: an odd page must not lose its text over it
         return None
 
 

@@ -7,7 +7,6 @@ whole source is raised as an InputError and recorded by ``ingest``.
 from __future__ import annotations
 
 import sys
-from urllib.parse import urlsplit
 
 from ..config import Config
 from ..errors import InputNotFoundError, UnsupportedInputError

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from ..extract.lexicon import IRREGULAR_REPORT_FORMS, REPORTING_VERBS
 from ..models import Removed
 from .embeds import find_embeds
-from .notices import is_notice
 from .lines import PROSE_MIN_WORDS, LineShape, line_shapes, norm_line, shape_of
+from .notices import is_notice
 from .roles import (
     HEADLINE_MIN_WORDS,
     byline_author,

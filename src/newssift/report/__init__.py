@@ -13,7 +13,7 @@ from ..errors import NewssiftError
 from ..models import register_writer
 from .json import report_from_dict, report_to_dict, write_json
 
-__all__ = ["report_to_dict", "report_from_dict", "write_json", "read_report"]
+__all__ = ["read_report", "report_from_dict", "report_to_dict", "write_json"]
 
 
 def read_report(source) -> object:

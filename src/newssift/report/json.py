@@ -29,7 +29,7 @@ from ..models import (
     TimeRef,
 )
 
-__all__ = ["SCHEMA_VERSION", "report_to_dict", "report_from_dict", "write_json", "document_to_dict"]
+__all__ = ["SCHEMA_VERSION", "document_to_dict", "report_from_dict", "report_to_dict", "write_json"]
 
 SCHEMA_VERSION = "1"
 

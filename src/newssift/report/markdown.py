@@ -15,7 +15,7 @@ from pathlib import Path
 from ..models import Claim, Document, Fact, Figure, Flag, Report, Story
 from .html_index import outlet_label
 
-__all__ = ["report_to_markdown", "write_markdown", "MAX_ITEMS", "QUOTE_CHARS"]
+__all__ = ["MAX_ITEMS", "QUOTE_CHARS", "report_to_markdown", "write_markdown"]
 
 #: Items listed per section of a story; the rest is counted, not listed.
 MAX_ITEMS = 8
@@ -169,8 +169,8 @@ def _story_brief(idx: _Index, report: Report, story: Story | None) -> list[str]:
     corroborated = [f for f in facts if f.status == "corroborated"]
     conflicting = [f for f in facts if f.status == "conflicting"]
     lines = [f"## {_esc(title)}", "",
-             f"{n_docs} report(s) · {len(corroborated)} corroborated · {len(conflicting)} conflicting · "
-             f"{len(figures)} figure(s) · {len(flags)} flag(s)", ""]
+             (f"{n_docs} report(s) · {len(corroborated)} corroborated · {len(conflicting)} conflicting · "
+             f"{len(figures)} figure(s) · {len(flags)} flag(s)"), ""]
     lines += _section("Corroborated by independent sources", _fact_lines(idx, facts, "corroborated"),
                       len(corroborated))
     lines += _section("Where reports conflict", _fact_lines(idx, facts, "conflicting"), len(conflicting))

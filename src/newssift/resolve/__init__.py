@@ -21,7 +21,7 @@ from .names import clean_surface, fold, is_acronym, name_keys, strip_titles
 from .nodes import Node, family
 from .spelling import is_spelling_variant
 
-__all__ = ["resolve_entities", "load_aliases", "parse_aliases", "spelling_variants"]
+__all__ = ["load_aliases", "parse_aliases", "resolve_entities", "spelling_variants"]
 
 
 def resolve_entities(

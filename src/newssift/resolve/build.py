@@ -15,7 +15,7 @@ from .context import acronym_definitions, place_evidence, place_extensions, titl
 from .names import PLACE_TYPES, clean_surface, fold, is_acronym, person_parts
 from .nodes import Node, family
 
-__all__ = ["build_nodes", "add_context"]
+__all__ = ["add_context", "build_nodes"]
 
 
 def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtraction]) -> list[Node]:
@@ -80,9 +80,9 @@ def _fix_types(nodes: list[Node], text: str) -> None:
         if n.etype == "PERSON" or n.etype == "NORP":
             continue
         words = [clean_surface(s) for s in n.surfaces]
-        if words and all(len(w.split()) == 1 and not is_acronym(w) for w in words):
-            if all(person_parts(w)[1] in surnames for w in words):
-                n.etype = "PERSON"
+        if (words and all(len(w.split()) == 1 and not is_acronym(w) for w in words)
+                and all(person_parts(w)[1] in surnames for w in words)):
+            n.etype = "PERSON"
     # "the capital Drezhin" tagged PERSON, "the port of Sarnet" tagged ORG: one-word
     # names the text itself calls places become places.
     for n in nodes:

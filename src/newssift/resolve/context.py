@@ -21,7 +21,7 @@ from .names import (
     is_acronym,
 )
 
-__all__ = ["acronym_definitions", "titles_around", "place_extensions", "expansion_before", "place_evidence"]
+__all__ = ["acronym_definitions", "expansion_before", "place_evidence", "place_extensions", "titles_around"]
 
 #: Longest expansion read back from an acronym, in words; chosen above the
 #: longest body names we met in news ("National Security Council Coordinator
@@ -74,7 +74,7 @@ def expansion_before(text: str, end: int) -> tuple[int, int] | None:
     start = None
     lower = 0
     for i in range(len(words) - 1, -1, -1):
-        s, e, w = words[i]
+        s, _e, w = words[i]
         bare = w.rstrip(".")
         if bare[:1].isupper():
             start = s

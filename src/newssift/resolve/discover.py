@@ -19,7 +19,7 @@ from .names import name_keys, name_tokens, person_parts, phonetic_keys
 from .nodes import Node, UnionFind, family
 from .spelling import MIN_VARIANT_LEN, is_spelling_variant
 
-__all__ = ["discover_mentions", "MIN_DISCOVERED_WORD", "MAX_PHRASE_WORDS"]
+__all__ = ["MAX_PHRASE_WORDS", "MIN_DISCOVERED_WORD", "discover_mentions"]
 
 #: Shortest single word looked up: shorter capitalised words ("May", "Al")
 #: are too often something else.

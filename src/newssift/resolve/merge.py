@@ -20,11 +20,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from .names import NameKeys, alias_key, clean_surface, name_keys, person_parts, phonetic_keys
-from .places import country_of_word
 from .nodes import Node, UnionFind, compatible, family
+from .places import country_of_word
 from .spelling import given_names_compatible, is_spelling_variant
 
-__all__ = ["merge_nodes", "node_keys", "MIN_ACRONYM_INITIALS", "MIN_SHARED_CONTEXT"]
+__all__ = ["MIN_ACRONYM_INITIALS", "MIN_SHARED_CONTEXT", "merge_nodes", "node_keys"]
 
 #: Shortest acronym matched to an expansion by its initials across documents.
 #: Two-letter initials ("PM", "EU") collide across unrelated names far too

@@ -18,23 +18,23 @@ from ..extract.lexicon import ORG_LEGAL_SUFFIXES
 from .places import country_of_word
 
 __all__ = [
-    "fold",
-    "clean_surface",
-    "translit",
-    "is_acronym",
-    "acronym_letters",
-    "person_parts",
-    "strip_titles",
-    "NameKeys",
-    "name_keys",
-    "phonetic_keys",
-    "alias_key",
-    "name_tokens",
-    "TITLE_WORDS",
-    "ROLE_WORDS",
-    "PLACE_SUFFIXES",
     "PERSON_TYPES",
+    "PLACE_SUFFIXES",
     "PLACE_TYPES",
+    "ROLE_WORDS",
+    "TITLE_WORDS",
+    "NameKeys",
+    "acronym_letters",
+    "alias_key",
+    "clean_surface",
+    "fold",
+    "is_acronym",
+    "name_keys",
+    "name_tokens",
+    "person_parts",
+    "phonetic_keys",
+    "strip_titles",
+    "translit",
 ]
 
 PERSON_TYPES = frozenset({"PERSON"})

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..models import Mention
 from .names import PERSON_TYPES
 
-__all__ = ["Node", "UnionFind", "family", "compatible"]
+__all__ = ["Node", "UnionFind", "compatible", "family"]
 
 
 @dataclass

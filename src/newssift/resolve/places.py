@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["country_of_word", "is_country", "COUNTRY_NAMES"]
+__all__ = ["COUNTRY_NAMES", "country_of_word", "is_country"]
 
 _TABLE = """\
 afghanistan||afghan

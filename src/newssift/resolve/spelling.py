@@ -11,7 +11,7 @@ import jellyfish
 from anyascii import anyascii
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
-__all__ = ["is_spelling_variant", "given_names_compatible", "skeleton", "MIN_VARIANT_LEN"]
+__all__ = ["MIN_VARIANT_LEN", "given_names_compatible", "is_spelling_variant", "skeleton"]
 
 #: Shortest word (letters) that may match a different spelling.  Five-letter
 #: pairs such as Smith/Smyth or Jones/Janes are as often different people as

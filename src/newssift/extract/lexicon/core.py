@@ -8,7 +8,6 @@ lookup is one hash probe per token.
 from __future__ import annotations
 
 __all__ = [
-    "VAGUE_SOURCE_NOUNS",
     "CURRENCY_UNITS",
     "DEPLOY_VERBS",
     "GROUP_NOUNS",
@@ -42,6 +41,7 @@ __all__ = [
     "TIME_UNITS",
     "TROOP_NOUNS",
     "VAGUE_AMOUNTS",
+    "VAGUE_SOURCE_NOUNS",
     "WOUND_VERBS",
 ]
 

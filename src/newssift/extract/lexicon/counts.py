@@ -72,7 +72,20 @@ UNREAL_WORDS = frozenset(["nearly", "almost", "could", "would", "might", "may", 
 UNREAL_HEADS = frozenset(["try", "attempt", "threaten", "plan", "want", "intend", "vow", "fear", "risk", "aim", "seek"])
 
 __all__ = [
-    "AGENT_SUFFIXES", "NOT_AGENT_NOUNS", "CONDITION_ADJS", "DEATH_NOUNS", "FATAL_ADVERBS", "FATAL_EVENT_ADJS", "INJURY_NOUNS", "NOBODY_WORDS",
-    "ONE_PERSON_NOUNS", "ONE_PERSON_PRONOUNS", "ORDINAL_COUNTS", "SHOT_THINGS", "STATE_VERBS", "SUFFER_VERBS",
-    "UNREAL_HEADS", "UNREAL_WORDS",
+    "AGENT_SUFFIXES",
+    "CONDITION_ADJS",
+    "DEATH_NOUNS",
+    "FATAL_ADVERBS",
+    "FATAL_EVENT_ADJS",
+    "INJURY_NOUNS",
+    "NOBODY_WORDS",
+    "NOT_AGENT_NOUNS",
+    "ONE_PERSON_NOUNS",
+    "ONE_PERSON_PRONOUNS",
+    "ORDINAL_COUNTS",
+    "SHOT_THINGS",
+    "STATE_VERBS",
+    "SUFFER_VERBS",
+    "UNREAL_HEADS",
+    "UNREAL_WORDS",
 ]

@@ -31,4 +31,4 @@ OCCUPATION_NOUNS = frozenset(
     ]
 )
 
-__all__ = ["ORG_LEGAL_SUFFIXES", "OCCUPATION_NOUNS"]
+__all__ = ["OCCUPATION_NOUNS", "ORG_LEGAL_SUFFIXES"]
