@@ -33,7 +33,7 @@ def load(quantized: bool):
     if quantized:
         import torch
 
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        model.model = torch.ao.quantization.quantize_dynamic(model.model, {torch.nn.Linear}, dtype=torch.qint8)
     return model, time.perf_counter() - t
 
 
