@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
+from ..store.search import ClaimHit, DocHit
 from .cached import cached_response
 from .state import WebState, web_state
 from .views import PAGE_CSP, search_page
@@ -21,35 +22,15 @@ State = Annotated[WebState, Depends(web_state)]
 PER_PAGE = 20
 
 
-class DocHitOut(BaseModel):
-    """A matching document; ``snippet`` marks matched words with U+0002 … U+0003."""
-
-    id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    snippet: str
-
-
-class ClaimHitOut(BaseModel):
-    """A matching claim: its document, character offsets, and its fact's status in the latest analysis."""
-
-    id: str
-    doc: str
-    start: int
-    end: int
-    snippet: str
-    outlet: str | None
-    status: str | None
-
-
 class SearchOut(BaseModel):
     """One page of search results with the totals."""
 
     query: str
     page: int
-    documents: list[DocHitOut]
-    claims: list[ClaimHitOut]
+    # The store's own result records (stdlib dataclasses, which pydantic
+    # validates and serialises as they are): one definition of each hit.
+    documents: list[DocHit]
+    claims: list[ClaimHit]
     total_documents: int
     total_claims: int
 
@@ -108,8 +89,7 @@ async def api_search(request: Request, st: State, q: Q = "", outlet: str | None 
 
     def build() -> bytes:
         _, found = _run(st, q, outlet, date_from, date_to, status, flag, page)
-        out = SearchOut(query=q, page=page, documents=[DocHitOut(**vars(d)) for d in found.docs],
-                        claims=[ClaimHitOut(**vars(c)) for c in found.claims],
+        out = SearchOut(query=q, page=page, documents=list(found.docs), claims=list(found.claims),
                         total_documents=found.n_docs, total_claims=found.n_claims)
         return out.model_dump_json().encode("utf-8")
 
