@@ -228,3 +228,31 @@ def test_ray_engine_splits_several_stories_like_local(ray_cluster):
     remote = analyze_documents(docs, config=DEFAULT_CONFIG.with_(engine="ray", ray_address=ray_cluster))
     local = analyze_documents(docs)
     assert comparable(report_to_dict(remote)) == comparable(report_to_dict(local))
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_store_analysis_on_ray_equals_the_local_store_analysis(ray_cluster, tmp_path):
+    """`newssift analyze --db FILE --engine ray` extracts and re-aligns on the cluster, with the local report."""
+    from newssift.cli import main
+    from newssift.store import Store
+
+    docs = fictional_documents()
+    outs = {}
+    for engine in ("local", "ray"):
+        db = tmp_path / f"{engine}.db"
+        with Store.open(str(db)) as store:
+            store.add_documents(docs)
+        out = tmp_path / f"{engine}.json"
+        args = ["analyze", "--db", str(db), "--engine", engine, "--json", str(out), "--quiet"]
+        assert main(args + (["--address", ray_cluster] if engine == "ray" else [])) == 0
+        outs[engine] = json.loads(out.read_text(encoding="utf-8"))
+    assert outs["ray"]["meta"]["engine"] == "ray" and "engine" not in outs["local"]["meta"]
+    drop = ("store_run", "reused_extractions", "extracted", "incremental_")
+
+    def without_store_meta(d: dict) -> dict:
+        d = comparable(d)
+        d["meta"] = {k: v for k, v in d["meta"].items() if not k.startswith(drop)}
+        return d
+
+    assert without_store_meta(outs["ray"]) == without_store_meta(outs["local"])

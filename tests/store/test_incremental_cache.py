@@ -120,3 +120,31 @@ def test_reanalyses_do_not_grow_the_store(store_url, corpus):
                                     .order_by(schema.runs.c.id)).scalars().all()
         assert statuses == ["superseded"] * 3 + ["done"]
         assert store.integrity_problems() == []
+
+
+def test_parts_not_cached_go_to_the_engine_runner_in_one_call(store_url, corpus, monkeypatch):
+    """With an engine (analyze --db --engine ray), the parts to compute are handed to its runner together."""
+    from newssift.engines.split import serial_map
+    from newssift.store import incremental
+
+    calls: list[tuple[str, int]] = []
+
+    def recording_runner(fn, shared, items):
+        calls.append((fn.__name__, len(items)))
+        return serial_map(fn, shared, items)
+
+    real = incremental.cross_document
+    monkeypatch.setattr(incremental, "cross_document",
+                        lambda *a, **k: real(*a, **{**k, "runner": recording_runner}))
+    with Store.open(store_url) as store:
+        store.add_documents(corpus)
+        first = store.analyze()
+        assert calls == [("facts_task", 3), ("figures_flags_task", 3)], calls
+        calls.clear()
+        store.add_documents(_docs([LATE_SPORT], "late"))
+        second = store.analyze()
+        # Only the cup final's two parts are recomputed, and only they reach the runner.
+        assert calls == [("facts_task", 1), ("figures_flags_task", 1)], calls
+    fresh = analyze_documents(second.report.documents)
+    assert _comparable(second.report)["facts"] == _comparable(fresh)["facts"]
+    assert len(first.report.stories) == 3

@@ -12,20 +12,47 @@ news on the Ray engine.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import ConfigError
 from ..models import Document, Report
 
-__all__ = ["ENGINES", "RUNTIME_META", "analyze_documents_with"]
+__all__ = ["ENGINES", "RUNTIME_META", "analyze_documents_with", "engine_meta", "open_engine"]
 
 #: The engines ``Config.engine`` and ``--engine`` accept.
 ENGINES = ("local", "ray")
 
 #: Meta keys that describe the run, not its result (left out when comparing reports).
 RUNTIME_META = ("time_", "engine")
+
+
+@contextmanager
+def open_engine(config: Config) -> Iterator[object | None]:
+    """The engine ``config.engine`` names, opened for one analysis: None for "local", else a connected engine.
+
+    A non-local engine offers ``extract(documents, config, progress)`` and
+    ``map(fn, shared, items)`` (the runner ``engines.split`` takes); the store
+    uses both, so ``analyze --db`` runs where ``analyze`` does.
+    """
+    if config.engine not in ENGINES:
+        raise ConfigError(f"unknown engine {config.engine!r}; choose one of: {', '.join(ENGINES)}")
+    if config.engine == "local":
+        yield None
+        return
+    from .ray_engine import RayEngine
+
+    with RayEngine(config.ray_address) as engine:
+        yield engine
+
+
+def engine_meta(engine) -> tuple[tuple[str, str], ...]:
+    """The run-time meta naming a non-local engine and its workers (none for the local engine)."""
+    if engine is None:
+        return ()
+    return (("engine", "ray"), ("engine_workers", str(engine.workers)))
 
 
 def analyze_documents_with(
@@ -38,9 +65,7 @@ def analyze_documents_with(
         from ..pipeline import analyze_documents
 
         return analyze_documents(documents, config=config, progress=progress)
-    from .ray_engine import RayEngine
-
-    with RayEngine(config.ray_address) as engine:
+    with open_engine(config) as engine:
         t0 = time.perf_counter()
         extractions = engine.extract(documents, config, progress)
         t_extract = time.perf_counter() - t0
@@ -50,7 +75,6 @@ def analyze_documents_with(
         meta = (
             ("time_extract_s", f"{t_extract:.3f}"),
             ("time_total_s", f"{time.perf_counter() - t0:.3f}"),
-            ("engine", "ray"),
-            ("engine_workers", str(engine.workers)),
+            *engine_meta(engine),
         )
     return replace(report, meta=report.meta + meta)

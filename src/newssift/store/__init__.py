@@ -308,21 +308,25 @@ class Store:
         with write_tx(self.engine) as conn:
             run = self._start_run(conn, "analyze", config, story)
         try:
-            return self._analyze_run(run, docs, story, config, progress)
+            from ..engines import open_engine
+
+            # --engine ray: extraction batches and the re-aligned story parts run as Ray tasks.
+            with open_engine(config) as engine:
+                return self._analyze_run(run, docs, story, config, progress, engine)
         except BaseException as exc:
             status = "failed" if isinstance(exc, Exception) else "interrupted"
             upkeep.mark_run(self.engine, run, status, upkeep.describe(exc))
             raise
 
     def _extract_missing(self, run: int, missing: list[Document], config: Config, key: str,
-                         progress: Progress | None) -> tuple[dict[str, DocExtraction], dict[str, str]]:
+                         progress: Progress | None, engine=None) -> tuple[dict[str, DocExtraction], dict[str, str]]:
         """Extract ``missing`` in committed batches; (extractions, id → error of the documents that failed)."""
         done: dict[str, DocExtraction] = {}
         failed: dict[str, str] = {}
         for i in range(0, len(missing), EXTRACT_BATCH):
             batch = missing[i : i + EXTRACT_BATCH]
             step = None if progress is None else (lambda stage, k, _n, _i=i: progress(stage, _i + k, len(missing)))
-            fresh, bad = _extract_isolated(batch, config, step)
+            fresh, bad = _extract_isolated(batch, config, step, engine)
             with write_tx(self.engine) as conn:
                 rows.save_extractions(conn, fresh, run, __version__, key, utcnow())
                 upkeep.clear_failures(conn, [x.doc for x in fresh])
@@ -332,7 +336,8 @@ class Store:
         return done, failed
 
     def _analyze_run(self, run: int, docs: list[Document], story: str | None, config: Config,
-                     progress: Progress | None) -> AnalyzeResult:
+                     progress: Progress | None, engine=None) -> AnalyzeResult:
+        from ..engines import engine_meta
         from .incremental import cross_document, prune_runs, prune_vectors
 
         t0 = time.perf_counter()
@@ -344,7 +349,7 @@ class Store:
         reused = len(stored)
         missing = [d for d in docs if d.id not in stored and d.id not in failed]
         t1 = time.perf_counter()
-        fresh, bad = self._extract_missing(run, missing, config, key, progress)
+        fresh, bad = self._extract_missing(run, missing, config, key, progress, engine)
         stored.update(fresh)
         failed.update(bad)
         t2 = time.perf_counter()
@@ -353,7 +358,8 @@ class Store:
             raise StoreError(f"no document could be analysed ({len(failed)} failed; newssift stories lists them "
                              "under 'failed', newssift rm ID removes one)")
         # Only the stories a new document touches are re-aligned (store.incremental).
-        report, cache = cross_document(self.engine, run, docs, [stored[d.id] for d in docs], config)
+        report, cache = cross_document(self.engine, run, docs, [stored[d.id] for d in docs], config,
+                                       runner=None if engine is None else engine.map)
         if story is not None and len(report.stories) == 1:
             report = _rename_story(report, story)
         problems = tuple(
@@ -375,6 +381,7 @@ class Store:
                 ("time_extract_s", f"{t2 - t1:.3f}"),
                 ("time_cross_document_s", f"{t3 - t2:.3f}"),
                 *cache.stats.meta(),
+                *engine_meta(engine),
             ),
         )
         with write_tx(self.engine) as conn:
@@ -416,12 +423,21 @@ class Store:
 
 
 # ----------------------------------------------------------------- helpers
-def _extract_isolated(batch: list[Document], config: Config, progress) -> tuple[list[DocExtraction], dict[str, str]]:
-    """Extract a batch; when it raises, extract its documents one by one so only the bad ones are lost."""
+def _extract_isolated(batch: list[Document], config: Config, progress,
+                      engine=None) -> tuple[list[DocExtraction], dict[str, str]]:
+    """Extract a batch (on ``engine`` when given); when it raises, extract its documents one by one here.
+
+    Only the documents that fail on their own are lost.
+    """
+    from ..errors import EngineError
     from ..pipeline import extract_documents
 
     try:
+        if engine is not None:
+            return engine.extract(batch, config, progress), {}
         return extract_documents(batch, config=config, progress=progress), {}
+    except EngineError:
+        raise  # the cluster itself failed: not one document's fault
     except Exception as exc:  # noqa: BLE001 - any failure of one document must not stop the others
         if len(batch) == 1:
             return [], {batch[0].id: upkeep.describe(exc)}

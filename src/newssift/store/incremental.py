@@ -255,32 +255,42 @@ class PartCache:
     stats: CacheStats = field(default_factory=CacheStats)
     used: set[str] = field(default_factory=set)
     _views: dict = field(default_factory=dict)
+    #: Where the parts not in the cache are computed: ``engines.split.serial_map``
+    #: (this process) when None, or an engine's ``map`` (Ray tasks).
+    inner: Callable | None = None
 
     def __call__(self, fn: Callable, shared, items: Sequence) -> list:
         """``[fn(shared, item) for item in items]``, each item's parts read from the cache where they can be."""
         kind = fn.__name__
         if kind not in _OUTPUT_TYPES:  # a task this cache does not know: run it as it is
-            return [fn(shared, item) for item in items]
+            return self._compute(fn, shared, list(items))
         view = self._view(shared[0], shared[1])
         head = {"task": kind, "code": code_fingerprint(), "shared": repr(shared[2])}
         keys = [[_digest([head, _inputs_digest(part), view.of(part[0], part[1])]) for part in item] for item in items]
         stored = self._load([k for ks in keys for k in ks], kind)
-        fresh: dict[str, object] = {}
+        # Every part not stored is computed in one call of the runner, so an
+        # engine's workers share them; a key met twice is computed once.
+        todo = {key: part for item, ks in zip(items, keys) for part, key in zip(item, ks) if key not in stored}
+        fresh = dict(zip(todo, self._compute(fn, shared, [[part] for part in todo.values()]), strict=True))
         out = []
         for item, ks in zip(items, keys):
             results = []
-            for part, key in zip(item, ks):
+            for key in ks:
                 if key in stored:
                     self.stats.parts_reused += 1
-                    results.append(stored[key])
                 else:
                     self.stats.parts_computed += 1
-                    fresh[key] = fn(shared, [part])
-                    results.append(fresh[key])
+                results.append(stored[key] if key in stored else fresh[key])
                 self.used.add(key)
             out.append(_join(results))
         self._save(fresh, kind)
         return out
+
+    def _compute(self, fn: Callable, shared, items: list) -> list:
+        """``fn(shared, item)`` for each item, on the inner runner."""
+        if self.inner is None:
+            return [fn(shared, item) for item in items]
+        return self.inner(fn, shared, items)
 
     def _view(self, entities, stories) -> _View:
         key = (id(entities), id(stories))
@@ -356,14 +366,16 @@ def _join(results: list):
 
 # ----------------------------------------------------------------- the step and the pruning
 def cross_document(engine: Engine, run: int, documents: Sequence[Document], extractions: Sequence[DocExtraction],
-                   config: Config) -> tuple[Report, PartCache]:
+                   config: Config, runner: Callable | None = None) -> tuple[Report, PartCache]:
     """``pipeline.cross_document`` over the store's documents, reusing cached parts and vectors.
 
-    Returns the report and the cache (its ``stats``; ``keep_only_used`` once the report is stored).
+    ``runner`` computes the parts not in the cache (an engine's ``map``; this
+    process when None). Returns the report and the cache (its ``stats``;
+    ``keep_only_used`` once the report is stored).
     """
     from ..engines.split import split_cross_document
 
-    cache = PartCache(engine, run)
+    cache = PartCache(engine, run, inner=runner)
     # Both this module and engines.split swap align.embeddings.embed while they
     # run; two analyses in one process (the web app's jobs) would otherwise
     # restore each other's swap and leave a stale one in place.
