@@ -243,3 +243,20 @@ def test_a_subject_that_repeats_the_measure_is_not_shown_twice(sample_report):
     fig = replace(sample_report.figures[0], measure="troops", subject="Troops")
     html = render_html(replace(sample_report, figures=(fig,)))
     assert "Troops (Troops)" not in html and "— Troops<" not in html
+
+
+def test_a_compact_matrix_lists_each_outlet_once_with_its_report_count(sample_report):
+    """A wire story in many reports of one outlet is one chip for that outlet, counted, not a chip per report."""
+    from newssift.report.html_index import ReportIndex
+    from newssift.report.html_views import MATRIX_MAX_COLUMNS, build_matrix
+
+    first = sample_report.documents[0]  # Valley Herald, which states fact f1
+    copies = tuple(replace(first, id=f"x{i}", content_hash=f"h{i}") for i in range(MATRIX_MAX_COLUMNS))
+    facts = tuple(replace(f, docs=tuple(f.docs) + tuple(c.id for c in copies)) if f.id == "f1" else f
+                  for f in sample_report.facts)
+    rep = replace(sample_report, documents=sample_report.documents + copies, facts=facts)
+    row = next(r for r in build_matrix(ReportIndex(rep)) if r.id == "f1")
+    chips = [(c.cite.label, c.count) for c in row.cells]
+    assert chips == [("Valley Herald", MATRIX_MAX_COLUMNS + 1), ("Flood Watch Daily", 1)]
+    assert row.n_docs == MATRIX_MAX_COLUMNS + 2
+    assert f"×{MATRIX_MAX_COLUMNS + 1}" in render_html(rep)

@@ -117,6 +117,8 @@ class ReportIndex:
             seen[lab] = seen.get(lab, 0) + 1
         counter: dict[str, int] = {}
         self.labels: dict[str, str] = {}
+        #: The outlet of each document, without the numbering (one chip per outlet in a compact matrix).
+        self.outlets: dict[str, str] = {d.id: lab for d, lab in zip(report.documents, labels)}
         for d, lab in zip(report.documents, labels):
             if seen[lab] > 1:
                 counter[lab] = counter.get(lab, 0) + 1

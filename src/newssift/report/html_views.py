@@ -83,6 +83,7 @@ class MatrixCell:
 
     state: str
     cite: Cite | None = None
+    count: int = 1  # reports of the outlet this cell stands for (a compact matrix groups them)
 
 
 @dataclass(frozen=True)
@@ -245,16 +246,35 @@ def build_matrix(idx: ReportIndex) -> tuple[FactRow, ...]:
             differs = (len(sigs) > 1 and _signature(claim) != common) or (has_flag and len(by_doc) > 1)
             cells.append(MatrixCell("differs" if differs else "states", idx.cite_claim(claim)))
         if compact:
-            cells = [c for c in cells if c.state != "silent"]
+            cells = _by_outlet(idx, doc_ids, cells)
         label, symbol = STATUS_LABELS.get(fact.status, (humanise(fact.status), "•"))
         rows.append(FactRow(
             id=fact.id, summary=_fact_summary(idx, fact), status=fact.status, status_label=label,
             status_symbol=symbol, origins=tuple(idx.entity_name(o) for o in fact.origins), cells=tuple(cells),
-            conflict=fact.conflict, n_docs=sum(1 for c in cells if c.state != "silent"),
+            conflict=fact.conflict, n_docs=sum(c.count for c in cells if c.state != "silent"),
             wordings=tuple((idx.cite_claim(c), idx.speaker_name(c) or "no source named") for c in claims),
         ))
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     return tuple(sorted(rows, key=lambda r: (order.get(r.status, 9), -r.n_docs)))
+
+
+def _by_outlet(idx: ReportIndex, doc_ids: list[str], cells: list[MatrixCell]) -> list[MatrixCell]:
+    """One cell per outlet that carries the fact, in first-report order, for the compact matrix.
+
+    A wire story reprinted by many reports of one outlet would otherwise list a
+    chip per report. The outlet's cell "differs" when any of its reports
+    differs (and cites that report); otherwise it cites the outlet's first one.
+    """
+    groups: dict[str, list[MatrixCell]] = {}
+    for d, cell in zip(doc_ids, cells, strict=True):
+        if cell.state != "silent":
+            groups.setdefault(idx.outlets.get(d, idx.label(d)), []).append(cell)
+    out = []
+    for outlet, group in groups.items():
+        shown = next((c for c in group if c.state == "differs"), group[0])
+        cite = shown.cite and Cite(shown.cite.anchor, outlet, shown.cite.text)
+        out.append(MatrixCell(shown.state, cite, len(group)))
+    return out
 
 
 def build_sources(idx: ReportIndex) -> tuple[SourceRow, ...]:
