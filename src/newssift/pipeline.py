@@ -114,7 +114,7 @@ def analyze_documents(
     t0 = time.perf_counter()
     extractions = extract_documents(documents, config=config, progress=progress)
     timings.append(("time_extract_s", f"{time.perf_counter() - t0:.3f}"))
-    report = cross_document(documents, extractions, config=config)
+    report = cross_document(documents, extractions, config=config, timings=timings)
     timings.append(("time_total_s", f"{time.perf_counter() - t0:.3f}"))
     from dataclasses import replace
 
@@ -122,7 +122,8 @@ def analyze_documents(
 
 
 def cross_document(
-    documents: Sequence[Document], extractions: Sequence[DocExtraction], config: Config = DEFAULT_CONFIG
+    documents: Sequence[Document], extractions: Sequence[DocExtraction], config: Config = DEFAULT_CONFIG,
+    timings: list[tuple[str, str]] | None = None,
 ) -> Report:
     """Resolve entities, cluster stories, align facts and figures, and flag — over all documents.
 
@@ -130,17 +131,35 @@ def cross_document(
     reuses stored extractions and re-runs only this when a document is added.
     The Ray engine (``engines/split.py``) runs the same passes, its middle
     ones per story: both start with ``resolve_and_cluster`` and end with
-    ``finish_report``.
+    ``finish_report``. ``timings``, when given, receives ``("time_STAGE_s",
+    seconds)`` for each stage (resolve, stories, facts, figures, flags).
     """
     from .align.facts import align_facts
     from .align.figures import build_figures
     from .flags import find_flags
 
-    entities, claims, stories = resolve_and_cluster(documents, extractions, config)
+    clock = _StageClock(timings)
+    entities, claims, stories = resolve_and_cluster(documents, extractions, config, done=clock.done)
     facts = align_facts(documents, claims, entities, stories, config=config)
+    clock.done("facts")
     figures = build_figures(documents, claims, entities, facts)
+    clock.done("figures")
     flags = find_flags(documents, claims, entities, facts, figures, stories)
+    clock.done("flags")
     return finish_report(documents, entities, claims, facts, figures, flags, stories, config)
+
+
+class _StageClock:
+    """Seconds since the previous stage ended, appended to ``timings`` as ("time_STAGE_s", "1.234")."""
+
+    def __init__(self, timings: list[tuple[str, str]] | None):
+        self.timings, self.t = timings, time.perf_counter()
+
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings.append((f"time_{stage}_s", f"{now - self.t:.3f}"))
+        self.t = now
 
 
 def resolve_and_cluster(
