@@ -15,7 +15,6 @@ A spaCy pipeline with torch layers (a transformer pipeline given with
 """
 from __future__ import annotations
 
-import importlib.abc
 import os
 import sys
 
@@ -28,8 +27,12 @@ ALLOW_ENV = "NEWSSIFT_THINC_TORCH"
 _FRAMES = 40
 
 
-class _RefuseTorchToThinc(importlib.abc.MetaPathFinder):
-    """An import finder that raises ImportError for torch when thinc.compat asks for it, and passes otherwise."""
+class _RefuseTorchToThinc:
+    """An import finder that raises ImportError for torch when thinc.compat asks for it, and passes otherwise.
+
+    A plain class with ``find_spec`` (the finder protocol): importing
+    ``importlib.abc`` for its base class would cost more than the finder.
+    """
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname != "torch" and not fullname.startswith("torch."):
