@@ -70,9 +70,43 @@ def _words(name: str) -> set[str]:
     return out
 
 
-def _places_in(text: str, place_names: set[str]) -> set[str]:
-    """The known place names found as whole words in ``text`` (already lower-case)."""
-    return {p for p in place_names if len(p) >= 2 and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)}
+_RUN = re.compile(r"\w+")
+
+
+class _NameFinder:
+    """Which of many names occur as whole words in a text, without trying every name on every text.
+
+    A name that starts with a word character can only occur where a run of
+    word characters of the text starts, and that run must equal the name's
+    first run (the character after it is a non-word character in both, or
+    the end). So each name is filed under its first run, and a text is
+    checked only against the names filed under its own runs, with the same
+    search as before; a name that starts otherwise is always checked. The
+    answer is the same as trying every name (issue 11: this was quadratic in
+    the number of entities).
+    """
+
+    def __init__(self, names, pattern: str):
+        self.pattern = pattern
+        self.by_run: dict[str, list[str]] = {}
+        self.always: list[str] = []
+        for n in dict.fromkeys(names):
+            first = _RUN.match(n)
+            if first:
+                self.by_run.setdefault(first.group(), []).append(n)
+            else:
+                self.always.append(n)
+
+    def candidates(self, text: str) -> list[str]:
+        """Names that may occur in ``text``: those filed under one of its runs, and the unfiled ones."""
+        out = list(self.always)
+        for run in set(_RUN.findall(text)):
+            out.extend(self.by_run.get(run, ()))
+        return out
+
+    def found(self, text: str) -> set[str]:
+        """The names occurring in ``text`` as ``pattern`` (with ``{}`` for the escaped name) says."""
+        return {n for n in self.candidates(text) if re.search(self.pattern.format(re.escape(n)), text)}
 
 
 def _same_place(xs: set[str], ys: set[str]) -> bool:
@@ -124,31 +158,54 @@ class OriginIndex:
         # person speaks for ("Ukraine's", "Russian"), so they never link.
         place_names = {_norm(n) for e in entities if e.type in _PLACE_TYPES for n in (e.name, *e.aliases)}
         place_words = {w for n in place_names for w in _words(n)}
+        self._link_spokespeople(entities, bodies, place_names, place_words)
+
+    def _link_spokespeople(self, entities: Sequence[Entity], bodies: Sequence[Entity], place_names: set[str],
+                           place_words: set[str]) -> None:
+        """Join each titled person to the bodies their title names best (see ``__init__``).
+
+        Each body's places and distinctive words are read once, and a person
+        is tried only against the bodies whose name or distinctive word the
+        title holds (``_NameFinder`` and a word index): the same links as
+        trying every body, in time near-linear in the entities.
+        """
+        places = _NameFinder([p for p in place_names if len(p) >= 2], r"(?<!\w){}(?!\w)")
+        body_names = [{_norm(n) for n in (b.name, *b.aliases)} for b in bodies]
+        body_places = [set().union(*(places.found(n) for n in names)) for names in body_names]
+        named = _NameFinder([n for names in body_names for n in names if len(n) >= MIN_AFFILIATION_NAME], r"\b{}\b")
+        owners: dict[str, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
+        distinctive: list[set[str]] = []
+        for k, (body, names) in enumerate(zip(bodies, body_names, strict=True)):
+            for n in names:
+                owners.setdefault(n, []).append(k)
+            words = {w for n in (body.name, *body.aliases) for w in _words(n)} - place_words - _GENERIC_ORG_WORDS
+            distinctive.append(words)
+            for w in words:
+                by_word.setdefault(w, []).append(k)
         for person in (e for e in entities if e.type == "PERSON" and e.titles):
             titles = " | ".join(t.lower() for t in person.titles)
             title_words = {w for t in person.titles for w in _words(t)}
-            title_places = _places_in(titles, place_names)
+            title_places = places.found(titles)
+            in_title = {k for n in named.found(titles) for k in owners[n]}
+            sharing = {k for w in title_words for k in by_word.get(w, ())}
             ranked: list[tuple[tuple[int, int], str]] = []
-            for body in bodies:
-                names = {_norm(n) for n in (body.name, *body.aliases)}
-                body_places = set().union(*(_places_in(n, place_names) for n in names))
+            for k in sorted(in_title | sharing):
                 # A body of one country is not the voice of a person titled
                 # with another ("head of X's intelligence" / "Y intelligence").
-                if title_places and body_places and not _same_place(title_places, body_places):
+                if title_places and body_places[k] and not _same_place(title_places, body_places[k]):
                     continue
-                if any(len(n) >= MIN_AFFILIATION_NAME and re.search(rf"\b{re.escape(n)}\b", titles) for n in names):
-                    ranked.append(((2, 0), body.id))
+                if k in in_title:
+                    ranked.append(((2, 0), bodies[k].id))
                     continue
                 # "Fire Chief" speaks for "the fire service", "union leader"
                 # for "the Dockworkers' Union": a distinctive word of the
                 # body's name in the person's title.  When the title names a
                 # country, only a body of that country qualifies:
                 # "intelligence" alone fits any country's.
-                distinctive = {w for n in (body.name, *body.aliases) for w in _words(n)}
-                distinctive -= place_words | _GENERIC_ORG_WORDS
-                shared = distinctive & title_words
-                if shared and not (title_places and not body_places):
-                    ranked.append(((1, len(shared)), body.id))
+                shared = distinctive[k] & title_words
+                if shared and not (title_places and not body_places[k]):
+                    ranked.append(((1, len(shared)), bodies[k].id))
             # Only the best-matching bodies: a person tied to every body
             # that shares a word with the title would make all of them, and
             # everyone else tied to any of them, one origin.  Ties are kept,
