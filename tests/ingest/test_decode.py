@@ -74,3 +74,45 @@ def test_language_from_a_prefix(text, lang):
 
 def test_too_short_for_a_language():
     assert detect_language("OK 123") is None
+
+
+# ----------------------------------------------------------------- the English fast path
+FAST_ENGLISH = (
+    "The city council said on Tuesday that it would close the old ferry terminal after inspectors found "
+    "cracks in the pier. Residents who use the crossing every day said they had not been told when "
+    "the new terminal would open, and the mayor has promised an answer by the end of the month."
+)
+OTHER_LANGUAGES = {
+    "nl": "De gemeenteraad heeft dinsdag besloten dat de oude veerterminal wordt gesloten nadat inspecteurs "
+          "scheuren in de pier hadden gevonden. Bewoners die elke dag de overtocht maken, zeggen dat het niet "
+          "duidelijk is wanneer de nieuwe terminal opengaat, en de burgemeester heeft een antwoord beloofd.",
+    "de": "Der Stadtrat hat am Dienstag beschlossen, das alte Fährterminal zu schließen, nachdem Prüfer Risse "
+          "im Pier gefunden hatten. Anwohner, die täglich übersetzen, sagen, es sei nicht klar, wann das neue "
+          "Terminal öffnet, und der Bürgermeister hat bis Ende des Monats eine Antwort versprochen.",
+    "es": "El ayuntamiento decidió el martes cerrar la vieja terminal del transbordador después de que los "
+          "inspectores encontraran grietas en el muelle. Los vecinos que cruzan cada día dicen que no saben "
+          "cuándo abrirá la nueva terminal, y el alcalde ha prometido una respuesta antes de fin de mes.",
+}
+
+
+def test_plain_english_is_recognised_without_loading_the_language_model():
+    import subprocess
+    import sys
+
+    code = ("import sys; from newssift.ingest.decode import detect_language\n"
+            f"print(detect_language({FAST_ENGLISH!r}), 'py3langid' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["en", "False"]
+
+
+def test_other_languages_and_short_english_go_to_the_identifier():
+    from newssift.ingest.decode import ENGLISH_FAST_SHARE, english_marker_share
+
+    for lang, text in OTHER_LANGUAGES.items():
+        share, _ = english_marker_share(text)
+        assert share < ENGLISH_FAST_SHARE / 2, (lang, share)
+        assert detect_language(text) == lang
+    # A headline-length English text has too few words for the fast path; py3langid still says English.
+    short = "Striker signs three-year deal with the champions"
+    assert english_marker_share(short)[1] < 30
+    assert detect_language(short) == "en"
