@@ -7,6 +7,7 @@ found by lookup rather than by comparing every pair of names.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -85,18 +86,28 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F0-9][\w\u00C0-\u024F.'-]*")
 
 
+_SPACES = re.compile(r"\s+")
+_OPEN_BRACKET_TAIL = re.compile(r"\s*\([^)]*$")
+_LEADING_THE = re.compile(r"^(the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+# Both are called for every mention many times over (resolve reads each
+# surface in several passes): a bounded cache of the pure results.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """NFKC, straight quotes, single spaces, trimmed (case kept)."""
     text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_surface(text: str) -> str:
     """A mention as a name: folded, without a leading article, trailing possessive or stray brackets."""
     s = fold(text)
-    s = re.sub(r"\s*\([^)]*$", "", s)  # "Forces (SOF" cut by the tagger: drop the open bracket
-    s = re.sub(r"^(the|The|THE)\s+", "", s)
-    s = re.sub(r"'s?$", "", s)
+    s = _OPEN_BRACKET_TAIL.sub("", s)  # "Forces (SOF" cut by the tagger: drop the open bracket
+    s = _LEADING_THE.sub("", s)
+    s = _POSSESSIVE.sub("", s)
     return s.strip(" ,;:-\"'")
 
 
