@@ -35,6 +35,7 @@ from .lexicon import (
     SOURCE_LABEL_NOUNS,
     VERDICT_VERBS_HEADLINE,
 )
+from .parsed import doc_text
 from .people import ACRONYM_RE
 from .quotes import find_quotes, inside
 
@@ -109,7 +110,7 @@ def headline_line(doc) -> tuple[int, int] | None:
     A whole text of one line is a headline unless a sentence in it ends with a
     full stop before the last (running prose).
     """
-    text = doc.text
+    text = doc_text(doc)
     lines = [(k, line) for k, line in _lines(text) if line.strip()]
     if not lines:
         return None

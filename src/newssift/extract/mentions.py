@@ -35,6 +35,7 @@ from .lexicon import (
     REPORT_NOUNS,
     ROLE_NOUNS,
 )
+from .parsed import doc_text
 from .people import (
     ACRONYM_RE,
     looks_like_person,
@@ -397,7 +398,7 @@ def _descriptive_bodies(doc) -> list[tuple[int, int]]:
 
 def collect_entities(doc_id: str, parsed) -> EntityTable:
     """Build the document's entity table from NER, descriptive bodies and acronyms."""
-    text = parsed.text
+    text = doc_text(parsed)
     table = EntityTable(doc_id, text)
     acronyms: list[tuple[str, int]] = []  # (acronym, entity)
     ner_spans = []

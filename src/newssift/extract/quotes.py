@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .lexicon import REPORTING_VERBS
+from .parsed import doc_text
 
 __all__ = [
     "FINITE_TAGS",
@@ -164,7 +165,7 @@ def is_tagged_quote(doc, start: int, end: int) -> bool:
     Scare quotes sit inside a clause; a quotation its speaker tag follows is
     speech however short.
     """
-    inner = doc.text[start:end].rstrip()
+    inner = doc_text(doc)[start:end].rstrip()
     if not inner.endswith((",", "!", "?")):
         return False
     first = doc.char_span(start, end, alignment_mode="expand")
@@ -195,7 +196,7 @@ def quote_runs(doc, quotes: list[tuple[int, int]], verbs: list) -> list[list[int
     paragraph ('"A," said X. "B."') unless another reporting verb stands
     between them ('"A," X said. B, he added. "C."').
     """
-    text = doc.text
+    text = doc_text(doc)
     runs: list[list[int]] = []
     for k, (qs, _qe) in enumerate(quotes):
         if runs and k > 0:
@@ -225,7 +226,7 @@ def block_quotes(doc, quotes: list[tuple[int, int]]) -> list[tuple[object, int, 
     block quote). A tag whose verb has its own object or clause ("She said
     the following:") is left alone, and so is a quoted paragraph (a quote).
     """
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for sent in doc.sents:
         body = sent.text.rstrip()
