@@ -162,6 +162,7 @@ def _is_initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def person_parts(surface: str) -> tuple[tuple[str, ...], str]:
     """(given names, surname), lower-case ASCII, titles removed; given names may be empty."""
     raw = [w for w in strip_titles(surface).split() if _ascii(w.rstrip(".'"))]
@@ -275,8 +276,9 @@ class NameKeys:
     single: str | None = None  # one-word name (surname or one-token place/org), for spelling variants
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_keys(surface: str, etype: str) -> NameKeys:
-    """All matching keys of a surface given its entity type."""
+    """All matching keys of a surface given its entity type (cached: a pure function of both, asked many times)."""
     s = clean_surface(surface)
     if not s:
         return NameKeys()
