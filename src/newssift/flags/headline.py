@@ -45,9 +45,9 @@ def _forms(e: Entity) -> set[str]:
     return {f.strip() for f in out if len(f.strip()) >= 2}
 
 
-def _headline_places(title: str, places: Sequence[Entity]) -> list[tuple[Entity, int, int]]:
+def _headline_places(title: str, places: Sequence[Entity], index: _PlaceIndex | None = None) -> list[tuple[Entity, int, int]]:
     found = []
-    for e in places:
+    for e in (index or _PlaceIndex(places)).candidates(title):
         for f in sorted(_forms(e), key=len, reverse=True):
             for m in re.finditer(r"(?<![\w-])" + re.escape(f) + r"(?!\w)", title):
                 before = title[:m.start()].split()
@@ -61,6 +61,39 @@ def _headline_places(title: str, places: Sequence[Entity]) -> list[tuple[Entity,
                 continue
             break
     return found
+
+
+_RUN = re.compile(r"\w+")
+
+
+class _PlaceIndex:
+    """The places a headline may name, without trying every place's every form on every headline.
+
+    A form that starts with a word character matches only where a run of
+    word characters of the headline starts, and that run equals the form's
+    first run; so each place is filed under its forms' first runs (forms
+    that start otherwise: always tried). ``candidates`` keeps the places'
+    order, so ``_headline_places`` finds what trying every place finds.
+    """
+
+    def __init__(self, places: Sequence[Entity]):
+        self.places = list(places)
+        self.by_run: dict[str, set[int]] = {}
+        self.always: set[int] = set()
+        for k, e in enumerate(self.places):
+            for f in _forms(e):
+                first = _RUN.match(f)
+                if first:
+                    self.by_run.setdefault(first.group(), set()).add(k)
+                else:
+                    self.always.add(k)
+
+    def candidates(self, title: str) -> list[Entity]:
+        """The places (in the given order) with a form whose first run is a run of ``title``."""
+        ks = set(self.always)
+        for run in set(_RUN.findall(title)):
+            ks |= self.by_run.get(run, set())
+        return [self.places[k] for k in sorted(ks)]
 
 
 def _lead(text: str) -> tuple[int, int]:
@@ -133,6 +166,11 @@ def find_headline_mismatches(documents: Sequence[Document], entities: Sequence[E
         for m in e.mentions:
             place_of[(m.doc, m.start)] = (e.id, m.end)
     contains = _containment(documents, place_of)
+    # Outer places of each inner one, in the set's own order (the lead places' order names them).
+    outers: dict[str, list[str]] = {}
+    for inner, outer in contains:
+        outers.setdefault(inner, []).append(outer)
+    index = _PlaceIndex(places)
     names = {e.id: e.name for e in places}
     by_doc: dict[str, list[tuple[int, str, int]]] = {}
     for (doc, start), (eid, end) in sorted(place_of.items()):
@@ -141,7 +179,7 @@ def find_headline_mismatches(documents: Sequence[Document], entities: Sequence[E
     for d in documents:
         if not d.title:
             continue
-        heads = _headline_places(d.title, places)
+        heads = _headline_places(d.title, places, index)
         if not heads:
             continue
         ls, le = _lead(d.text)
@@ -152,7 +190,7 @@ def find_headline_mismatches(documents: Sequence[Document], entities: Sequence[E
         if not lead_places:
             continue
         for eid in list(lead_places):  # "in Kursk, Russia": Russia is a location too
-            lead_places.update({outer: lead_places[eid] for inner, outer in contains if inner == eid})
+            lead_places.update({outer: lead_places[eid] for outer in outers.get(eid, ())})
         for e, hs, he in heads:
             if e.id in lead_places or _supported(e, lead_places, contains, d.text):
                 continue
