@@ -310,11 +310,19 @@ _LOCATIVE_RE = re.compile(
 _LOCATIVE_WINDOW = 40
 
 
-def claim_places(
-    claims: Sequence[Claim], entities: Sequence[Entity]
-) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
-    """Per claim: the places it says something happened at (locative place
-    mentions inside its span), and every named entity mentioned inside it."""
+#: The last run's mention index: (entities object, its length, index). The
+#: facts stage calls ``claim_places`` once per story with the run's entities;
+#: indexing every mention each time made the stage quadratic (issue 11).
+#: Replaced whole (one assignment), so threads never see a mixed entry.
+_mention_index: tuple = (None, -1, {})
+
+
+def _mentions_by_doc(entities: Sequence[Entity]) -> dict[str, list[tuple[int, str, bool]]]:
+    """Document -> sorted (start, entity id, is a place) of its named mentions; reused for the same entities."""
+    global _mention_index
+    cached_entities, cached_len, cached = _mention_index
+    if cached_entities is entities and cached_len == len(entities):
+        return cached
     by_doc: dict[str, list[tuple[int, str, bool]]] = defaultdict(list)
     for e in entities:
         if e.type in NAME_TYPES:
@@ -322,6 +330,16 @@ def claim_places(
                 by_doc[m.doc].append((m.start, e.id, e.type in PLACE_TYPES))
     for lst in by_doc.values():
         lst.sort()
+    _mention_index = (entities, len(entities), by_doc)
+    return by_doc
+
+
+def claim_places(
+    claims: Sequence[Claim], entities: Sequence[Entity]
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per claim: the places it says something happened at (locative place
+    mentions inside its span), and every named entity mentioned inside it."""
+    by_doc = _mentions_by_doc(entities)
     places, names = [], []
     for c in claims:
         lst = by_doc.get(c.doc, [])
