@@ -178,18 +178,15 @@ def _surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) 
             bare.extend((i, s) for _, s in names)
     # Full names of one surname: join when the given names agree ("J. Kirby", "John Kirby").
     for surname, members in full.items():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                ga = [g for g, s in _person_names(nodes[a], keys[a]) if s == surname and g]
-                gb = [g for g, s in _person_names(nodes[b], keys[b]) if s == surname and g]
-                if ga and gb and all(given_names_compatible(x, y) for x in ga for y in gb):
-                    uf.union(a, b)
+        _join_compatible_given(uf, [(a, [g for g, s in _person_names(nodes[a], keys[a]) if s == surname and g])
+                                    for a in members])
     first_names: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc, first given name) -> nodes
     for members in full.values():
         for j in members:
             for g, _ in _person_names(nodes[j], keys[j]):
                 if g:
                     first_names[(nodes[j].doc, g[0])].add(j)
+    docs_of = _ClusterDocs(uf, nodes)
     for i, surname in bare:
         cands = full.get(surname, [])
         same_doc = {uf.find(j) for j in cands if nodes[j].doc == nodes[i].doc}
@@ -199,18 +196,68 @@ def _surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) 
             # ("Xi" after "Xi Jinping", "Kim" after "Kim Jong Un") when only one person has it.
             pool = {uf.find(j) for j in first_names.get((nodes[i].doc, surname), ())}
         if len(pool) > 1 and not same_doc:
-            pool = _dominant(uf, nodes, pool)
+            pool = _dominant(uf, nodes, pool, docs_of)
         if len(pool) == 1:
-            uf.union(i, pool.pop())
+            docs_of.union(i, pool.pop())
 
 
-def _dominant(uf: UnionFind, nodes: list[Node], roots: set[int]) -> set[int]:
-    """The one cluster of ``roots`` named in DOMINANT_DOCS_RATIO times more documents than the rest, or all."""
-    docs: dict[int, set[str]] = defaultdict(set)
-    for i, n in enumerate(nodes):
-        r = uf.find(i)
-        if r in roots:
-            docs[r].add(n.doc)
+def _join_compatible_given(uf: UnionFind, members: list[tuple[int, list[tuple[str, ...]]]]) -> None:
+    """Join every two nodes of one surname whose given names are all compatible.
+
+    Nodes with the same given names behave alike, so the given-name sets are
+    compared, not the nodes: two compatible sets join all their nodes (a
+    complete bipartite link is connected), a set compatible with itself joins
+    its own. The clusters are the ones pairwise joining makes, at the cost of
+    (distinct given names)^2 rather than (nodes of the surname)^2.
+    """
+    by_given: dict[frozenset, list[int]] = {}
+    for node, given in members:
+        if given:
+            by_given.setdefault(frozenset(given), []).append(node)
+
+    def compatible_sets(xs: frozenset, ys: frozenset) -> bool:
+        return all(given_names_compatible(x, y) for x in xs for y in ys)
+
+    sets = list(by_given)
+    for a_pos, ga in enumerate(sets):
+        if len(by_given[ga]) > 1 and compatible_sets(ga, ga):
+            for other in by_given[ga][1:]:
+                uf.union(by_given[ga][0], other)
+        for gb in sets[a_pos + 1:]:
+            if compatible_sets(ga, gb):
+                for other in by_given[ga] + by_given[gb]:
+                    uf.union(by_given[ga][0], other)
+
+
+class _ClusterDocs:
+    """Cluster root -> documents of its nodes, kept current through ``union`` (for ``_dominant``)."""
+
+    def __init__(self, uf: UnionFind, nodes: list[Node]):
+        self.uf = uf
+        self.docs: dict[int, set[str]] = defaultdict(set)
+        for i, n in enumerate(nodes):
+            self.docs[uf.find(i)].add(n.doc)
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.uf.find(a), self.uf.find(b)
+        if self.uf.union(a, b):
+            keep = self.uf.find(a)
+            self.docs[keep] |= self.docs.pop(rb if keep == ra else ra, set())
+
+
+def _dominant(uf: UnionFind, nodes: list[Node], roots: set[int], cluster_docs: _ClusterDocs | None = None) -> set[int]:
+    """The one cluster of ``roots`` named in DOMINANT_DOCS_RATIO times more documents than the rest, or all.
+
+    ``cluster_docs``, kept current by the caller's unions, saves a walk over every node per call.
+    """
+    if cluster_docs is not None:
+        docs = {r: cluster_docs.docs[r] for r in roots}
+    else:
+        docs = defaultdict(set)
+        for i, n in enumerate(nodes):
+            r = uf.find(i)
+            if r in roots:
+                docs[r].add(n.doc)
     ranked = sorted(roots, key=lambda r: (-len(docs[r]), r))
     if len(docs[ranked[0]]) >= DOMINANT_DOCS_RATIO * len(docs[ranked[1]]):
         return {ranked[0]}
@@ -315,6 +362,13 @@ def _orphan_surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameK
     for j, (n, ks) in enumerate(zip(nodes, keys)):
         if family(n.etype) == "P":
             given_of[uf.find(j)].update(k.given[0] for k in ks if k.given)
+    # A spelling variant shares a phonetic key (see ``is_spelling_variant``), so
+    # only surnames under the word's keys are tried, not every surname.
+    sounds: dict[str, list[str]] = defaultdict(list)
+    for surname in full:
+        for pk in phonetic_keys(surname):
+            sounds[pk].append(surname)
+    docs_of = _ClusterDocs(uf, nodes)
     for i, (n, ks) in enumerate(zip(nodes, keys)):
         if not _maybe_surname(n) or not ks or any(k.acronym for k in ks):
             continue
@@ -332,13 +386,16 @@ def _orphan_surname_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameK
             continue
         word = words.pop()
         exact = {uf.find(j) for j in full.get(word, ())}
-        cands = exact or {uf.find(j) for s, js in full.items() if is_spelling_variant(s, word) for j in js}
+        if not exact:
+            alike = {s for pk in phonetic_keys(word) for s in sounds.get(pk, ())}
+            exact = {uf.find(j) for s in alike if is_spelling_variant(s, word) for j in full[s]}
+        cands = exact
         if given is not None:
             cands = {r for r in cands if given in given_of.get(r, ())}
         if len(cands) > 1:
-            cands = _dominant(uf, nodes, cands)
+            cands = _dominant(uf, nodes, cands, docs_of)
         if len(cands) == 1:
-            uf.union(i, cands.pop())
+            docs_of.union(i, cands.pop())
             n.etype = "PERSON"
 
 
