@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_annotate_extract import make_article  # noqa: E402
+from bench_annotate_extract import make_article
 
 
 def long_text(chars: int, seed: int = 3) -> str:

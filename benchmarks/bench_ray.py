@@ -167,7 +167,7 @@ def main(argv=None) -> int:
                 same[name] &= report == reference
                 print(f"round {rnd} {name}: {timing}", file=sys.stderr)
     finally:
-        subprocess.run([str(RAY_BIN), "stop", "--force"], env={**os.environ, **QUIET}, capture_output=True)
+        subprocess.run([str(RAY_BIN), "stop", "--force"], env={**os.environ, **QUIET}, capture_output=True, check=False)
         for t in (*temps, frozen):
             shutil.rmtree(t, ignore_errors=True)
     result = summarise(args.size, runs, same)
@@ -199,10 +199,10 @@ _COLUMNS = ("wall_s", "extract_s", "cross_s", "articles_per_s_per_document_stage
 
 def table(result: dict) -> str:
     """The result as a Markdown table, then the split's phase seconds per Ray engine."""
-    lines = [f"{result['articles']} articles, {result['cpus']} CPUs, median of the interleaved rounds "
-             "(cold: a new Ray job, workers start and load spaCy)",
-             "| engine | wall s | per-document s | cross-document s | articles/s (per-doc stage) | per worker "
-             "| same report | worker peak RSS MiB |",
+    lines = [(f"{result['articles']} articles, {result['cpus']} CPUs, median of the interleaved rounds "
+             "(cold: a new Ray job, workers start and load spaCy)"),
+             ("| engine | wall s | per-document s | cross-document s | articles/s (per-doc stage) | per worker "
+             "| same report | worker peak RSS MiB |"),
              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, e in result["engines"].items():
         lines.append(f"| {name} | {e['wall_s']} | {e['extract_s']} | {e['cross_s']} | "

@@ -31,7 +31,7 @@ def test_an_output_that_is_a_folder_is_one_line_exit_1(story, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
     proc = subprocess.run([sys.executable, "-m", "newssift", "extract", str(story), "--json", str(folder)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == EXIT_FAILURE
     assert proc.stderr.strip().splitlines()[-1].startswith("newssift: error: cannot write the report JSON")
     assert "Traceback" not in proc.stderr

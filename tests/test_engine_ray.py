@@ -41,28 +41,28 @@ QUIET = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1", 
 # a sentencing (two outlets) and a football match (one).
 STORIES = {
     "fire-a": ("Fire guts Brannock paint factory",
-               "A fire destroyed the Halvard paint factory in Brannock on Tuesday night. Fire chief Odile Marsh said "
+               ("A fire destroyed the Halvard paint factory in Brannock on Tuesday night. Fire chief Odile Marsh said "
                "\"the roof collapsed within twenty minutes\". Twelve workers were injured, the fire service said. "
-               "Marsh said the cause was not yet known."),
+               "Marsh said the cause was not yet known.")),
     "fire-b": ("Brannock factory blaze injures workers",
-               "Fourteen workers were injured when fire swept through the Halvard paint factory in Brannock, "
+               ("Fourteen workers were injured when fire swept through the Halvard paint factory in Brannock, "
                "officials said. \"The roof collapsed within twenty minutes,\" fire chief Odile Marsh said. "
-               "Residents were told to keep windows shut."),
+               "Residents were told to keep windows shut.")),
     "fire-c": ("Paint plant fire in Brannock",
-               "Fire chief Odile Marsh said \"the roof fell in within twenty minutes\" at the Halvard paint factory "
+               ("Fire chief Odile Marsh said \"the roof fell in within twenty minutes\" at the Halvard paint factory "
                "in Brannock. Twelve workers were injured, according to the fire service. The company said it would "
-               "cooperate with investigators."),
+               "cooperate with investigators.")),
     "court-a": ("Former treasurer jailed for fraud",
-                "Judge Amara Quint sentenced former Tolvern council treasurer Piet Ardell to six years in prison "
+                ("Judge Amara Quint sentenced former Tolvern council treasurer Piet Ardell to six years in prison "
                 "on Friday for stealing 2.4 million dollars. \"You betrayed the trust of every resident,\" Quint said. "
-                "Ardell's lawyer said he would appeal."),
+                "Ardell's lawyer said he would appeal.")),
     "court-b": ("Tolvern treasurer gets six years",
-                "Piet Ardell, who was treasurer of Tolvern council, was jailed for six years by Judge Amara Quint "
+                ("Piet Ardell, who was treasurer of Tolvern council, was jailed for six years by Judge Amara Quint "
                 "for theft of 2.4 million dollars. His lawyer, Rhea Dunmore, said an appeal would be filed. "
-                "Prosecutors had asked for eight years."),
+                "Prosecutors had asked for eight years.")),
     "match": ("Corvale edge Sunmere in cup thriller",
-              "Corvale beat Sunmere 3-2 in the regional cup final on Saturday. Striker Joss Tarrant scored twice. "
-              "\"We never stopped believing,\" coach Lena Voss said after the match."),
+              ("Corvale beat Sunmere 3-2 in the regional cup final on Saturday. Striker Joss Tarrant scored twice. "
+              "\"We never stopped believing,\" coach Lena Voss said after the match.")),
 }
 
 
@@ -175,7 +175,7 @@ def _free_port() -> int:
 
 
 def _ray(*args: str, env: dict) -> None:
-    proc = subprocess.run([str(RAY_BIN), *args], env=env, capture_output=True, text=True, timeout=180)
+    proc = subprocess.run([str(RAY_BIN), *args], env=env, capture_output=True, text=True, timeout=180, check=False)
     assert proc.returncode == 0, f"ray {' '.join(args[:2])} failed: {(proc.stderr or proc.stdout)[-1500:]}"
 
 
@@ -195,7 +195,7 @@ def ray_cluster():
         _ray("start", f"--address={address}", *common, env=env)
         yield address
     finally:
-        subprocess.run([str(RAY_BIN), "stop", "--force"], env=env, capture_output=True, timeout=120)
+        subprocess.run([str(RAY_BIN), "stop", "--force"], env=env, capture_output=True, timeout=120, check=False)
         shutil.rmtree(temp, ignore_errors=True)
 
 

@@ -15,8 +15,8 @@ SHORT = Document(id="hl", language="bcl", text="Wife Of Club Owner Detained At A
 
 
 def test_another_script_is_cleaned_not_analysed_and_latin_languages_get_a_warning():
-    assert language_note(ZH) == (True, "language zh: cleaned, not analysed (claims, speakers and figures are read "
-                                       "in English only)")
+    assert language_note(ZH) == (True, ("language zh: cleaned, not analysed (claims, speakers and figures are read "
+                                       "in English only)"))
     skip, note = language_note(DE)
     assert not skip and note.startswith("language de: analysed with the English pipeline")
     assert language_note(EN) == (False, None)

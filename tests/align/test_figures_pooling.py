@@ -91,7 +91,7 @@ def test_a_lone_hurt_person_in_a_story_of_a_death_is_that_death(monkeypatch):
         claim("c4", "d3", "Another deckhand was hurt",
               quantities=[qty(1, None, "at_least", "wounded", text="Another deckhand")]),
     ]
-    wounded = lambda: [v.claim for g in figs(claims) if g.measure == "wounded" for v in g.values]  # noqa: E731
+    wounded = lambda: [v.claim for g in figs(claims) if g.measure == "wounded" for v in g.values]
     assert wounded() == ["c4"]  # a second person named ("another") stays
     monkeypatch.setattr(F, "ONE_VICTIM_ONCE", "report")
     assert wounded() == ["c3", "c4"]  # d2 reports no death itself

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from shared_paths import EXAMPLES, SHARED_GOLD
 
 from newssift.pipeline import analyze_inputs
-
-from shared_paths import EXAMPLES, SHARED_GOLD
 
 pytestmark = pytest.mark.slow
 

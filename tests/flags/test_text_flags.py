@@ -30,8 +30,8 @@ D3 = Document(id="d3", published="2025-03-04", text=(
     "You should ask why the inspection was late, one passenger wrote.\n"
     "Investigators will examine the engine room on Monday."
 ), embeds=(
-    "Safe on shore after the ferry fire, thanks to an amazing crew. #Brannock https://t.example/x1\n"
-    "\u2014 Lena Vass (@lenavass) March 2, 2025",
+    ("Safe on shore after the ferry fire, thanks to an amazing crew. #Brannock https://t.example/x1\n"
+    "\u2014 Lena Vass (@lenavass) March 2, 2025"),
 ))
 DOCS = [D1, D2, D3]
 STORY = [Story(id="s1", docs=("d1", "d2", "d3"))]

@@ -12,16 +12,16 @@ from newssift.ingest import ingest
 PAGES = [
     ("https://courier.example/court/sentence",
      "Judge jails harbour fraudster",
-     "A judge in Port Ellin jailed former harbour manager Carl Moss for five years on Wednesday for stealing "
-     "fuel money. \"He treated public money as his own,\" Judge Anna Pike said. Moss's lawyer said he would appeal."),
+     ("A judge in Port Ellin jailed former harbour manager Carl Moss for five years on Wednesday for stealing "
+     "fuel money. \"He treated public money as his own,\" Judge Anna Pike said. Moss's lawyer said he would appeal.")),
     ("https://courier.example/business/merger",
      "Bakeries agree to merge",
-     "Two regional bakery chains, Goldcrust and Millstone, agreed to merge on Thursday in a deal worth 80 million "
-     "pounds. \"Bread prices will not rise,\" Goldcrust chair Ivo Lind promised. The deal needs approval."),
+     ("Two regional bakery chains, Goldcrust and Millstone, agreed to merge on Thursday in a deal worth 80 million "
+     "pounds. \"Bread prices will not rise,\" Goldcrust chair Ivo Lind promised. The deal needs approval.")),
     ("https://courier.example/sport/final",
      "Ellin Rovers lift the trophy",
-     "Ellin Rovers won the county final 2-0 on Saturday in front of 9,000 fans. \"We earned this,\" captain "
-     "Sara Holt said. The club last won the trophy twenty years ago, its chairman said."),
+     ("Ellin Rovers won the county final 2-0 on Saturday in front of 9,000 fans. \"We earned this,\" captain "
+     "Sara Holt said. The club last won the trophy twenty years ago, its chairman said.")),
 ]
 
 

@@ -319,9 +319,9 @@ def test_a_live_blog_keeps_every_timed_entry_between_its_rules():
     entries = []
     for stamp, event in (("9:40 p.m.", "The home side scored twice in the final ten minutes of the match."),
                          ("9:05 p.m.", "The referee sent off the visiting captain after a second yellow card."),
-                         ("8:30 p.m.", "Fans filled the north stand an hour before the kick-off at the stadium, "
-                                       "singing through the warm-up while club officials counted the queue at "
-                                       "every turnstile on the east side of the ground.")):
+                         ("8:30 p.m.", ("Fans filled the north stand an hour before the kick-off at the stadium, "
+                                        "singing through the warm-up while club officials counted the queue at "
+                                        "every turnstile on the east side of the ground."))):
         entries.append(f"{stamp}\n\n{event} The club said the crowd was the largest this season.\n\n"
                        f"Stewards reported no trouble outside the ground, the police said later.\n\n___.\n")
     page = "Home\nScores\nFixtures\n\nThe Latest: Derby day at Millbrook Park\n\n" + "\n".join(entries)

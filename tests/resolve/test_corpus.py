@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from ner_stub import ner_extraction
+from shared_paths import SHARED, SHARED_GOLD
 
 from newssift.models import Report
 from newssift.report.json import report_to_dict
 from newssift.resolve import parse_aliases, resolve_entities
-
-from shared_paths import SHARED, SHARED_GOLD
-from ner_stub import ner_extraction
 
 pytestmark = pytest.mark.slow
 

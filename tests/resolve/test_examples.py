@@ -13,12 +13,11 @@ from itertools import combinations
 
 import pytest
 import yaml
+from shared_paths import EXAMPLES
 
 from newssift.ingest import ingest
 from newssift.pipeline import extract_documents
 from newssift.resolve import resolve_entities
-
-from shared_paths import EXAMPLES
 
 pytestmark = pytest.mark.slow
 

@@ -1,11 +1,11 @@
 """Resolve: legal forms, other scripts, the canonical spelling and surnames the tagger misfiled."""
 from __future__ import annotations
 
-from newssift.resolve import resolve_entities
-from newssift.resolve import names as names_mod
-from newssift.resolve.names import name_keys, person_parts
-
 from resolve_helpers import doc, entity_of, extraction
+
+from newssift.resolve import names as names_mod
+from newssift.resolve import resolve_entities
+from newssift.resolve.names import name_keys, person_parts
 
 
 def test_legal_forms_of_a_company_are_one_key():

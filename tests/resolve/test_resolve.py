@@ -1,10 +1,10 @@
 """resolve_entities over hand-written fictional reports (hand-made extractions)."""
 from __future__ import annotations
 
+from resolve_helpers import doc, entity_of, extraction
+
 from newssift.models import Claim
 from newssift.resolve import parse_aliases, resolve_entities
-
-from resolve_helpers import doc, entity_of, extraction
 
 # Three fictional reports of one harbour story; shared names give the context
 # that spelling-variant merges require.
