@@ -89,6 +89,13 @@ BLOCK_TERMS = 30
 #: more than BLOCK_MIN_CAP of them) is skipped: it is a topic word, not a story's.
 BLOCK_MAX_SHARE = 0.05
 BLOCK_MIN_CAP = 50
+#: ... and a key shared by more than this many documents is skipped whatever
+#: the run's size: a share of the run lets a key that one report in a hundred
+#: carries (a common surname, a stock phrase) through once runs grow, and its
+#: pairs grow with the square of the run (issue 11). Swept 50, 100, 200 on
+#: generated runs of 1,000-4,000 articles (docs/scale.md); 50 keeps every run
+#: of up to 1,000 articles as it was.
+BLOCK_MAX_DOCS = 50
 #: Longest story title, in characters.
 TITLE_MAX = 160
 #: Headline tokens count this many times: a headline names the event.
@@ -262,7 +269,7 @@ def _candidate_pairs(text_vecs: list[Vector], ent_vecs: list[Vector]) -> set[tup
         for i, v in enumerate(vecs):
             for term in heapq.nlargest(BLOCK_TERMS, v, key=lambda t: (v[t], t)):
                 blocks[prefix + term].append(i)
-    cap = max(BLOCK_MIN_CAP, BLOCK_MAX_SHARE * len(text_vecs))
+    cap = min(BLOCK_MAX_DOCS, max(BLOCK_MIN_CAP, BLOCK_MAX_SHARE * len(text_vecs)))
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > cap:
