@@ -87,6 +87,7 @@ def _clear_caches() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--work", default=str(ROOT / ".realdata-work" / "sweep"))
+    ap.add_argument("--only", default="", help="run only the sweeps whose name contains this")
     args = ap.parse_args()
     rd = _scorer()
     src = SHARED / "realdata" / "quantities"
@@ -103,8 +104,16 @@ def main() -> None:
         "words allowed between a list and 'respectively'": (
             digits, "_RESPECTIVELY", [0, 2, 4, 6],
             lambda n: re.compile(r",?\s+(?:\w+\s+){0,%s}?respectively\b".replace("%s", str(n)), re.IGNORECASE)),
+        "longest variable of an interval ('5≤2θ/°≤80'), in characters": (
+            digits, "_INTERVAL", [4, 8, 12, 20],
+            lambda n: re.compile(r"[ \u00a0]?(?:≤|⩽|<=|<)[ \u00a0]?([^\s≤⩽<=,;()]{1,N}?)[ \u00a0]?(?=≤|⩽|<=|<)".replace("N", str(n)))),
+        "longest aside between the ends of a change ('from 1.4Rp (0.5 nbar) to'), in characters": (
+            digits, "_ASIDE_TO", [10, 20, 40, 80],
+            lambda n: re.compile(r"[ \u00a0]?\([^()]{1,N}\)[ \u00a0]?to[ \u00a0](?=[\d~∼≈<>≤≥$£€−-])".replace("N", str(n)))),
     }
     for name, (mod, attr, values, make) in sweeps.items():
+        if args.only not in name:
+            continue
         old = getattr(mod, attr)
         print(f"\n#### {name}\n\n| value | P | R | F1 | value acc | unit acc |\n|---|---|---|---|---|---|")
         for v in values:

@@ -1,8 +1,10 @@
 """Quantities written in digits: value, qualifier, currency, scale, unit, range, spread, and what is no amount.
 
 ``digit_quantities`` reads every number in digits in a span (``numerals``),
-the currency and unit around it (``units``), the range, ``±`` spread or score
-it belongs to, and drops the numbers that are no amount: labels ("Table 2",
+the currency and unit around it (``units``), the range, ``±`` spread, score,
+list or series it belongs to (a chain "from 0.06 to 0.42 to 0.74 ppm", a
+"respectively" list, an interval "5≤2θ/°≤80", a coordinate "57°44′8″N"),
+and drops the numbers that are no amount: labels ("Table 2",
 "phase 7", "Boeing 737"), years and dates, ages given as a person's
 attribute, citation numbers. ``make_quantity`` builds the Quantity, taking a
 count's measure and subject from the parse (``measures``). Number words are
@@ -64,7 +66,19 @@ _RANGE_GAP = re.compile(
     r"[ \u00a0]?(–|—|-|−|to|and|or)[ \u00a0]?(?:(?:around|about|approximately|roughly|nearly|almost) )?"
     r"|[ \u00a0]?([–—−])[ \u00a0]?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+(?:\w+\s+){0,4}?respectively\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r",? ?(?:and |or |& )?")
+_LIST_GAP = re.compile(r",? ?(?:and |or |& )?(?:\((?:[a-h]|[ivx]{1,4})\) ?)?")  # "(a) 1.3 (b) 2.4, and (c) 2.2 mg"
+# An interval written around its variable ("5≤2θ/°≤80"): the variable is at most 12 characters, and
+# an aside between a change's first end and "to" at most 40; both chosen by sweeps (docs/quantities.md).
+_INTERVAL = re.compile(r"[ \u00a0]?(?:≤|⩽|<=|<)[ \u00a0]?([^\s≤⩽<=,;()]{1,12}?)[ \u00a0]?(?=≤|⩽|<=|<)")
+_ASIDE_TO = re.compile(r"[ \u00a0]?\([^()]{1,40}\)[ \u00a0]?to[ \u00a0](?=[\d~∼≈<>≤≥$£€−-])")
+_SEXAGESIMAL = re.compile(
+    r"(?P<deg>\d{1,3})[ \u00a0]?[°º][ \u00a0]?(?P<min>\d{1,2}(?:\.\d+)?)[ \u00a0]?[′’']"
+    r"(?:[ \u00a0]?(?P<sec>\d{1,2}(?:\.\d+)?)[ \u00a0]?(?:″|”|\"|’’|''))?(?:[ \u00a0]?(?P<hemi>[NSEW])(?![a-z]))?")
+_NAME_BEFORE = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*\d$")  # a word of letters and digits ending in a digit
+_BRACKET_POWER = re.compile(r"[ \u00a0]?\([ \u00a0]?[×x✕][ \u00a0]?10\^?([−\-–]?\d{1,2})[ \u00a0]?\)")
+_TIMES_POWER = re.compile(r"\)[ \u00a0]?[×x✕][ \u00a0]?10\^?([−\-–]?\d{1,2})(?![\d.])")
+_HYPHEN_TAIL = re.compile(r"(?:-[A-Za-z]+)+")
+_CHAIN_GAP = re.compile(r"[ \u00a0]to[ \u00a0]")
 _PLUS_MINUS = re.compile(r"[ \u00a0]?[±∓][ \u00a0]?")
 _ORDINAL = re.compile(r"(st|nd|rd|th)\b", re.IGNORECASE)
 _NUMBER_LIST_TOKEN = re.compile(r"[\d.,–\-−]+")
@@ -130,6 +144,10 @@ def _skip_digits(c: Ctx, n: DigitNumber, phones) -> bool:
     before = text[n.start - 1] if n.start > c.clo else " "
     if before == "-" and n.start - 2 >= c.clo and text[n.start - 2].isalpha():
         return True  # "F-16", "COVID-19", "TRA-1"
+    if before in "-–" and _NAME_BEFORE.search(text, max(c.clo, n.start - 12), n.start - 1):
+        return True  # "hSOX2-23", "TRA-1–60": a name with digits, then its number
+    if before in ")]" and n.start - 2 >= c.clo and text[n.start - 2].isalnum():
+        return True  # "Mg(ClO4)2", "(PgωΛ)2": a subscript or power glued to a bracket
     if before in "/#:" or n.start > c.clo and before.isalpha():
         return True
     if in_citation(text, n.start, n.end, 0, len(text)):
@@ -141,7 +159,10 @@ def _skip_digits(c: Ctx, n: DigitNumber, phones) -> bool:
 
 
 def _scale(c: Ctx, end: int, money: bool) -> tuple[int, float]:
-    """A scale word or (for money) suffix after a number: (new end, factor)."""
+    """A scale word, a bracketed power of ten or (for money) a suffix after a number: (new end, factor)."""
+    m = _BRACKET_POWER.match(c.text, end, c.chi)
+    if m:
+        return m.end(), 10.0 ** int(m.group(1).replace("−", "-").replace("–", "-"))  # "3.5–6.1 (×10−4) wt.%"
     m = _SCALE_AFTER.match(c.text, end, c.chi)
     if m and (m.end() == c.chi or not c.text[m.end()].isalnum()):
         return m.end(), SCALE_WORDS.get(m.group(1).lower(), MONEY_SCALES.get(m.group(1).lower(), 1.0))
@@ -208,6 +229,12 @@ def digit_quantities(c: Ctx, out: list[Quantity]) -> list[tuple[int, int]]:
         k += 1
         if n.start < done or _skip_digits(c, n, phones):
             continue  # "cm−3" inside the unit just read; a name, a formula, a citation
+        coord = _coordinate(c, n)
+        if coord is not None:
+            out.append(coord)
+            taken.append((coord.start, coord.end))
+            done = coord.end
+            continue
         a = _amount(c, n)
         if a is None:
             continue
@@ -228,6 +255,14 @@ def digit_quantities(c: Ctx, out: list[Quantity]) -> list[tuple[int, int]]:
             taken.append((n.start, n.start + r.end()))
             while k < len(nums) and nums[k].start < n.start + r.end():
                 k += 1
+            continue
+        series = _series(c, nums, k - 1, a)
+        if series:
+            for q in series:
+                out.append(q)
+                taken.append((q.start, q.end))
+            k += len(series) - 1
+            done = series[-1].end
             continue
         q, used = _digit_quantity(c, nums, k - 1, a)
         k += used
@@ -258,6 +293,120 @@ def _second(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount, plus_minus: boo
     return (m.group(1) or m.group(2)).lower(), n2
 
 
+def _coordinate(c: Ctx, n: DigitNumber) -> Quantity | None:
+    """An angle in degrees, minutes and seconds ("57°44′8.47″N", "51°30' N"): one value in degrees, or None."""
+    m = _SEXAGESIMAL.match(c.text, n.start, c.chi)
+    if m is None or n.value < 0:
+        return None
+    minutes, seconds = float(m.group("min")), float(m.group("sec") or 0)
+    if minutes >= 60 or seconds >= 60:
+        return None
+    value = int(m.group("deg")) + minutes / 60 + seconds / 3600
+    hemi = m.group("hemi")
+    return new_quantity(c, n.qual_start if n.qualifier else n.start, m.end(), value, value,
+                        n.qualifier or "exact", None, None, "°" + hemi if hemi else "°", "angle")
+
+
+def _series(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> list[Quantity]:
+    """Values written as a series, each its own quantity, the unit written once at the end shared by all.
+
+    Two series are no range and no single value: a chain of changes ("rose
+    from 0.06 to 0.42 to 0.74 ppm": three values, a range has two ends) and a
+    list mapped "respectively" onto as many things ("35 and 22%, respectively":
+    35% and 22%). Empty when the numbers from nums[k] are neither.
+    """
+    chain = _chain(c, nums, k, a) if _word_before(c, a.start) == "from" else []  # "5 to 4 to 0" is a vote
+    items = chain or _respective_list(c, nums, k, a)
+    if not items:
+        return []
+    unit = items[-1][1].unit  # a list's is never money; a chain's may be none ("from 3 to 5 to 7 seats")
+    out: list[Quantity] = []
+    for j, (n, x) in enumerate(items):
+        q_start = _prev_tok(c, x.start).idx if j == 0 and chain else None  # "from 0.06": where the chain starts
+        q = _finish(c, x, x.value, x.value, None, x.unit or unit, n=n, q_start=q_start)
+        if q is None:
+            return []  # a label or a date inside: not a series of amounts
+        out.append(q)
+    return out
+
+
+def _chain(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> list[tuple[DigitNumber, _Amount]]:
+    """Three or more numbers joined by "to" ("from 0.06 to 0.42 to 0.74 ppm"): (number, amount) each, else []."""
+    items = [(nums[k], a)]
+    while k + len(items) < len(nums):
+        last = items[-1][1]
+        n2 = nums[k + len(items)]
+        b = _amount(c, n2) if not (n2.qualifier or n2.plus_minus) and n2.start >= last.end else None
+        if b is None or not _CHAIN_GAP.fullmatch(c.text, last.end, b.start):
+            break
+        items.append((n2, b))
+        if b.unit is not None:
+            break
+    return items if len(items) >= 3 else []
+
+
+def _respective_list(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> list[tuple[DigitNumber, _Amount]]:
+    """A list with its unit written once, before "respectively" ("4.5, 6 and 13 kg respectively"), else []."""
+    items = _list_items(c, nums, k, a)
+    if items is None or not _RESPECTIVELY.match(c.text, items[-1].end) or _word_before(c, a.start) == "between":
+        return []
+    return list(zip(nums[k:k + len(items)], items))
+
+
+def _interval(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> tuple[Quantity | None, int] | None:
+    """An interval written around its variable ("5≤2θ/°≤80", "0.2 < x < 0.5 mm"): a range from a to the upper bound.
+
+    The unit is the upper bound's, else the one the variable is divided by
+    ("2θ/°" is in degrees). None when the numbers are not written so.
+    """
+    m = _INTERVAL.match(c.text, a.end, c.chi)
+    if m is None or a.unit is not None or a.currency:
+        return None
+    for j in range(k + 1, len(nums)):
+        n2 = nums[j]
+        if n2.qual_start > m.end():
+            return None
+        if n2.qual_start == m.end() and n2.qualifier in ("up_to", "under"):
+            b = _amount(c, n2)
+            if b is None or b.value < a.value:
+                return None
+            var = m.group(1)
+            unit = b.unit
+            if unit is None and "/" in var:
+                u = unit_after(var, var.rindex("/") + 1, len(var))
+                unit = UnitMatch(b.end, u.written, u.unit, u.kind) if u is not None and u.end == len(var) else None
+            return _finish(c, a, a.value, b.value, "range", unit, end=b.end, n=nums[k]), j - k
+    return None
+
+
+def _plus_error(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount):
+    """An upper error bar glued to a value ("3.4+0.1 cm2/Vs"): ("+", its number), read like a "±" spread.
+
+    Only decimals with a unit after the bar, the bar smaller than the value:
+    "4+1" or "2+2" stay two numbers.
+    """
+    if k + 1 >= len(nums) or a.unit is not None or a.currency:
+        return None
+    n2 = nums[k + 1]
+    if n2.start != a.end + 1 or c.text[a.end] != "+" or "." not in c.text[nums[k].start:a.end]:
+        return None
+    b = _amount(c, n2)
+    if b is None or b.unit is None or b.value >= abs(a.value) or "." not in c.text[n2.start:n2.end]:
+        return None
+    return "+", n2
+
+
+def _power_after_bracket(c: Ctx, a: _Amount, b: _Amount) -> tuple[float, UnitMatch | None, int] | None:
+    """A power of ten after a bracketed range, "(0.28–0.42)×10−10 m": (factor, unit after it, end), or None."""
+    if a.start == c.clo or c.text[a.start - 1] != "(":
+        return None
+    m = _TIMES_POWER.match(c.text, b.end, c.chi)
+    if m is None:
+        return None
+    unit = unit_after(c.text, m.end(), c.chi)
+    return 10.0 ** int(m.group(1).replace("−", "-").replace("–", "-")), unit, unit.end if unit else m.end()
+
+
 def _spread_after_range(c: Ctx, nums: list[DigitNumber], k: int, b: _Amount):
     """A "± x" after a bracketed range ("(563–624) ± 30 K"): (the spread's amount or None, end, numbers used)."""
     if k + 1 >= len(nums) or b.unit is not None:
@@ -278,6 +427,14 @@ def _list(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> list[_Amount] 
     22%, respectively"); a unit on every item, money and plain counts stay one
     value each.
     """
+    items = _list_items(c, nums, k, a)
+    if items is None or _RESPECTIVELY.match(c.text, items[-1].end):
+        return None
+    return items
+
+
+def _list_items(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> list[_Amount] | None:
+    """The items of a list from nums[k] whose unit is written once, after the last item, or None."""
     items, end = [a], a.end
     for n2 in nums[k + 1:]:
         gap = c.text[end:n2.start]
@@ -292,8 +449,6 @@ def _list(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> list[_Amount] 
             break  # the unit written once, after the last item
     if len(items) < 2 or a.unit is not None or items[-1].unit is None or items[-1].unit.kind == "money":
         return None
-    if _RESPECTIVELY.match(c.text, end):
-        return None
     return items
 
 
@@ -303,7 +458,11 @@ def _digit_quantity(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> tupl
     text = c.text
     first = c.tok(n.start)
     prev_word = _word_before(c, n.qual_start if n.qualifier else a.start)
-    pm = _second(c, nums, k, a, plus_minus=True)
+    before = _prev_tok(c, min(a.start, n.qual_start))  # the word before the amount and its sign ("from ∼20")
+    bounded = _interval(c, nums, k, a)
+    if bounded is not None:
+        return bounded
+    pm = _second(c, nums, k, a, plus_minus=True) or _plus_error(c, nums, k, a)
     if pm is not None:
         b = _amount(c, pm[1])
         if b is not None:
@@ -327,15 +486,22 @@ def _digit_quantity(c: Ctx, nums: list[DigitNumber], k: int, a: _Amount) -> tupl
                                                          or hi_v <= lo_v and _score_context(c, first, sec[0])):
                 # "won 112 to 104", "passed 218 to 214", "drew 1-1": a score or a vote, not an amount
                 return _plain(c, a.start, b.end, lo_v, hi_v, "exact", kind="score"), 1
-            if prev_word == "from" and sec[0] == "to" and _change_context(_prev_tok(c, n.start)):
+            if prev_word == "from" and sec[0] == "to" and _change_context(before):
                 # "fell from 12 to 9%", "rose from 9 to 12": a change, two values read one by one
-                return _finish(c, a, a.value, a.value, None, a.unit or b.unit, n=n,
-                               q_start=_prev_tok(c, n.start).idx), 0
-            q_start = _prev_tok(c, n.start).idx if prev_word in ("between", "from") else None
+                return _finish(c, a, a.value, a.value, None, a.unit or b.unit, n=n, q_start=before.idx), 0
+            q_start = before.idx if prev_word in ("between", "from") else None
             high = None if sec[1].qualifier in ("over", "at_least") else max(lo_v, hi_v)
             spread, end, used = _spread_after_range(c, nums, k + 1, b)
+            scaled = _power_after_bracket(c, a, b) if unit is None and spread is None else None
+            if scaled is not None:  # "(0.28–0.42)×10−10 m": the power of ten and unit after the bracket
+                factor, unit, end = scaled
+                lo_v, hi_v, high = lo_v * factor, hi_v * factor, high * factor if high is not None else None
+                q_start = a.start - 1
             return _finish(c, a, min(lo_v, hi_v), high, "range", unit or (spread.unit if spread else None),
                            end=end, n=n, q_start=q_start, uncertainty=spread.value if spread else None), used
+    if prev_word == "from" and _ASIDE_TO.match(text, a.end, c.chi) and _change_context(before):
+        # "shifts from 1.4Rp (0.5 nbar) to 1.9Rp (0.1 nbar)": a change whose ends carry asides
+        return _finish(c, a, a.value, a.value, None, a.unit, n=n, q_start=before.idx), 0
     if a.unit is None and a.currency is None and _label(c, n):
         return None, 0
     items = _list(c, nums, k, a)
@@ -422,7 +588,10 @@ def _label_or_date(c: Ctx, n: DigitNumber, a: _Amount, unit: UnitMatch | None, q
 
 def _label(c: Ctx, n: DigitNumber) -> bool:
     """Whether a unitless number names something: "Table 2", "Section 3.3", "phases 3, 5, and 7", "Boeing 737"."""
-    t = _list_head(c, _prev_tok(c, n.qual_start, bounded=False))
+    before = _prev_tok(c, n.qual_start, bounded=False)
+    if before is not None and before.text == "," and _counts_plural(c, n):
+        return False  # "In Fig. 10, 350 electrons were injected": a count after the label, not its list
+    t = _list_head(c, before)
     if t is None:
         return False
     low = t.lower_
@@ -433,10 +602,20 @@ def _label(c: Ctx, n: DigitNumber) -> bool:
     if not re.fullmatch(r"\d+", c.text[n.start:n.end].lstrip("+")) or t.i + 1 >= len(c.doc) or \
             c.doc[t.i + 1].idx != n.qual_start or n.qualifier:
         return False  # a name's number follows it directly: "clone 23", not "clone, 23" nor "score ≥16"
-    if t.i > t.sent.start and (t.pos_ == "PROPN" or t.is_upper and len(t) > 1 and t.is_alpha) \
+    if t.i > t.sent.start and any(ch.isalpha() for ch in t.text) \
+            and (t.pos_ == "PROPN" or t.is_upper and len(t) > 1 and t.is_alpha) \
             and t.ent_type_ not in ("DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         return True  # "Pioneer 11", "Boeing 737", "OAE 2"
     return t.tag_ in ("NN", "NNP") and t.is_alpha and t.lower_ not in CALENDAR_WORDS  # "clone 23", "axis 1"
+
+
+def _counts_plural(c: Ctx, n: DigitNumber) -> bool:
+    """Whether the number counts the plural noun right after it ("350 electrons")."""
+    t = c.tok(n.end - 1)
+    if t.i + 1 >= len(c.doc):
+        return False
+    noun = c.doc[t.i + 1]
+    return noun.tag_ in ("NNS", "NNPS") and noun.is_alpha and t.head.i == noun.i
 
 
 def _list_head(c: Ctx, t):
@@ -502,6 +681,8 @@ def make_quantity(c: Ctx, start, end, low, high, qual, currency, unit: UnitMatch
     if noun is not None and noun.i == anchor.i + 1 and noun.idx >= end and noun.i < c.hi and noun.is_alpha \
             and noun.tag_ in ("NNS", "NNPS"):
         end = noun.idx + len(noun.text)  # "5318 participants": the counted noun is the amount's unit
+        hyphened = _HYPHEN_TAIL.match(c.text, end, c.chi)
+        end = hyphened.end() if hyphened else end  # "2 e-mails", "40 x-rays": the whole hyphenated noun
     skip = set(range(c.tok(start).i, anchor.i + 1))
     return new_quantity(c, start, end, low, high, qual, measure, subject_of(counted, skip), None, "count", uncertainty)
 

@@ -97,7 +97,8 @@ def in_citation(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     m = _CITATION.match(text, k, min(hi, end + 40))
     if m is None or m.end() < end:
         return False
-    return re.match(r"[ \u00a0]?[±∓]", text[m.end():m.end() + 3]) is None  # "(563–624) ± 30 K" is a range
+    # "(563–624) ± 30 K" and "(4–6)×10−3 Pa" are ranges, not citations
+    return re.match(r"[ \u00a0]?(?:[±∓]|[×✕][ \u00a0]?10)", text[m.end():m.end() + 6]) is None
 
 
 def is_clock_or_ratio(text: str, start: int, hi: int) -> str | None:

@@ -111,6 +111,8 @@ def _number_run(doc, i: int, hi: int) -> int:
 def _continues_number(doc, i: int, j: int, hi: int) -> bool:
     """Whether token j still belongs to the number that starts at token i."""
     t = doc[j]
+    if j > i and doc[j - 1].lower_ in NUMBER_WORDS and t.lower_ not in SCALE_WORDS and _hyphen_compound(doc, j, hi):
+        return False  # "twenty eight-second integrations": 20 of them, each of 8 s
     if _is_numberish(t) and not any(ch.isdigit() for ch in t.text):
         return True
     nxt = doc[j + 1].lower_ if j + 1 < hi else ""
@@ -122,6 +124,27 @@ def _continues_number(doc, i: int, j: int, hi: int) -> bool:
     if t.lower_ == "and" and j > i:
         return prev in ("hundred", "thousand") and nxt in NUMBER_WORDS  # "one hundred and fifty"
     return False
+
+
+def _hyphen_compound(doc, j: int, hi: int) -> bool:
+    """Whether token j starts a hyphenated compound with a word ("eight-second", "five-year")."""
+    return j + 2 < hi and doc[j + 1].text == "-" and doc[j + 2].is_alpha and doc[j + 2].lower_ not in NUMBER_WORDS
+
+
+#: Fractions written after a whole number in words: "two and a half years", "four and a quarter".
+_FRACTIONS = {("and", "a", "half"): 0.5, ("and", "a", "quarter"): 0.25, ("and", "three", "quarters"): 0.75}
+
+
+def _with_fraction(doc, j: int, hi: int, value: float) -> tuple[float, int]:
+    """The value with a fraction and scale written after it ("two and a half million"), and the token after them."""
+    words = tuple(t.lower_ for t in doc[j:j + 3])
+    if j + 3 > hi or words not in _FRACTIONS:
+        return value, j
+    value, j = value + _FRACTIONS[words], j + 3
+    while j < hi and doc[j].lower_ in SCALE_WORDS and doc[j].lower_ not in ("m", "k"):
+        value *= SCALE_WORDS[doc[j].lower_]  # "one and a half million"
+        j += 1
+    return value, j
 
 
 _VAGUE_BY_FIRST: dict[str, list[tuple[list[str], int, int]]] = {}
@@ -180,6 +203,8 @@ def _word_quantity(c: Ctx, i: int, j: int, out: list[Quantity]) -> int:
     value = parse_number([x.text for x in doc[i:j]])
     if value is None or (j - i == 1 and t.lower_ in SCALE_WORDS and t.lower_ not in ("hundred", "thousand")):
         return j
+    whole = j
+    value, j = _with_fraction(doc, j, c.hi, value)
     qi, q_start = qualifier_before(doc, i, c.lo)
     low_v, high_v, qual, end_i = value, value, qi or "exact", j
     joined = j + 1 < c.hi and doc[j].lower_ in ("to", "-", "\u2013", "and", "or") and _is_numberish(doc[j + 1]) \
@@ -192,13 +217,15 @@ def _word_quantity(c: Ctx, i: int, j: int, out: list[Quantity]) -> int:
             if i > c.lo and doc[i - 1].lower_ in ("between", "from"):
                 q_start = i - 1
     last = doc[end_i - 1]
+    if j > whole and end_i == j and last.lower_ in ("half", "quarter", "quarters"):
+        last = doc[whole - 1]  # "four and a half solar cycles": the number word counts, the fraction adds
     if t.ent_type_ == "ORDINAL" or (t.ent_type_ in ("DATE", "TIME") and _date_like(t)):
         return end_i
     prev = doc[i - 1] if i > c.lo else None
     if prev is not None and prev.lower_ in NOT_AMOUNT_BEFORE:
         return end_i
     start = doc[q_start if qi or qual == "range" else i].idx
-    end = _tok_end(last)
+    end = _tok_end(doc[end_i - 1])
     low_v, high_v = open_bounds(low_v, high_v, qual)
     unit = unit_after(c.text, end, c.chi)
     if unit is not None and AGE_SUFFIX.match(c.text, end, c.chi) is None:
@@ -299,7 +326,27 @@ def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
     taken = digit_quantities(c, out)
     _word_quantities(c, taken, out)
     out.sort(key=lambda q: (q.start, q.end))
-    return tuple(out)
+    return tuple(_over_as_preposition(text, out))
+
+
+_OVER = re.compile(r"over\s+", re.IGNORECASE)
+
+
+def _over_as_preposition(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Quantities whose "over" follows another amount with a unit: "over" there means across or compared with.
+
+    "£5m over three years", "rose 5% over 10 years", "6 kg over 4.5 kg": the
+    second amount is exact, not "more than". After a count "over" still
+    qualifies ("10 men over 60" are older than 60).
+    """
+    out = list(qs)
+    for k, q in enumerate(out):
+        m = _OVER.match(q.text) if q.qualifier == "over" else None
+        if m is None or not any(p.end <= q.start and not text[p.end:q.start].strip() and p.kind != "count"
+                                for p in out[:k]):
+            continue
+        out[k] = replace(q, text=q.text[m.end():], start=q.start + m.end(), qualifier="exact", high=q.low)
+    return out
 
 
 def with_sentence_quantities(parsed, claims: list) -> list:

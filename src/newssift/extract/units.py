@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .lexicon import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    DIMENSION_WORDS,
     EXTRA_UNIT_SYMBOLS,
     UNIT_STOPWORDS,
     UNIT_WORDS,
@@ -191,6 +192,8 @@ def _compound(text: str, j: int, limit: int, spaced: bool) -> int | None:
     end = m.end()
     if end < limit and text[end].isalpha():
         return None  # "5 mice", "3D": the atom is the start of a word
+    if len(m.group(0)) == 1 and _hyphen_word(text, end, limit):
+        return None  # "2 e-mails", "40 x-rays", "3 T-cells": a letter of a hyphenated word, not a unit
     while end < limit:
         sep = text[end]
         if sep in "/·⋅" and end + 1 < limit:
@@ -207,6 +210,14 @@ def _compound(text: str, j: int, limit: int, spaced: bool) -> int | None:
                 continue
         break
     return end
+
+
+def _hyphen_word(text: str, end: int, limit: int) -> bool:
+    """Whether a hyphen and a word follow ``end``, the word no dimension ("m-high", "m-long" keep their unit)."""
+    if end + 1 >= limit or text[end] != "-":
+        return False
+    w = _WORD.match(text, end + 1, limit)
+    return w is not None and w.group(0).lower().split("-")[0] not in DIMENSION_WORDS
 
 
 def unit_after(text: str, pos: int, limit: int) -> UnitMatch | None:

@@ -162,10 +162,14 @@ SCORE_WORDS = frozenset(
     voted""".split()
 )
 
+#: Words of size after a hyphenated unit ("a 30 m-high wave", "a 3 km-long tunnel"): the letter
+#: before them is a unit; before any other word it is part of that word ("2 e-mails", "40 x-rays").
+DIMENSION_WORDS = frozenset("long high wide deep thick tall thin broad across diameter radius".split())
+
 #: Verbs of change: "fell from 12 to 9" is two values, not a range.
 CHANGE_VERBS = frozenset(
     """fall drop decline decrease reduce cut shrink slip slide plunge tumble sink ease lower dip rise
-    increase grow climb jump soar surge raise go change move widen narrow""".split()
+    increase grow climb jump soar surge raise go change move widen narrow shift""".split()
 )
 
 #: Words that name a scale before its reading ("pH 7", "magnitude 6.1"), lower-case -> unit.
@@ -181,6 +185,7 @@ __all__ = [
     "CHANGE_VERBS",
     "CURRENCY_AFTER",
     "CURRENCY_BEFORE",
+    "DIMENSION_WORDS",
     "EXTRA_UNIT_SYMBOLS",
     "LABEL_WORDS",
     "MONEY_SCALES",
