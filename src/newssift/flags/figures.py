@@ -92,8 +92,20 @@ def find_conflicting_figures(claims: Sequence[Claim], facts: Sequence[Fact]) -> 
     seen: set[tuple[str, str]] = set()
     for f in facts:
         members = [by_id[c] for c in f.claims if c in by_id]
+        # The count depends only on the two values, and a fact states few distinct
+        # values however many reports it holds: counted once per pair of values,
+        # not once per pair of claims (that was cubic in the fact's size).
+        counts: dict[tuple, int] = {}
+
+        def agreeing(q: Quantity, against: Quantity, members=members, counts=counts) -> int:
+            # What ``_agreeing`` reads of the two values: q's measure, unit and range, against's range.
+            key = (q.measure, q.unit or "", consistent_interval(q), consistent_interval(against))
+            if key not in counts:
+                counts[key] = _agreeing(q, against, members)
+            return counts[key]
+
         for a, qa, b, qb in _pairs(members):
-            na, nb = _agreeing(qa, qb, members), _agreeing(qb, qa, members)
+            na, nb = agreeing(qa, qb), agreeing(qb, qa)
             sides = [(a, qa, b, qb)] if na < nb else [(b, qb, a, qa)] if nb < na else [(a, qa, b, qb), (b, qb, a, qa)]
             for c, q, other, oq in sides:
                 if (f.id, c.id) in seen:
