@@ -119,9 +119,10 @@ def test_one_name_only_one_outlet_interviews_does_not_split_the_story():
     docs = [doc(k, t) for k, (t, _) in texts.items()]
     exs = [_ex(d, texts[d.id][1]) for d in docs]
     assert [set(s.docs) for s in cluster_stories(docs, exs)] == [{"m1", "m2", "u1"}]
-    saved = stories_mod.MIN_SALIENT_NAMES
+    saved = stories_mod.MIN_SALIENT_NAMES, stories_mod.ATTACH_THRESHOLD
     try:
         stories_mod.MIN_SALIENT_NAMES = 1  # the old rule: one unshared name is all or nothing
+        stories_mod.ATTACH_THRESHOLD = stories_mod.STORY_THRESHOLD  # and no second chance for a lone report
         assert len(cluster_stories(docs, exs)) == 2
     finally:
-        stories_mod.MIN_SALIENT_NAMES = saved
+        stories_mod.MIN_SALIENT_NAMES, stories_mod.ATTACH_THRESHOLD = saved

@@ -13,7 +13,10 @@ names) that the other report never writes — and *when* — both reports name
 years and none in common.
 Documents are then merged by average-link agglomerative clustering until no
 two clusters are similar enough; two groups of reports that lead with
-different people (each group's most-named persons) are held apart.  Only
+different people (each group's most-named persons), or that each keep naming
+someone or somewhere the other group hardly writes, are held apart.  A
+report left alone after that joins the group it is most like on average at a
+lower bar (a group's reports agree on what the story is).  Only
 documents that share one of their heaviest terms or names are compared
 (blocking), so a run does not score every pair of documents.
 """
@@ -39,6 +42,9 @@ __all__ = [
     "document_similarity",
 ]
 
+#: Lowest average similarity at which a report left alone joins a group of
+#: reports after clustering (docs/alignment.md).
+ATTACH_THRESHOLD = 0.07
 #: Lowest average-link similarity at which two groups of documents are one
 #: story.  Swept with EXCLUSIVE_WEIGHT and YEAR_CONFLICT_FACTOR on the ECB+
 #: development topics (docs/alignment.md): 0.12 with both penalties on.
@@ -70,6 +76,18 @@ LEAD_TITLE_BONUS = 2
 LEAD_MIN = 2
 #: Smallest group (in reports) whose lead is trusted: one report's lead is noisy.
 LEAD_GROUP_MIN = 3
+#: Similarity factor when each of two groups (LEAD_GROUP_MIN reports or more)
+#: has a distinctive name the other hardly writes: the club making the offer,
+#: the minister announcing the rule, the town the quake hit.  Swept 0.3–1.0
+#: with the two settings below (docs/alignment.md).
+DISTINCT_FACTOR = 0.5
+#: A name is distinctive of a group when its reports name it at least this
+#: often per report (mentions, headline bonus included) ...
+DISTINCT_RATE = 1.5
+#: ... and the other group at most this share as often per report.
+DISTINCT_RATIO = 0.1
+#: Only a group's most-named names (by rate) are tried as distinctive.
+DISTINCT_TOP = 5
 #: Entity types whose salient names tell look-alike events apart.
 _SALIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 #: Years read from a report's title, URL and text.
@@ -112,7 +130,8 @@ def cluster_stories(documents: Sequence[Document], extractions: Sequence[DocExtr
     sims = document_similarity(documents, extractions)
     ex_of = {e.doc: e for e in extractions}
     people = [_person_counts(d, ex_of.get(d.id)) for d in documents]
-    clusters = _average_link(n, sims, people)
+    names = [_name_counts(d, ex_of.get(d.id)) for d in documents]
+    clusters = _attach_singletons(_average_link(n, sims, people, names), sims)
     stories = []
     for k, members in enumerate(sorted(clusters, key=min), 1):
         docs = [documents[i] for i in sorted(members)]
@@ -224,6 +243,58 @@ def _person_counts(d: Document, ex: DocExtraction | None) -> Counter[str]:
     return counts
 
 
+def _name_counts(d: Document, ex: DocExtraction | None) -> Counter[str]:
+    """How often a report names each person (by surname), body and place; a name in the headline counts LEAD_TITLE_BONUS more.
+
+    Keys are the name's lower-case words joined by spaces.
+    """
+    counts: Counter[str] = Counter()
+    if ex is None:
+        return counts
+    title = set(re.findall(r"\w+", (d.title or "").lower()))
+    for e in ex.entities:
+        if e.type not in _SALIENT_TYPES:
+            continue
+        words = re.findall(r"\w+", e.name.lower())
+        if e.type == "PERSON":
+            words = words[-1:]
+        if not words or len("".join(words)) < 3:
+            continue
+        counts[" ".join(words)] += len(e.mentions) + (LEAD_TITLE_BONUS if set(words) <= title else 0)
+    return counts
+
+
+def _rate_in(name: str, counts: Counter[str], size: int) -> float:
+    """Per-report rate at which a group writes ``name`` or a longer or shorter form of it ("Sox" / "Red Sox")."""
+    words = set(name.split())
+    total = 0
+    for key, c in counts.items():
+        other = set(key.split())
+        if words <= other or other <= words:
+            total += c
+    return total / size
+
+
+def _has_distinct(a: Counter[str], size_a: int, b: Counter[str], size_b: int) -> bool:
+    """Whether group a names someone or somewhere DISTINCT_RATE times per report that group b hardly writes."""
+    for name, c in a.most_common(DISTINCT_TOP):
+        rate = c / size_a
+        if rate < DISTINCT_RATE:
+            break
+        if _rate_in(name, b, size_b) <= DISTINCT_RATIO * rate:
+            return True
+    return False
+
+
+def _distinct_factor(a: Counter[str], size_a: int, b: Counter[str], size_b: int) -> float:
+    """DISTINCT_FACTOR when each of two groups (LEAD_GROUP_MIN reports or more) has a name the other hardly writes."""
+    if min(size_a, size_b) < LEAD_GROUP_MIN:
+        return 1.0
+    if _has_distinct(a, size_a, b, size_b) and _has_distinct(b, size_b, a, size_a):
+        return DISTINCT_FACTOR
+    return 1.0
+
+
 def _leads(counts: Counter[str], size: int) -> frozenset[str]:
     """Lead people of a group of ``size`` reports: named at least LEAD_SHARE as often as the most named one,
     who is named LEAD_MIN times per report or more (otherwise the group has no clear lead)."""
@@ -281,12 +352,17 @@ def _candidate_pairs(text_vecs: list[Vector], ent_vecs: list[Vector]) -> set[tup
 
 
 def _average_link(
-    n: int, sims: dict[tuple[int, int], float], people: Sequence[Counter[str]] | None = None
+    n: int,
+    sims: dict[tuple[int, int], float],
+    people: Sequence[Counter[str]] | None = None,
+    names: Sequence[Counter[str]] | None = None,
 ) -> list[set[int]]:
     """Average-link agglomeration (Lance–Williams update) down to STORY_THRESHOLD.
 
     Two groups that lead with different people (``people``: each report's
-    person counts) have their average scaled by LEAD_CONFLICT_FACTOR.
+    person counts) have their average scaled by LEAD_CONFLICT_FACTOR; two
+    that each have a distinctive name (``names``: each report's name counts)
+    by DISTINCT_FACTOR.
     """
     # Sum of pair similarities between live clusters, keyed by cluster ids.
     link: dict[int, dict[int, float]] = defaultdict(dict)
@@ -296,10 +372,12 @@ def _average_link(
     size = {i: 1 for i in range(n)}
     members = {i: {i} for i in range(n)}
     prof = {i: (people[i] if people else Counter()) for i in range(n)}
+    named = {i: (names[i] if names else Counter()) for i in range(n)}
 
     def score(a: int, b: int) -> float:
         avg = link[a].get(b, 0.0) / (size[a] * size[b])
-        return avg * _lead_factor(prof[a], size[a], prof[b], size[b])
+        avg *= _lead_factor(prof[a], size[a], prof[b], size[b])
+        return avg * _distinct_factor(named[a], size[a], named[b], size[b])
 
     heap = [(-s, i, j) for (i, j), s in sims.items() if s >= STORY_THRESHOLD]
     heapq.heapify(heap)
@@ -314,6 +392,7 @@ def _average_link(
         members[keep] |= members.pop(gone)
         size[keep] += size.pop(gone)
         prof[keep] = prof[keep] + prof.pop(gone)
+        named[keep] = named[keep] + named.pop(gone)
         for c, s in link.pop(gone).items():
             link[c].pop(gone, None)
             if c != keep:
@@ -325,6 +404,32 @@ def _average_link(
             if avg >= STORY_THRESHOLD:
                 heapq.heappush(heap, (-avg, min(keep, c), max(keep, c)))
     return list(members.values())
+
+
+def _attach_singletons(clusters: list[set[int]], sims: dict[tuple[int, int], float]) -> list[set[int]]:
+    """Each report left alone joins the group of reports it is most like on average, at ATTACH_THRESHOLD or more.
+
+    A group's reports agree on what the story is; one report alone is compared
+    with all of them at once, which a lower bar than STORY_THRESHOLD suits.
+    """
+    if ATTACH_THRESHOLD >= STORY_THRESHOLD:
+        return clusters
+    groups = [c for c in clusters if len(c) > 1]
+    out = [set(c) for c in groups]
+    for c in clusters:
+        if len(c) > 1:
+            continue
+        (i,) = c
+        best, where = 0.0, None
+        for k, g in enumerate(groups):
+            avg = sum(sims.get((min(i, j), max(i, j)), 0.0) for j in g) / len(g)
+            if avg > best:
+                best, where = avg, k
+        if where is not None and best >= ATTACH_THRESHOLD:
+            out[where].add(i)
+        else:
+            out.append({i})
+    return out
 
 
 def _title(members: list[int], documents: Sequence[Document], sims: dict[tuple[int, int], float]) -> str:
