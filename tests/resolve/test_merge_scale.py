@@ -60,3 +60,38 @@ def test_a_lone_surname_tagged_as_a_body_joins_its_one_person_across_reports():
     marta = entity_of(entities, "Marta Okonkwo")
     assert {m.doc for m in marta.mentions} == {"a", "b"}
     assert entity_of(entities, "Dana Jessop") is not marta
+
+
+def _generic_reference(uf, nodes, members, context):
+    """Every pair of one common-noun key, in order (the rule as first written)."""
+    from newssift.resolve.merge import MIN_SHARED_CONTEXT
+    from newssift.resolve.nodes import compatible
+
+    for a_pos, a in enumerate(members):
+        for b in members[a_pos + 1:]:
+            if uf.find(a) == uf.find(b) or not compatible(nodes[a].etype, nodes[b].etype):
+                continue
+            shared = context.get(uf.find(a), set()) & context.get(uf.find(b), set())
+            if nodes[a].doc == nodes[b].doc or len(shared) >= MIN_SHARED_CONTEXT:
+                uf.union(a, b)
+
+
+def test_common_nouns_join_as_trying_every_pair_does():
+    from newssift.resolve.merge import _context, _join_generic
+
+    rng = random.Random(11)
+    for _ in range(60):
+        n = 80
+        # "police" and "officials" nodes in reports of a few stories, beside named people and towns.
+        nodes = [Node(f"e{i}", f"d{rng.randrange(25)}", 0, rng.choice(("ORG", "ORG", "PERSON", "GPE"))) for i in range(n)]
+        fast, slow = UnionFind(n), UnionFind(n)
+        for _ in range(30):  # earlier passes joined some names across reports
+            a, b = rng.randrange(n), rng.randrange(n)
+            fast.union(a, b)
+            slow.union(a, b)
+        context = _context(fast, nodes)
+        keys = [sorted(rng.sample(range(n), rng.randint(2, 30))) for _ in range(3)]
+        for members in keys:
+            _join_generic(fast, nodes, members, context)
+            _generic_reference(slow, nodes, members, context)
+        assert [fast.find(i) for i in range(n)] == [slow.find(i) for i in range(n)]

@@ -16,7 +16,7 @@ Passes, each by key lookup (near-linear in the number of names):
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from .names import NameKeys, alias_key, clean_surface, name_keys, person_parts, phonetic_keys
@@ -97,13 +97,53 @@ def _generic_pass(uf: UnionFind, nodes: list[Node], generic: Mapping[str, list[i
     """Join common-noun names only inside one document or between documents that share the story."""
     context = _context(uf, nodes)
     for members in generic.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                if uf.find(a) == uf.find(b) or not compatible(nodes[a].etype, nodes[b].etype):
-                    continue
-                shared = context.get(uf.find(a), set()) & context.get(uf.find(b), set())
-                if nodes[a].doc == nodes[b].doc or len(shared) >= MIN_SHARED_CONTEXT:
-                    uf.union(a, b)
+        _join_generic(uf, nodes, members, context)
+
+
+def _join_generic(uf: UnionFind, nodes: list[Node], members: list[int], context: Mapping[int, set[int]]) -> None:
+    """Join two nodes of one common-noun key when in one document or when their clusters share
+    MIN_SHARED_CONTEXT other clusters, pair by pair in order.
+
+    Only pairs that can join are visited: the nodes of the same document, and
+    those whose cluster's context shares enough with the current one's (found
+    by counting through an index of the key's clusters' contexts). The others
+    would fail the test, so the joins, and their order, are those of trying
+    every pair ("police" in thousands of reports made that quadratic).
+    """
+    at_root: dict[int, list[int]] = defaultdict(list)  # current cluster -> positions of the key's nodes in it
+    at_doc: dict[str, list[int]] = defaultdict(list)
+    holders: dict[int, list[int]] = defaultdict(list)  # context cluster -> the key's clusters holding it
+    for pos, i in enumerate(members):
+        at_root[uf.find(i)].append(pos)
+        at_doc[nodes[i].doc].append(pos)
+    for root in at_root:
+        for c in context.get(root, ()):
+            holders[c].append(root)
+
+    def candidates(root: int, a: int, after: int) -> list[int]:
+        near = Counter(r for c in context.get(root, ()) for r in holders.get(c, ()))
+        out = {p for r, k in near.items() if k >= MIN_SHARED_CONTEXT for p in at_root.get(r, ())}
+        out.update(at_doc[nodes[a].doc])
+        return sorted(p for p in out if p > after)
+
+    for a_pos, a in enumerate(members):
+        root = uf.find(a)
+        queue, k = candidates(root, a, a_pos), 0
+        while k < len(queue):
+            b_pos = queue[k]
+            k += 1
+            b = members[b_pos]
+            ra, rb = uf.find(a), uf.find(b)
+            if ra == rb or not compatible(nodes[a].etype, nodes[b].etype):
+                continue
+            shared = context.get(ra, set()) & context.get(rb, set())
+            if nodes[a].doc == nodes[b].doc or len(shared) >= MIN_SHARED_CONTEXT:
+                uf.union(a, b)
+                new = uf.find(a)
+                at_root[new].extend(at_root.pop(rb if new == ra else ra, []))
+                if new != root:  # the cluster's context is now the other one's: look again from here
+                    root = new
+                    queue, k = candidates(root, a, b_pos), 0
 
 
 def _acronym_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> None:
