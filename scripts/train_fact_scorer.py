@@ -35,7 +35,7 @@ import numpy as np
 
 from newssift.align.facts import cluster_space
 from newssift.align.origins import build_origin_index
-from newssift.align.pairmodel import FEATURES, PairScorer, pair_features
+from newssift.align.pairmodel import FEATURES, PairScorer, pair_features, story_context
 from newssift.align.similarity import build_space, candidate_pairs
 from newssift.config import DEFAULT_CONFIG
 from newssift.models import Report
@@ -45,6 +45,12 @@ MERGE_GRID = (0.3, 0.5, 0.6, 0.7, 0.8)
 LINK_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
 SAME_DOC = False
 EMBEDDINGS: Path | None = None
+#: The sentence encoder package the cosine features are computed with
+#: (``Config.embedding_model``); the weights are only valid with it.
+ENCODER = DEFAULT_CONFIG.embedding_model
+#: Features held at weight 0 (``--drop``), for ablations.
+DROPPED: set[str] = set()
+EVIDENCE_BAR = 0.0
 
 
 def _norm(s: str) -> str:
@@ -85,13 +91,13 @@ def embed_cached(texts: list[str], cache: Path) -> np.ndarray:
         vecs = np.load(EMBEDDINGS)
         row = {t: i for i, t in enumerate(given)}
         return vecs[[row[t] for t in texts]]
-    key = hashlib.sha1("\n".join(texts).encode()).hexdigest()[:16]
+    key = hashlib.sha1(("\n".join(texts) + ENCODER).encode()).hexdigest()[:16]
     path = cache / f"emb-{key}.npy"
     if path.exists():
         return np.load(path)
     from newssift.align.embeddings import embed
 
-    vecs = embed(texts, DEFAULT_CONFIG.embedding_model)
+    vecs = embed(texts, ENCODER)
     cache.mkdir(parents=True, exist_ok=True)
     np.save(path, vecs)
     return vecs
@@ -122,7 +128,9 @@ def pair_rows(spaces, units, lines):
     for space in spaces:
         unit = [claim_unit(c, lines) for c in space.claims]
         rows = []
-        for i, j in candidate_pairs(space):
+        candidates = candidate_pairs(space)
+        context = story_context(space, candidates)
+        for i, j in candidates:
             legacy = space.score(i, j, same_doc=SAME_DOC)
             if legacy is None:
                 continue
@@ -131,7 +139,7 @@ def pair_rows(spaces, units, lines):
             if ua in units and ub in units and ua != ub:
                 (ea, pa), (eb, pb) = units[ua], units[ub]
                 label = 1 if ea == eb and pa & pb else (0 if not ea & eb else None)
-            rows.append((i, j, pair_features(space, i, j, legacy), label))
+            rows.append((i, j, pair_features(space, i, j, legacy, context), label))
         topic = space.claims[0].doc.split("_")[0]
         out.append((topic, space, unit, rows))
     return out
@@ -143,8 +151,9 @@ def pair_rows(spaces, units, lines):
 #: (the near-identical candidates of one story are often the look-alike
 #: event); the constraint keeps the model's direction that of the task.
 NON_NEGATIVE = {"lexical", "embedding", "embedding_names_ok", "shared_names", "same_origin", "toll",
-                "same_figure", "core_shared", "core_count", "jaccard", "legacy_score"}
-NON_POSITIVE = {"names_differ", "position_gap"}
+                "same_figure", "core_shared", "core_count", "jaccard", "legacy_score",
+                "mutual_best", "best_either", "similarity_z", "time_same"}
+NON_POSITIVE = {"names_differ", "position_gap", "time_differs"}
 
 
 def fit(x: np.ndarray, y: np.ndarray, merge: float, link: float) -> PairScorer:
@@ -162,10 +171,10 @@ def fit(x: np.ndarray, y: np.ndarray, merge: float, link: float) -> PairScorer:
         g = -(z.T @ (t * p))
         return np.logaddexp(0.0, -m).sum() + 0.5 * w[:-1] @ w[:-1], np.append(g + w[:-1], -(t * p).sum())
 
-    bounds = [(0.0, None) if f in NON_NEGATIVE else (None, 0.0) if f in NON_POSITIVE else (None, None)
-              for f in FEATURES] + [(None, None)]
+    bounds = [(0.0, 0.0) if f in DROPPED else (0.0, None) if f in NON_NEGATIVE
+              else (None, 0.0) if f in NON_POSITIVE else (None, None) for f in FEATURES] + [(None, None)]
     w = minimize(loss, np.zeros(len(FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
-    return PairScorer(mean, scale, w[:-1], float(w[-1]), merge, link, SAME_DOC)
+    return PairScorer(mean, scale, w[:-1], float(w[-1]), merge, link, SAME_DOC, ENCODER, EVIDENCE_BAR)
 
 
 def training_set(stories, topics):
@@ -218,30 +227,54 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cache", type=Path, default=Path(".realdata-work/events-train"))
     ap.add_argument("--write", action="store_true", help="write the model fitted on all topics")
+    ap.add_argument("--out", type=Path, default=OUT, help="where --write writes (default: the shipped weights)")
     ap.add_argument("--same-doc", action="store_true", help="let claims of one report join one fact")
     ap.add_argument("--embeddings", type=Path, help="precomputed embeddings (.npy, texts in .json beside it)")
     ap.add_argument("--thresholds", type=float, nargs=2, metavar=("MERGE", "LINK"),
                     help="write these thresholds instead of the best held-out cell (chosen with other dev sets)")
+    ap.add_argument("--encoder", default=DEFAULT_CONFIG.embedding_model,
+                    help="sentence encoder package for the cosine features (default: the configured one)")
+    ap.add_argument("--drop", nargs="*", default=[], choices=FEATURES, metavar="FEATURE",
+                    help="hold these features at weight 0 (ablation)")
+    ap.add_argument("--guard", nargs=4, action="append", default=[], metavar=("NAME", "REPORT", "GOLD", "CORPUS"),
+                    help="a gold set (cached analyze report) scored at every cell with the all-topics model; never trained on")
+    ap.add_argument("--merge-grid", type=float, nargs="+", default=MERGE_GRID)
+    ap.add_argument("--link-grid", type=float, nargs="+", default=LINK_GRID)
+    ap.add_argument("--evidence-bar", type=float, default=0.0,
+                    help="a candidate without the hand-set direct evidence counts only at this probability (0: always)")
     args = ap.parse_args(argv)
-    global SAME_DOC, EMBEDDINGS
-    SAME_DOC, EMBEDDINGS = args.same_doc, args.embeddings
+    global SAME_DOC, EMBEDDINGS, ENCODER
+    SAME_DOC, EMBEDDINGS, ENCODER = args.same_doc, args.embeddings, args.encoder
+    global EVIDENCE_BAR
+    EVIDENCE_BAR = args.evidence_bar
+    DROPPED.update(args.drop)
 
     report = Report.from_json(args.report)
     units, lines = load_units(args.events, {d.id for d in report.documents})
     stories = pair_rows(build_spaces(report, args.cache), units, lines)
     topics = sorted({t for t, *_ in stories}, key=int)
     folds = [set(topics[k::args.folds]) for k in range(args.folds)]
-    labelled = sum(1 for *_, rows in stories for r in rows if r[3] is not None)
-    print(f"{len(topics)} topics, {len(stories)} stories, {labelled} labelled candidate pairs, {len(units)} units")
+    labelled = [r[3] for *_, rows in stories for r in rows if r[3] is not None]
+    print(f"{len(topics)} topics, {len(stories)} stories, {len(labelled)} labelled candidate pairs "
+          f"({sum(labelled)} positive), {len(units)} units, encoder {ENCODER}")
 
     held = []  # per story: its held-out pair probabilities
+    if args.folds < 2:  # no cross-validation: fit on all topics, write with --thresholds
+        x, y = training_set(stories, set(topics))
+        final = fit(x, y, *(args.thresholds or (0.5, 0.3)))
+        print("weights:", dict(zip(FEATURES, np.round(final.coef, 3))), "intercept", round(final.intercept, 3))
+        args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+        print(f"written to {args.out}")
+        return 0
     for fold in folds:
         x, y = training_set(stories, set(topics) - fold)
         model = fit(x, y, 0.5, 0.3)
         held.extend((st, model) for st in stories if st[0] in fold)
     results = {}
-    for merge in MERGE_GRID:
-        for link in LINK_GRID:
+    first = {t for t in topics if int(t) <= 10}
+    sub = {u: v for u, v in units.items() if u[0].split("_")[0] in first}
+    for merge in args.merge_grid:
+        for link in args.link_grid:
             if link > merge:
                 continue
             assigned = []
@@ -250,27 +283,47 @@ def main(argv=None) -> int:
                     assigned.extend((st[2][i], f"{n}.{k}") for i in cl)
             results[(merge, link)] = score_clusters(assigned, units)
             p, r, f = results[(merge, link)]
-            print(f"held-out merge={merge:.2f} link={link:.2f}  P={p:.3f} R={r:.3f} F1={f:.3f}", flush=True)
+            extra = ""
+            if len(first) < len(topics):  # the realdata.py default slice (topics 1-10) alone
+                extra = "  topics 1-10: P={:.3f} R={:.3f} F1={:.3f}".format(
+                    *score_clusters([a for a in assigned if a[0] and a[0] in sub], sub))
+            print(f"held-out merge={merge:.2f} link={link:.2f}  P={p:.3f} R={r:.3f} F1={f:.3f}{extra}", flush=True)
     # Within 0.005 F1 of the best (one or two pairs), the most precise cell:
     # a wrong fact misleads a reader more than a missed paraphrase.
     top = max(f for _, _, f in results.values())
     best = max((k for k in results if results[k][2] >= top - 0.005), key=lambda k: (results[k][0], k))
     print(f"best held-out: merge={best[0]} link={best[1]} F1={results[best][2]:.3f}")
-    # The same clustering scored on topics 1-10 alone (the realdata.py default slice).
-    first = {t for t in topics if int(t) <= 10}
-    assigned = []
-    for n, (st, model) in enumerate(held):
-        if st[0] in first:
-            for k, cl in enumerate(cluster_with(st, model, *best)):
-                assigned.extend((st[2][i], f"{n}.{k}") for i in cl)
-    sub = {u: v for u, v in units.items() if u[0].split("_")[0] in first}
-    print("held-out, topics 1-10 only: P={:.3f} R={:.3f} F1={:.3f}".format(*score_clusters(assigned, sub)))
+    x, y = training_set(stories, set(topics))
+    final = fit(x, y, *(args.thresholds or best))
+    print("weights:", dict(zip(FEATURES, np.round(final.coef, 3))), "intercept", round(final.intercept, 3))
+    if args.guard:
+        guard_sweep(final, args.guard, results)
     if args.write:
-        x, y = training_set(stories, set(topics))
-        model = fit(x, y, *(args.thresholds or best))
-        OUT.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
-        print("weights:", dict(zip(FEATURES, np.round(model.coef, 3))), f"written to {OUT}")
+        args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+        print(f"written to {args.out}")
     return 0
+
+
+def guard_sweep(final: PairScorer, guards, results) -> None:
+    """The all-topics model on the gold guard sets at every cell whose held-out F1 is at least 0.5."""
+    import dataclasses
+
+    from sweep_fact_guards import guard_metrics  # scripts/ is on sys.path when run as a script
+
+    from newssift.evaluate import load_gold
+
+    loaded = [(name, Report.from_json(Path(r)), load_gold(Path(g)), Path(c)) for name, r, g, c in guards]
+    for name, rep, gold, corpus in loaded:
+        m = guard_metrics(rep, gold, corpus, None)
+        print(f"guard hand-set {name}: " + " ".join(f"{k}={v:.3f}" for k, v in m.items()), flush=True)
+    for cell in sorted(results, key=lambda k: -results[k][2]):
+        if results[cell][2] < 0.5:
+            continue
+        model = dataclasses.replace(final, merge_threshold=cell[0], link_threshold=cell[1])
+        for name, rep, gold, corpus in loaded:
+            m = guard_metrics(rep, gold, corpus, model)
+            print(f"guard {cell[0]:.2f}/{cell[1]:.2f} (held-out F1 {results[cell][2]:.3f}) {name}: "
+                  + " ".join(f"{k}={v:.3f}" for k, v in m.items()), flush=True)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..models import Claim, Document, Entity, Fact, Story
 from .numbers import consistent, primary_quantity
 from .origins import OriginIndex, build_origin_index, fact_status
-from .pairmodel import PairScorer, load_scorer, pair_features
+from .pairmodel import PairScorer, load_scorer, pair_features, story_context
 from .similarity import ClaimSpace, build_space, candidate_pairs
 
 __all__ = ["EMBED_MAX_CLAIMS", "LINK_THRESHOLD", "MERGE_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX", "align_facts"]
@@ -113,7 +113,12 @@ def _scorer(config: Config) -> PairScorer | None:
     """The learned pair scorer when the config asks for it (it needs the embeddings it was trained with)."""
     if not (config.use_embeddings and getattr(config, "learned_fact_pairs", False)):
         return None
-    return load_scorer()
+    scorer = load_scorer()
+    # Weights trained on one encoder's cosines do not fit another's scale:
+    # with another encoder configured, the hand-set score applies.
+    if scorer.encoder and scorer.encoder != config.embedding_model:
+        return None
+    return scorer
 
 
 def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=frozenset(), cache=None):
@@ -127,6 +132,7 @@ def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=froz
     on the hand-set path.  ``cache`` (a dict) keeps scores across calls.
     """
     scores: dict[tuple[int, int], float | None] = {} if cache is None else cache
+    context = story_context(space, sorted(candidates)) if scorer is not None else None
 
     def score(i: int, j: int) -> float | None:
         key = (i, j) if i < j else (j, i)
@@ -135,12 +141,21 @@ def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=froz
             if scorer is None or legacy is None or key not in candidates:
                 scores[key] = legacy if scorer is None or legacy is None else 0.0
             else:
-                scores[key] = scorer.probability(pair_features(space, key[0], key[1], legacy))
+                scores[key] = scorer.probability(pair_features(space, key[0], key[1], legacy, context))
         return scores[key]
 
     if scorer is None:
         return score, space.evidenced
-    return score, lambda i, j: ((i, j) if i < j else (j, i)) in candidates
+
+    def evidenced(i: int, j: int) -> bool:
+        if ((i, j) if i < j else (j, i)) not in candidates:
+            return False
+        if scorer.evidence_bar <= 0.0:
+            return True
+        s = score(i, j)
+        return (s is not None and s >= scorer.evidence_bar) or space.evidenced(i, j)
+
+    return score, evidenced
 
 
 def cluster_space(space: ClaimSpace, scorer: PairScorer | None = None,
@@ -153,11 +168,11 @@ def cluster_space(space: ClaimSpace, scorer: PairScorer | None = None,
     """
     n = len(space.claims)
     candidates = candidate_pairs(space)
-    score, evidenced = pair_scorer_fn(space, scorer, frozenset(candidates), cache)
     if thresholds is None:
         thresholds = ((scorer.merge_threshold, scorer.link_threshold) if scorer is not None
                       else (MERGE_THRESHOLD, LINK_THRESHOLD))
     merge_at, link_at = thresholds
+    score, evidenced = pair_scorer_fn(space, scorer, frozenset(candidates), cache)
 
     heap: list[tuple[float, int, int]] = []
     for i, j in candidates:

@@ -21,10 +21,10 @@ from importlib import resources
 
 import numpy as np
 
-from .numbers import compare_quantities
+from .numbers import compare_quantities, primary_quantity
 from .similarity import EMBED_FLOOR, ClaimSpace
 
-__all__ = ["FEATURES", "PairScorer", "load_scorer", "pair_features"]
+__all__ = ["FEATURES", "PairScorer", "StoryContext", "load_scorer", "pair_features", "story_context"]
 
 #: Feature names, in the order of :func:`pair_features`; the shipped JSON
 #: names them too and is refused when they differ.
@@ -45,15 +45,66 @@ FEATURES = (
     "both_unattributed",  # neither has a source
     "same_doc",  # one report restating its own count
     "legacy_score",  # the hand-set blended score
+    # Relative to the story (StoryContext): one story's claims all share its
+    # actors and topic, so an absolute cosine says little; what marks a
+    # paraphrase is that each claim is the other's closest in its report.
+    "mutual_best",  # each is the other's most similar candidate in the other's report
+    "best_either",  # one of the two is the other's most similar candidate there
+    "similarity_z",  # the pair's similarity in standard deviations above the story's candidate mean
+    "count_one_side",  # one states a count, the other none ("30 killed" / "troops were killed")
+    "origins_differ",  # both attributed, to different origin groups
+    "time_same",  # both carry a time expression, the same one ("last week" / "last week")
+    "time_differs",  # both carry one, different ("over the weekend" / "on 14 December")
 )
 
 
-def pair_features(space: ClaimSpace, i: int, j: int, legacy: float) -> list[float]:
-    """The feature row of an allowed pair (``legacy``: its hand-set score)."""
+@dataclass(frozen=True)
+class StoryContext:
+    """Per-story statistics of the candidate pairs that the relative features read."""
+
+    #: (claim, other document) -> the most similar candidate claim of that document
+    best: dict[tuple[int, str], int]
+    mean: float
+    std: float
+
+
+def _similarity(space: ClaimSpace, i: int, j: int) -> float:
+    """Lexical plus embedding cosine: the similarity the relative features rank by."""
+    emb = float(space.embeddings[i] @ space.embeddings[j]) if space.embeddings is not None else 0.0
+    return space.lexical(space.claims[i].id, space.claims[j].id) + emb
+
+
+def story_context(space: ClaimSpace, candidates) -> StoryContext:
+    """Each claim's closest candidate in every other report, and the mean / spread of candidate similarity."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    sims = []
+    for i, j in candidates:
+        s = _similarity(space, i, j)
+        sims.append(s)
+        di, dj = space.claims[i].doc, space.claims[j].doc
+        if di == dj:
+            continue
+        for x, y, d in ((i, j, dj), (j, i, di)):
+            # Ties go to the earlier claim, so the result does not depend on candidate order.
+            if (x, d) not in best or (s, -y) > (best[(x, d)][0], -best[(x, d)][1]):
+                best[(x, d)] = (s, y)
+    mean = float(np.mean(sims)) if sims else 0.0
+    std = float(np.std(sims)) if len(sims) > 1 else 1.0
+    return StoryContext({k: v[1] for k, v in best.items()}, mean, std or 1.0)
+
+
+def pair_features(space: ClaimSpace, i: int, j: int, legacy: float, context: StoryContext | None = None) -> list[float]:
+    """The feature row of an allowed pair (``legacy``: its hand-set score; ``context``: :func:`story_context`)."""
     a, b = space.claims[i], space.claims[j]
     emb = 0.0
     if space.embeddings is not None:
         emb = max(0.0, (float(space.embeddings[i] @ space.embeddings[j]) - EMBED_FLOOR) / (1.0 - EMBED_FLOOR))
+    if context is None:
+        context = story_context(space, [(i, j)])
+    ij = context.best.get((i, b.doc)) == j
+    ji = context.best.get((j, a.doc)) == i
+    qa, qb = primary_quantity(a.quantities), primary_quantity(b.quantities)
+    oa, ob = space.origin_groups[i], space.origin_groups[j]
     names_differ = space._names_differ(i, j)
     rel = compare_quantities(a.quantities, b.quantities)
     ti, tj = set(space.tokens[i]), set(space.tokens[j])
@@ -77,7 +128,23 @@ def pair_features(space: ClaimSpace, i: int, j: int, legacy: float) -> list[floa
         float(a.speaker is None and b.speaker is None),
         float(a.doc == b.doc),
         legacy,
+        float(ij and ji),
+        float(ij or ji),
+        (_similarity(space, i, j) - context.mean) / context.std,
+        float((qa is None) != (qb is None)),
+        float(bool(oa and ob and not oa & ob)),
+        *_times(a, b),
     ]
+
+
+def _times(a, b) -> tuple[float, float]:
+    """(same time, different times) of two claims' time expressions: resolved dates when both have them, else the words."""
+    if a.time is None or b.time is None:
+        return 0.0, 0.0
+    ka = a.time.date or a.time.start_date or " ".join(a.time.text.lower().split())
+    kb = b.time.date or b.time.start_date or " ".join(b.time.text.lower().split())
+    same = ka == kb
+    return float(same), float(not same)
 
 
 @dataclass(frozen=True)
@@ -94,6 +161,15 @@ class PairScorer:
     #: its lead further down); the one-document veto is lifted and the
     #: ``same_doc`` feature weighs such pairs.
     same_doc: bool = False
+    #: The sentence encoder package (``Config.embedding_model``) the cosine
+    #: features were computed with; other encoders' cosines lie on other scales.
+    encoder: str = ""
+    #: Lowest probability at which a blocking candidate counts as evidenced
+    #: without the hand-set direct evidence of one proposition
+    #: (:meth:`.ClaimSpace.evidenced`: one origin, one count, a word beyond
+    #: the story's background); only evidenced pairs start or carry a merge.
+    #: 0: every candidate counts; above 1: the hand-set rule alone.
+    evidence_bar: float = 0.0
 
     def probability(self, row: list[float]) -> float:
         """P(same proposition) for one feature row."""
@@ -105,7 +181,8 @@ class PairScorer:
         return {"features": list(FEATURES), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
                 "coef": self.coef.tolist(), "intercept": self.intercept,
                 "merge_threshold": self.merge_threshold, "link_threshold": self.link_threshold,
-                "same_doc": self.same_doc}
+                "same_doc": self.same_doc, "encoder": self.encoder,
+                "evidence_bar": self.evidence_bar}
 
     @classmethod
     def from_dict(cls, data: dict) -> PairScorer:
@@ -114,7 +191,8 @@ class PairScorer:
             raise ValueError("pair scorer weights were trained on other features; rerun scripts/train_fact_scorer.py")
         return cls(np.asarray(data["mean"], dtype=float), np.asarray(data["scale"], dtype=float),
                    np.asarray(data["coef"], dtype=float), float(data["intercept"]),
-                   float(data["merge_threshold"]), float(data["link_threshold"]), bool(data.get("same_doc", False)))
+                   float(data["merge_threshold"]), float(data["link_threshold"]), bool(data.get("same_doc", False)),
+                   str(data.get("encoder", "")), float(data.get("evidence_bar", 0.0)))
 
 
 @lru_cache(maxsize=1)
