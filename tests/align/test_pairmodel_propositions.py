@@ -72,7 +72,7 @@ def _facts(name, monkeypatch):
     """Facts with the shipped weights and the hand-set direct-evidence rule (``evidence_bar`` above 1)."""
     import newssift.align.facts as facts_mod
 
-    monkeypatch.setattr(facts_mod, "_scorer", lambda config: dataclasses.replace(load_scorer(), evidence_bar=2.0))
+    monkeypatch.setattr(facts_mod, "_scorer", lambda config: dataclasses.replace(load_scorer(LEARNED.embedding_model), evidence_bar=2.0))
     ents, *claims = STORIES[name]
     docs = [doc(f"d{i}") for i in range(1, 5)]
     return align_facts(docs, claims, ents, [Story(id="s1", docs=tuple(d.id for d in docs))], LEARNED)
@@ -94,7 +94,7 @@ def test_one_proposition_in_other_words_joins_and_look_alikes_stay_apart(name, m
 def test_the_paraphrase_scores_above_every_look_alike(name):
     ents, *claims = STORIES[name]
     space = build_space(claims, build_origin_index(ents), _embed_all(claims, LEARNED), ents)
-    scorer = load_scorer()
+    scorer = load_scorer(LEARNED.embedding_model)
     score, _ = pair_scorer_fn(space, scorer, frozenset(candidate_pairs(space)))
     para = score(0, 1)
     others = [s for i, j in ((0, 2), (1, 2), (0, 3), (1, 3)) if (s := score(i, j)) is not None]

@@ -113,9 +113,9 @@ def _scorer(config: Config) -> PairScorer | None:
     """The learned pair scorer when the config asks for it (it needs the embeddings it was trained with)."""
     if not (config.use_embeddings and getattr(config, "learned_fact_pairs", False)):
         return None
-    scorer = load_scorer()
+    scorer = load_scorer(config.embedding_model)
     # Weights trained on one encoder's cosines do not fit another's scale:
-    # with another encoder configured, the hand-set score applies.
+    # with no weights for the configured encoder, the hand-set score applies.
     if scorer.encoder and scorer.encoder != config.embedding_model:
         return None
     return scorer

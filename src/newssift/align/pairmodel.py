@@ -24,7 +24,7 @@ import numpy as np
 from .numbers import compare_quantities, primary_quantity
 from .similarity import EMBED_FLOOR, ClaimSpace
 
-__all__ = ["FEATURES", "PairScorer", "StoryContext", "load_scorer", "pair_features", "story_context"]
+__all__ = ["FEATURES", "PairScorer", "StoryContext", "load_scorer", "pair_features", "story_context", "weights_name"]
 
 #: Feature names, in the order of :func:`pair_features`; the shipped JSON
 #: names them too and is refused when they differ.
@@ -195,8 +195,15 @@ class PairScorer:
                    str(data.get("encoder", "")), float(data.get("evidence_bar", 0.0)))
 
 
-@lru_cache(maxsize=1)
-def load_scorer() -> PairScorer:
-    """The shipped scorer (``pair_scorer.json`` beside this module)."""
-    text = resources.files(__package__).joinpath("pair_scorer.json").read_text(encoding="utf-8")
+def weights_name(encoder: str | None = None) -> str:
+    """The package-data file of the weights for ``encoder``: ``pair_scorer-ENCODER.json`` when shipped, else ``pair_scorer.json``."""
+    if encoder and resources.files(__package__).joinpath(f"pair_scorer-{encoder}.json").is_file():
+        return f"pair_scorer-{encoder}.json"
+    return "pair_scorer.json"
+
+
+@lru_cache(maxsize=4)
+def load_scorer(encoder: str | None = None) -> PairScorer:
+    """The shipped scorer for ``encoder`` (the cosine features depend on it; see :func:`weights_name`)."""
+    text = resources.files(__package__).joinpath(weights_name(encoder)).read_text(encoding="utf-8")
     return PairScorer.from_dict(json.loads(text))
