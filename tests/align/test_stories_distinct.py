@@ -177,3 +177,12 @@ def test_one_clubs_finals_a_year_apart_are_two_stories(monkeypatch):
     monkeypatch.setattr(stories_mod, "DISTINCT_FACTOR", 1.0)
     monkeypatch.setattr(stories_mod, "EXCLUSIVE_WEIGHT", 0.0)
     assert len(cluster_stories(docs, exs)) == 1
+
+
+def test_the_word_index_gives_the_same_rate_as_a_full_scan():
+    # Business: a group naming the maker in three forms and an unrelated place.
+    counts = Counter({"velmar": 4, "velmar motors": 3, "motors": 1, "orlund": 5})
+    index = stories_mod._word_index(counts)
+    for name in ("velmar", "velmar motors", "motors", "orlund", "brask"):
+        assert stories_mod._rate_in(name, counts, 2, index) == stories_mod._rate_in(name, counts, 2)
+    assert stories_mod._rate_in("velmar motors", counts, 2, index) == (4 + 3 + 1) / 2

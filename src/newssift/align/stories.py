@@ -26,7 +26,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from ..models import DocExtraction, Document, Story
@@ -264,33 +264,53 @@ def _name_counts(d: Document, ex: DocExtraction | None) -> Counter[str]:
     return counts
 
 
-def _rate_in(name: str, counts: Counter[str], size: int) -> float:
-    """Per-report rate at which a group writes ``name`` or a longer or shorter form of it ("Sox" / "Red Sox")."""
+def _rate_in(name: str, counts: Counter[str], size: int, index: dict[str, set[str]] | None = None) -> float:
+    """Per-report rate at which a group writes ``name`` or a longer or shorter form of it ("Sox" / "Red Sox").
+
+    ``index`` (word -> the group's names holding it, from ``_word_index``)
+    limits the scan to names sharing a word with ``name``.
+    """
     words = set(name.split())
+    keys: Iterable[str] = set().union(*(index.get(w, ()) for w in words)) if index is not None else counts
     total = 0
-    for key, c in counts.items():
+    for key in keys:
         other = set(key.split())
         if words <= other or other <= words:
-            total += c
+            total += counts[key]
     return total / size
 
 
-def _has_distinct(a: Counter[str], size_a: int, b: Counter[str], size_b: int) -> bool:
+def _word_index(counts: Counter[str]) -> dict[str, set[str]]:
+    """Each word of a group's names -> the names that hold it."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for key in counts:
+        for w in key.split():
+            index[w].add(key)
+    return index
+
+
+def _has_distinct(
+    a: Counter[str], size_a: int, b: Counter[str], size_b: int, b_index: dict[str, set[str]] | None = None
+) -> bool:
     """Whether group a names someone or somewhere DISTINCT_RATE times per report that group b hardly writes."""
     for name, c in a.most_common(DISTINCT_TOP):
         rate = c / size_a
         if rate < DISTINCT_RATE:
             break
-        if _rate_in(name, b, size_b) <= DISTINCT_RATIO * rate:
+        if _rate_in(name, b, size_b, b_index) <= DISTINCT_RATIO * rate:
             return True
     return False
 
 
-def _distinct_factor(a: Counter[str], size_a: int, b: Counter[str], size_b: int) -> float:
+def _distinct_factor(
+    a: Counter[str], size_a: int, b: Counter[str], size_b: int,
+    indexes: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None,
+) -> float:
     """DISTINCT_FACTOR when each of two groups (LEAD_GROUP_MIN reports or more) has a name the other hardly writes."""
     if min(size_a, size_b) < LEAD_GROUP_MIN:
         return 1.0
-    if _has_distinct(a, size_a, b, size_b) and _has_distinct(b, size_b, a, size_a):
+    a_index, b_index = indexes if indexes is not None else (None, None)
+    if _has_distinct(a, size_a, b, size_b, b_index) and _has_distinct(b, size_b, a, size_a, a_index):
         return DISTINCT_FACTOR
     return 1.0
 
@@ -373,11 +393,13 @@ def _average_link(
     members = {i: {i} for i in range(n)}
     prof = {i: (people[i] if people else Counter()) for i in range(n)}
     named = {i: (names[i] if names else Counter()) for i in range(n)}
+    # Word -> names of each group, so the distinctive-name test scans only related names.
+    indexed = {i: _word_index(named[i]) for i in range(n)}
 
     def score(a: int, b: int) -> float:
         avg = link[a].get(b, 0.0) / (size[a] * size[b])
         avg *= _lead_factor(prof[a], size[a], prof[b], size[b])
-        return avg * _distinct_factor(named[a], size[a], named[b], size[b])
+        return avg * _distinct_factor(named[a], size[a], named[b], size[b], (indexed[a], indexed[b]))
 
     heap = [(-s, i, j) for (i, j), s in sims.items() if s >= STORY_THRESHOLD]
     heapq.heapify(heap)
@@ -393,6 +415,8 @@ def _average_link(
         size[keep] += size.pop(gone)
         prof[keep] = prof[keep] + prof.pop(gone)
         named[keep] = named[keep] + named.pop(gone)
+        for w, keys in indexed.pop(gone).items():
+            indexed[keep][w] |= keys
         for c, s in link.pop(gone).items():
             link[c].pop(gone, None)
             if c != keep:
