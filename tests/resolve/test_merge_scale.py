@@ -95,3 +95,19 @@ def test_common_nouns_join_as_trying_every_pair_does():
             _join_generic(fast, nodes, members, context)
             _generic_reference(slow, nodes, members, context)
         assert [fast.find(i) for i in range(n)] == [slow.find(i) for i in range(n)]
+
+
+
+def test_a_body_named_with_and_without_its_country_is_one_and_two_countries_keep_it_apart():
+    from newssift.resolve.merge import _subset_pass
+    from newssift.resolve.names import name_keys
+
+    # Fictional reports: a flood story's water ministry, a war story's two defence ministries.
+    names = ["Water Ministry", "Canadian Water Ministry", "Defence Ministry", "Russian Defence Ministry",
+             "Ukrainian Defence Ministry", "Water Board"]
+    nodes = [Node(f"e{i}", f"d{i}", i, "ORG") for i in range(len(names))]
+    uf = UnionFind(len(names))
+    _subset_pass(uf, nodes, [[name_keys(n, "ORG")] for n in names])
+    assert uf.find(0) == uf.find(1)  # the longer name adds only a country
+    assert len({uf.find(i) for i in (2, 3, 4)}) == 3  # ambiguous: two countries' ministries
+    assert uf.find(5) == 5

@@ -171,22 +171,27 @@ def _acronym_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) 
 def _subset_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> None:
     """Join "State Department" to "US State Department": the longer adds only a country."""
     bags: list[tuple[int, frozenset[str]]] = []
-    by_token: dict[str, list[int]] = defaultdict(list)
+    # A longer name that adds only countries ("@" tokens) has exactly the
+    # shorter one's other words: bags with a country are filed under those
+    # words, so a name finds its supersets by one lookup (it used to walk
+    # every bag holding its rarest word, which grows with the run).
+    by_words: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
         if family(nodes[i].etype) != "X":
             continue
         for k in ks:
             if k.bag:
-                bags.append((i, frozenset(k.bag)))
-                for t in k.bag:
-                    by_token[t].append(len(bags) - 1)
+                bag = frozenset(k.bag)
+                bags.append((i, bag))
+                words = frozenset(t for t in bag if not t.startswith("@"))
+                if words != bag:
+                    by_words[words].append(len(bags) - 1)
     for i, bag in bags:
         content = [t for t in bag if not t.startswith("@")]
         if len(content) < 2 or len(content) != len(bag):
             continue
-        rarest = min(content, key=lambda t: len(by_token[t]))
         supersets = set()
-        for b in by_token[rarest]:
+        for b in by_words.get(bag, ()):
             j, other = bags[b]
             extra = other - bag
             if bag < other and extra and all(t.startswith("@") for t in extra):
