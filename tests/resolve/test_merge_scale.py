@@ -111,3 +111,19 @@ def test_a_body_named_with_and_without_its_country_is_one_and_two_countries_keep
     assert uf.find(0) == uf.find(1)  # the longer name adds only a country
     assert len({uf.find(i) for i in (2, 3, 4)}) == 3  # ambiguous: two countries' ministries
     assert uf.find(5) == 5
+
+
+def test_the_context_of_a_cluster_is_the_other_clusters_of_its_documents():
+    from newssift.resolve.merge import _context
+
+    rng = random.Random(2)
+    nodes = [Node(f"e{i}", f"d{rng.randrange(8)}", 0, "ORG") for i in range(40)]
+    uf = UnionFind(40)
+    for _ in range(15):
+        uf.union(rng.randrange(40), rng.randrange(40))
+    context = _context(uf, nodes)
+    for r in {uf.find(i) for i in range(40)}:
+        docs = {n.doc for i, n in enumerate(nodes) if uf.find(i) == r}
+        others = {uf.find(i) for i, n in enumerate(nodes) if n.doc in docs} - {r}
+        assert context.get(r, set()) == others
+    assert context.get(-1, "none") == "none"

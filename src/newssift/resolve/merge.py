@@ -100,7 +100,7 @@ def _generic_pass(uf: UnionFind, nodes: list[Node], generic: Mapping[str, list[i
         _join_generic(uf, nodes, members, context)
 
 
-def _join_generic(uf: UnionFind, nodes: list[Node], members: list[int], context: Mapping[int, set[int]]) -> None:
+def _join_generic(uf: UnionFind, nodes: list[Node], members: list[int], context: _Context) -> None:
     """Join two nodes of one common-noun key when in one document or when their clusters share
     MIN_SHARED_CONTEXT other clusters, pair by pair in order.
 
@@ -319,7 +319,28 @@ def _singles(node: Node, ks: list[NameKeys]) -> set[str]:
     return out
 
 
-def _context(uf: UnionFind, nodes: list[Node]) -> dict[int, set[int]]:
+class _Context:
+    """Cluster -> the other clusters that appear in its documents, as the clusters stood when made.
+
+    Each cluster's set is built when first asked (``get``): the passes ask
+    for a few clusters, and a place named in a tenth of the reports has a
+    set that grows with the run, so building every set was quadratic.
+    """
+
+    def __init__(self, by_doc: Mapping[str, set[int]], docs_of: Mapping[int, set[str]]):
+        self.by_doc, self.docs_of = by_doc, docs_of
+        self.made: dict[int, set[int]] = {}
+
+    def get(self, root: int, default=None):
+        """The set of ``root``'s cluster, or ``default`` for no cluster."""
+        if root not in self.docs_of:
+            return default
+        if root not in self.made:
+            self.made[root] = set().union(*(self.by_doc[d] for d in self.docs_of[root])) - {root}
+        return self.made[root]
+
+
+def _context(uf: UnionFind, nodes: list[Node]) -> _Context:
     """Cluster -> the other clusters that appear in its documents."""
     by_doc: dict[str, set[int]] = defaultdict(set)
     for i, n in enumerate(nodes):
@@ -327,7 +348,7 @@ def _context(uf: UnionFind, nodes: list[Node]) -> dict[int, set[int]]:
     docs_of: dict[int, set[str]] = defaultdict(set)
     for i, n in enumerate(nodes):
         docs_of[uf.find(i)].add(n.doc)
-    return {r: set().union(*(by_doc[d] for d in ds)) - {r} for r, ds in docs_of.items()}
+    return _Context(by_doc, docs_of)
 
 
 def _variant_pass(uf: UnionFind, nodes: list[Node], keys: list[list[NameKeys]]) -> set[tuple[int, int]]:
