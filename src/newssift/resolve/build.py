@@ -7,6 +7,7 @@ surname ("Ryder" after "Pat Ryder"), and a given name split from its surname
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -62,9 +63,16 @@ def _is_generic(node: Node, text: str) -> bool:
         return True
     words = {clean_surface(s) for s in node.surfaces}
     return all(
-        len(w.split()) == 1 and not w.isupper() and re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text)
+        len(w.split()) == 1 and not w.isupper() and _lower_case_word(w.lower()).search(text)
         for w in words
     )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _lower_case_word(word: str) -> re.Pattern:
+    """The pattern of ``word`` as a whole word; kept here because a run's thousands of
+    names overflow the ``re`` module's own cache of 512 patterns, and each would be compiled again."""
+    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
 
 
 def _fix_types(nodes: list[Node], text: str) -> None:
