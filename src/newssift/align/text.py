@@ -60,10 +60,17 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w 
 
 
 def _number_token(tok: str) -> str | None:
-    """Canonical form of a numeric token ("10,000" -> "#10000", "twenty-six" -> "#26"), or None."""
-    parts = tok.split("-")
-    if all(p in _NUMBER_WORDS for p in parts) and len(parts) <= 2:
-        return f"#{sum(_NUMBER_WORDS[p] for p in parts)}"
+    """Canonical form of a numeric token ("10,000" -> "#10000", "twenty-six" -> "#26"), or None.
+
+    A token (``TOKEN_RE``) starts with a letter or a digit: only one starting
+    with a digit is tried as a figure, so words are no exception raised and
+    caught, and "nan", "inf" or "Infinity" stay words.
+    """
+    if not tok[:1].isdigit():
+        parts = tok.split("-")
+        if len(parts) <= 2 and all(p in _NUMBER_WORDS for p in parts):
+            return f"#{sum(_NUMBER_WORDS[p] for p in parts)}"
+        return None
     digits = tok.replace(",", "")
     try:
         value = float(digits)
