@@ -31,23 +31,45 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+#: Where ``encode`` puts a field: its own column as it is, its own JSON column, or the row's ``extra``.
+_COLUMN, _JSON_COLUMN, _EXTRA = 0, 1, 2
+
+
+@functools.cache
+def _encode_plan(cls: type, table: Table, skip: frozenset[str], keys: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    """(field name, destination) for each field of ``cls`` written to ``table`` (once per call site's shape)."""
+    plan = []
+    for f in dataclasses.fields(cls):
+        if f.name in skip:
+            continue
+        if f.name in table.c and f.name not in keys and f.name != "extra":
+            plan.append((f.name, _JSON_COLUMN if isinstance(table.c[f.name].type, JSON) else _COLUMN))
+        else:
+            plan.append((f.name, _EXTRA))
+    return tuple(plan)
+
+
 def encode(obj: Any, table: Table, skip: Iterable[str] = (), **keys: Any) -> dict[str, Any]:
     """One row of ``table`` for ``obj``; ``keys`` are the owner/position columns, ``skip`` the fields kept in child tables."""
     row: dict[str, Any] = dict(keys)
     extra: dict[str, Any] = {}
-    skipped = set(skip)
-    for f in dataclasses.fields(obj):
-        if f.name in skipped:
-            continue
-        value = getattr(obj, f.name)
-        if f.name in table.c and f.name not in keys and f.name != "extra":
-            column_is_json = isinstance(table.c[f.name].type, JSON)
-            row[f.name] = to_jsonable(value) if column_is_json else value
+    # The plan is computed once per (class, table, shape): encoding is the hot loop when a report is stored.
+    for name, where in _encode_plan(type(obj), table, frozenset(skip), frozenset(keys)):
+        value = getattr(obj, name)
+        if where == _COLUMN:
+            row[name] = value
+        elif where == _JSON_COLUMN:
+            row[name] = to_jsonable(value)
         else:
-            extra[f.name] = to_jsonable(value)
-    if "extra" in table.c:
+            extra[name] = to_jsonable(value)
+    if _has_extra(table):
         row["extra"] = extra or None
     return row
+
+
+@functools.cache
+def _has_extra(table: Table) -> bool:
+    return "extra" in table.c
 
 
 @functools.cache
