@@ -6,6 +6,7 @@ back exactly as it was written.
 """
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -121,8 +122,13 @@ def _claim_rows(claims: Iterable[Claim], claim_table: Table, quantity_table: Tab
 
 def _grouped(rows: Iterable[Any], *keys: str) -> dict[tuple, list[Any]]:
     out: dict[tuple, list[Any]] = defaultdict(list)
-    for r in rows:
-        out[tuple(r[k] for k in keys)].append(r)
+    get = operator.itemgetter(*keys)  # a tuple for several keys, the value itself for one
+    if len(keys) == 1:
+        for r in rows:
+            out[(get(r),)].append(r)
+    else:
+        for r in rows:
+            out[get(r)].append(r)
     return out
 
 
