@@ -26,10 +26,10 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from ..models import DocExtraction, Document, Story
+from ..models import DocExtraction, Document, Entity, Story
 from .text import Vector, content_tokens, cosine, idf_table, tfidf
 
 __all__ = [
@@ -214,18 +214,21 @@ def _salient_names(d: Document, ex: DocExtraction | None) -> list[tuple[str, ...
     if ex is None:
         return []
     title = set(re.findall(r"\w+", (d.title or "").lower()))
-    out = []
+    out = [tuple(name) for e, name in _salient_entity_words(ex)
+           if len(e.mentions) >= SALIENT_MENTIONS or set(name) <= title]
+    return list(dict.fromkeys(out))
+
+
+def _salient_entity_words(ex: DocExtraction) -> Iterator[tuple[Entity, list[str]]]:
+    """(entity, its name's lower-case words) for each person, body or place; a person by the surname alone."""
     for e in ex.entities:
         if e.type not in _SALIENT_TYPES:
             continue
-        name = re.findall(r"\w+", e.name.lower())
+        words = re.findall(r"\w+", e.name.lower())
         if e.type == "PERSON":
-            name = name[-1:]
-        if not name or len("".join(name)) < 3:
-            continue
-        if len(e.mentions) >= SALIENT_MENTIONS or set(name) <= title:
-            out.append(tuple(name))
-    return list(dict.fromkeys(out))
+            words = words[-1:]
+        if words and len("".join(words)) >= 3:
+            yield e, words
 
 
 def _person_counts(d: Document, ex: DocExtraction | None) -> Counter[str]:
@@ -252,14 +255,7 @@ def _name_counts(d: Document, ex: DocExtraction | None) -> Counter[str]:
     if ex is None:
         return counts
     title = set(re.findall(r"\w+", (d.title or "").lower()))
-    for e in ex.entities:
-        if e.type not in _SALIENT_TYPES:
-            continue
-        words = re.findall(r"\w+", e.name.lower())
-        if e.type == "PERSON":
-            words = words[-1:]
-        if not words or len("".join(words)) < 3:
-            continue
+    for e, words in _salient_entity_words(ex):
         counts[" ".join(words)] += len(e.mentions) + (LEAD_TITLE_BONUS if set(words) <= title else 0)
     return counts
 
