@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_annotate_extract import make_article  # noqa: E402
+from bench_annotate_extract import make_article
 
 BIN = Path(sys.executable).parent
 
@@ -62,8 +62,8 @@ def main(argv=None) -> int:
             "spacy.load": [sys.executable, "-c", f"import spacy; spacy.load({DEFAULT_CONFIG.spacy_model!r})"],
             # spaCy as it loads where torch is not installed (thinc then skips it): the stricter reference,
             # since newssift keeps torch out of thinc (newssift.startup).
-            "spacy.load (no torch)": [sys.executable, "-c", "import sys; sys.modules['torch'] = None; import spacy; "
-                                      f"spacy.load({DEFAULT_CONFIG.spacy_model!r})"],
+            "spacy.load (no torch)": [sys.executable, "-c", ("import sys; sys.modules['torch'] = None; import spacy; "
+                                      f"spacy.load({DEFAULT_CONFIG.spacy_model!r})")],
             "analyze": [str(BIN / "newssift"), "analyze", str(folder), "--json", out, "--quiet"],
             # Both sentence encoders by name, whichever the default is (docs/alignment.md, "Encoder runtime").
             "analyze --encoder static": [str(BIN / "newssift"), "analyze", str(folder), "--json", out, "--quiet",

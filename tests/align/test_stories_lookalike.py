@@ -30,15 +30,15 @@ def _ex(d, names):
 # One champion, two title defences against different challengers: the reports
 # share the champion, the belt and the sport's words.
 FIGHTS = {
-    "f1-a": ("Bram Okafor stopped Lars Quint in the sixth round to keep his heavyweight belts. Quint was down "
-             "twice before the referee waved it off. Okafor said Quint had been brave.", ["Bram Okafor", "Lars Quint"]),
-    "f1-b": ("Heavyweight champion Bram Okafor kept his belts with a sixth-round stoppage of Lars Quint. "
-             "Okafor dropped Quint twice. Quint said the champion hit harder than he expected.",
+    "f1-a": (("Bram Okafor stopped Lars Quint in the sixth round to keep his heavyweight belts. Quint was down "
+             "twice before the referee waved it off. Okafor said Quint had been brave."), ["Bram Okafor", "Lars Quint"]),
+    "f1-b": (("Heavyweight champion Bram Okafor kept his belts with a sixth-round stoppage of Lars Quint. "
+             "Okafor dropped Quint twice. Quint said the champion hit harder than he expected."),
              ["Bram Okafor", "Lars Quint"]),
-    "f2-a": ("Bram Okafor knocked out Teo Vance in the ninth round to keep his heavyweight belts. Vance had "
-             "promised an upset. Okafor said Vance took his best punches.", ["Bram Okafor", "Teo Vance"]),
-    "f2-b": ("Heavyweight champion Bram Okafor kept his belts with a ninth-round knockout of Teo Vance. "
-             "Okafor hurt Vance early. Vance said he would fight on.", ["Bram Okafor", "Teo Vance"]),
+    "f2-a": (("Bram Okafor knocked out Teo Vance in the ninth round to keep his heavyweight belts. Vance had "
+             "promised an upset. Okafor said Vance took his best punches."), ["Bram Okafor", "Teo Vance"]),
+    "f2-b": (("Heavyweight champion Bram Okafor kept his belts with a ninth-round knockout of Teo Vance. "
+             "Okafor hurt Vance early. Vance said he would fight on."), ["Bram Okafor", "Teo Vance"]),
 }
 
 
@@ -108,13 +108,13 @@ def test_one_name_only_one_outlet_interviews_does_not_split_the_story():
     # A factory flood: two outlets quote the plant manager and the fire brigade; a trade-union paper
     # quotes only its own organiser, twice, whom the others never name.
     texts = {
-        "m1": ("Floodwater filled the Orvale bottling plant on Monday and 40 workers left by boat, plant manager "
-               "Ida Renner said. Renner said the fire brigade pumped the hall dry by night.",
+        "m1": (("Floodwater filled the Orvale bottling plant on Monday and 40 workers left by boat, plant manager "
+               "Ida Renner said. Renner said the fire brigade pumped the hall dry by night."),
                [("Ida Renner", "PERSON"), ("Orvale", "ORG")]),
-        "m2": ("Forty workers were taken out of the flooded Orvale bottling plant by boat on Monday. Ida Renner, "
-               "the plant manager, said the hall was pumped dry by night.", [("Ida Renner", "PERSON"), ("Orvale", "ORG")]),
-        "u1": ("Our members at the flooded bottling plant left by boat on Monday, organiser Tomas Brandt "
-               "said. Brandt said the workers waited hours in the flooded hall.", [("Tomas Brandt", "PERSON")]),
+        "m2": (("Forty workers were taken out of the flooded Orvale bottling plant by boat on Monday. Ida Renner, "
+               "the plant manager, said the hall was pumped dry by night."), [("Ida Renner", "PERSON"), ("Orvale", "ORG")]),
+        "u1": (("Our members at the flooded bottling plant left by boat on Monday, organiser Tomas Brandt "
+               "said. Brandt said the workers waited hours in the flooded hall."), [("Tomas Brandt", "PERSON")]),
     }
     docs = [doc(k, t) for k, (t, _) in texts.items()]
     exs = [_ex(d, texts[d.id][1]) for d in docs]
