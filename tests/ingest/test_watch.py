@@ -26,6 +26,22 @@ QUAKE = [
 ]
 
 
+def _watcher(args: list[str], **kw) -> subprocess.Popen:
+    """``newssift watch ARGS`` in a child that takes Ctrl-C as a terminal would deliver it.
+
+    A child inherits an ignored SIGINT (a test run started in the background
+    by a non-interactive shell has one), and Python then installs no
+    KeyboardInterrupt handler; the child gets the default disposition here,
+    which it keeps across exec.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen([sys.executable, "-m", "newssift", "watch", *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _page(title: str, text: str) -> bytes:
     paras = "".join(f"<p>{s.strip()}.</p>" for s in text.split(". ") if s.strip())
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
@@ -127,10 +143,7 @@ def test_intervals_and_bad_options():
 def test_ctrl_c_stops_cleanly_with_one_line(wire, tmp_path):
     db = tmp_path / "wire.db"
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newssift", "watch", f"{wire.base}/feed", "--db", str(db), "--every", "1h", "--no-analyze"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-    )
+    proc = _watcher([f"{wire.base}/feed", "--db", str(db), "--every", "1h", "--no-analyze"], env=env)
     try:
         line = proc.stdout.readline()  # the first poll is done; now it sleeps
         assert "poll 1: 3 new article(s)" in line, proc.stderr.read()
@@ -190,10 +203,7 @@ def test_ctrl_c_during_slow_downloads_stops_without_waiting_for_them(http_server
     routes["/feed"] = (200, {"Content-Type": "application/rss+xml"}, _rss(http_server.base, ["/news/0", "/news/1"]))
     http_server.routes = routes
     db = tmp_path / "wire.db"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newssift", "watch", f"{http_server.base}/feed", "--db", str(db), "--once", "--no-analyze"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    proc = _watcher([f"{http_server.base}/feed", "--db", str(db), "--once", "--no-analyze"])
     try:
         assert started.wait(60), "no item download started"
         time.sleep(0.5)
