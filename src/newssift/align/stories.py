@@ -22,6 +22,7 @@ documents that share one of their heaviest terms or names are compared
 """
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -158,15 +159,24 @@ def _published(d: Document) -> date | None:
         return None
 
 
+#: Reports whose tokens are kept between runs in one process: a store re-analysed
+#: as articles arrive (``watch``, the web app) clusters the same texts again.
+#: About 10 KB a report (its text and tokens), so about 40 MB at most.
+TOKEN_CACHE_DOCS = 4096
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE_DOCS)
+def _text_tokens(title: str, text: str) -> tuple[str, ...]:
+    """A report's content tokens, the headline's repeated TITLE_REPEAT times first (pure, so cached)."""
+    return tuple(content_tokens(title)) * TITLE_REPEAT + tuple(content_tokens(text))
+
+
 def document_similarity(
     documents: Sequence[Document], extractions: Sequence[DocExtraction]
 ) -> dict[tuple[int, int], float]:
     """Similarity of every document pair that shares a term (i < j); absent pairs are 0."""
     ex_of = {e.doc: e for e in extractions}
-    text_tokens = []
-    for d in documents:
-        title = content_tokens(d.title or "")
-        text_tokens.append(title * TITLE_REPEAT + content_tokens(d.text))
+    text_tokens = [_text_tokens(d.title or "", d.text) for d in documents]
     ent_tokens = [_entity_names(ex_of.get(d.id)) for d in documents]
     text_vecs = _vectors(text_tokens)
     ent_vecs = _vectors(ent_tokens)
