@@ -48,6 +48,7 @@ from .lexicon import (
     VAGUE_AMOUNTS,
 )
 from .measures import counted_noun, measure_of, subject_of
+from .parsed import doc_text, token_starts
 from .units import unit_after
 
 __all__ = ["parse_number", "quantities_in", "with_sentence_quantities"]
@@ -289,30 +290,6 @@ def _date_like(tok) -> bool:
 
 
 # ----------------------------------------------------------------- entry point
-
-
-def token_starts(doc) -> list[int]:
-    """Every token's character offset, computed once per parsed document (kept in ``doc.user_data``).
-
-    Building it per call made a long article quadratic: one list of all its
-    tokens for each of its claims.
-    """
-    cached = doc.user_data.get("newssift_token_starts")
-    if cached is None or len(cached) != len(doc):
-        cached = [t.idx for t in doc]
-        doc.user_data["newssift_token_starts"] = cached
-    return cached
-
-
-def doc_text(doc) -> str:
-    """The parsed document's text, joined once (spaCy's ``Doc.text`` joins every token on each access)."""
-    cached = doc.user_data.get("newssift_text")
-    if cached is None:
-        cached = doc.text
-        doc.user_data["newssift_text"] = cached
-    return cached
-
-
 def quantities_in(parsed, start: int, end: int) -> tuple[Quantity, ...]:
     """Quantities whose words lie within parsed.text[start:end], in text order."""
     doc = parsed
