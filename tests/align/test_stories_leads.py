@@ -60,7 +60,7 @@ def test_small_groups_have_no_trusted_lead():
 
 def test_person_counts_use_surnames_and_the_headline():
     d = doc("t1", "Judge Ana Halvorsen heard Piet Moreau. Moreau denied it.", title="Moreau trial opens")
-    counts = stories_mod._person_counts(d, _ex(d, ["Ana Halvorsen", "Piet Moreau"]))
+    counts, _names = stories_mod._name_counts(d, _ex(d, ["Ana Halvorsen", "Piet Moreau"]))
     assert counts == Counter({"moreau": 2 + stories_mod.LEAD_TITLE_BONUS, "halvorsen": 1})
 
 

@@ -130,8 +130,7 @@ def cluster_stories(documents: Sequence[Document], extractions: Sequence[DocExtr
     n = len(documents)
     sims = document_similarity(documents, extractions)
     ex_of = {e.doc: e for e in extractions}
-    people = [_person_counts(d, ex_of.get(d.id)) for d in documents]
-    names = [_name_counts(d, ex_of.get(d.id)) for d in documents]
+    people, names = zip(*(_name_counts(d, ex_of.get(d.id)) for d in documents), strict=True)
     clusters = _attach_singletons(_average_link(n, sims, people, names), sims)
     stories = []
     for k, members in enumerate(sorted(clusters, key=min), 1):
@@ -241,33 +240,23 @@ def _salient_entity_words(ex: DocExtraction) -> Iterator[tuple[Entity, list[str]
             yield e, words
 
 
-def _person_counts(d: Document, ex: DocExtraction | None) -> Counter[str]:
-    """How often a report names each person, by surname; a surname in the headline counts LEAD_TITLE_BONUS more."""
-    counts: Counter[str] = Counter()
-    if ex is None:
-        return counts
-    title = set(re.findall(r"\w+", (d.title or "").lower()))
-    for e in ex.entities:
-        if e.type != "PERSON":
-            continue
-        surname = (re.findall(r"\w+", e.name.lower()) or [""])[-1]
-        if len(surname) >= 3:
-            counts[surname] += len(e.mentions) + (LEAD_TITLE_BONUS if surname in title else 0)
-    return counts
+def _name_counts(d: Document, ex: DocExtraction | None) -> tuple[Counter[str], Counter[str]]:
+    """How often a report names each person (by surname), and each person, body and place.
 
-
-def _name_counts(d: Document, ex: DocExtraction | None) -> Counter[str]:
-    """How often a report names each person (by surname), body and place; a name in the headline counts LEAD_TITLE_BONUS more.
-
-    Keys are the name's lower-case words joined by spaces.
+    (people, names): keys are the name's lower-case words joined by spaces (a
+    person's surname); a name in the headline counts LEAD_TITLE_BONUS more.
     """
-    counts: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     if ex is None:
-        return counts
+        return people, names
     title = set(re.findall(r"\w+", (d.title or "").lower()))
     for e, words in _salient_entity_words(ex):
-        counts[" ".join(words)] += len(e.mentions) + (LEAD_TITLE_BONUS if set(words) <= title else 0)
-    return counts
+        weight = len(e.mentions) + (LEAD_TITLE_BONUS if set(words) <= title else 0)
+        names[" ".join(words)] += weight
+        if e.type == "PERSON":
+            people[words[0]] += weight
+    return people, names
 
 
 def _rate_in(name: str, counts: Counter[str], size: int, index: dict[str, set[str]] | None = None) -> float:
