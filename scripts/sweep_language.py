@@ -26,10 +26,11 @@ DATA = ROOT.parent / "shared" / "realdata"
 def main(argv=None) -> int:
     import py3langid
 
-    from newssift.ingest.decode import ENGLISH_FAST_CHARS, LANG_PREFIX_CHARS, english_marker_share
+    from newssift.ingest.decode import LANG_PREFIX_CHARS, english_marker_share
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--chars", type=int, default=ENGLISH_FAST_CHARS, help="characters whose words are counted")
+    ap.add_argument("--chars", type=int, default=LANG_PREFIX_CHARS,
+                    help="characters whose words are counted (ingest uses py3langid's prefix)")
     ap.add_argument("--extraction-report", type=Path, default=ROOT / ".realdata-work" / "extraction" / "report.json")
     args = ap.parse_args(argv)
     if not args.extraction_report.exists():

@@ -50,7 +50,6 @@ LANG_MIN_LETTERS = 20
 #: development texts (docs/extraction.md, "Language"): 0.12 lets 67 % of the
 #: English texts through and no other; the highest share of a non-English
 #: text is 0.065. A longer window let mixed pages through.
-ENGLISH_FAST_CHARS = LANG_PREFIX_CHARS
 ENGLISH_FAST_MIN_WORDS = 30
 ENGLISH_FAST_SHARE = 0.12
 #: UTF-16 without a byte-order mark: at least this share of NULs at the
@@ -312,7 +311,7 @@ def detect_language(text: str) -> str | None:
     prefix = text[:LANG_PREFIX_CHARS]
     if len(_NON_LETTERS.sub("", prefix[: LANG_MIN_LETTERS * 10])) < LANG_MIN_LETTERS:
         return None
-    share, words = english_marker_share(text[:ENGLISH_FAST_CHARS])
+    share, words = english_marker_share(prefix)
     if words >= ENGLISH_FAST_MIN_WORDS and share >= ENGLISH_FAST_SHARE:
         return "en"
     import py3langid
