@@ -256,3 +256,11 @@ def test_store_analysis_on_ray_equals_the_local_store_analysis(ray_cluster, tmp_
         return d
 
     assert without_store_meta(outs["ray"]) == without_store_meta(outs["local"])
+
+
+def test_an_unknown_engine_is_a_one_line_config_error():
+    from newssift.errors import ConfigError
+    from newssift.pipeline import analyze_documents
+
+    with pytest.raises(ConfigError, match="unknown engine 'spark'; choose one of: local, ray"):
+        analyze_documents(fictional_documents()[:1], config=DEFAULT_CONFIG.with_(engine="spark"))
