@@ -288,9 +288,9 @@ class PartCache:
 
     def _compute(self, fn: Callable, shared, items: list) -> list:
         """``fn(shared, item)`` for each item, on the inner runner."""
-        if self.inner is None:
-            return [fn(shared, item) for item in items]
-        return self.inner(fn, shared, items)
+        from ..engines.split import serial_map
+
+        return (self.inner or serial_map)(fn, shared, items)
 
     def _view(self, entities, stories) -> _View:
         key = (id(entities), id(stories))
