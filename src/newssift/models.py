@@ -176,6 +176,9 @@ class Claim:
     time: TimeRef | None = None
     sentence_start: int = -1  # the sentence the claim lies in
     sentence_end: int = -1
+    #: Event words of the claim (verb lemmas, event nouns), main event first;
+    #: fact alignment compares them (extract/predicates.py).
+    predicates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .counts import with_casualty_counts
 from .dates import time_in
 from .headlines import headline_hedged, headline_line, headline_source, headline_verdict
 from .mentions import EntityTable, collect_entities
+from .predicates import claim_predicates
 from .quantities import quantities_in, with_sentence_quantities
 from .quotes import (
     FOLLOW_ON_QUOTE_CHARS,
@@ -246,4 +247,5 @@ def _freeze_claim(doc: Document, parsed, d: _Draft, ids: dict[int, str], time_en
         time=time_in(parsed, d.start, d.end, doc.published, time_ents)
         or time_in(parsed, d.sent.start_char, d.sent.end_char, doc.published, time_ents),
         sentence_start=d.sent.start_char, sentence_end=d.sent.end_char,
+        predicates=claim_predicates(parsed, d.start, d.end),
     )

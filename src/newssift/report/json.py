@@ -136,6 +136,7 @@ def _claim_from(d: dict) -> Claim:
     d["quantities"] = _tuple(d.get("quantities"), _quantity)
     t = d.get("time")
     d["time"] = TimeRef(**t) if t else None
+    d["predicates"] = tuple(d.get("predicates") or ())
     return Claim(**{k: v for k, v in d.items() if k in Claim.__dataclass_fields__})
 
 

@@ -8,10 +8,11 @@ that each file stays small; import them from here
 """
 from __future__ import annotations
 
-from . import core, counts, crossdoc, language, names, pages, speech, units
+from . import core, counts, crossdoc, events, language, names, pages, speech, units
 from .core import *
 from .counts import *
 from .crossdoc import *
+from .events import *
 from .language import *
 from .names import *
 from .pages import *
@@ -21,5 +22,5 @@ from .units import *
 # Each theme module's own __all__ (all strings), joined: ruff cannot see through the star.
 __all__ = [  # noqa: PLE0604
     *core.__all__, *counts.__all__, *language.__all__, *units.__all__, *pages.__all__, *speech.__all__, *names.__all__,
-    *crossdoc.__all__,
+    *crossdoc.__all__, *events.__all__,
 ]
