@@ -233,10 +233,20 @@ def _make_fact(fid: str, story: str | None, claims: list[Claim], space: ClaimSpa
 
 def _conflict(claims: Sequence[Claim], space: ClaimSpace) -> str | None:
     """Why the claims of one fact disagree: contradictory values or a denial; None if they agree."""
+    # Each claim's headline count and negation are read once, not once per pair
+    # (a fact of k claims has k² pairs).
+    primary = [primary_quantity(c.quantities) for c in claims]
+    negated: dict[int, bool] = {}
+
+    def is_negated(x: int) -> bool:
+        if x not in negated:
+            negated[x] = bool(_NEGATION_RE.search(claims[x].text)) or _denial(claims[x])
+        return negated[x]
+
     for x in range(len(claims)):
         for y in range(x + 1, len(claims)):
             a, b = claims[x], claims[y]
-            qa, qb = primary_quantity(a.quantities), primary_quantity(b.quantities)
+            qa, qb = primary[x], primary[y]
             if qa and qb and qa.measure == qb.measure and (qa.unit or "") == (qb.unit or ""):
                 agree = consistent(qa, qb)
                 # Two distances or sums in alike claims often measure
@@ -249,8 +259,7 @@ def _conflict(claims: Sequence[Claim], space: ClaimSpace) -> str | None:
                             f"({(qa.measure or '').replace('_', ' ')})")
                 if agree:
                     continue  # they agree on the count: a "not" elsewhere is about something else
-            negated_a = bool(_NEGATION_RE.search(a.text)) or _denial(a)
-            negated_b = bool(_NEGATION_RE.search(b.text)) or _denial(b)
+            negated_a, negated_b = is_negated(x), is_negated(y)
             if negated_a != negated_b and space.overlap(a.id, b.id) >= NEGATION_MIN_SIMILARITY:
                 neg, pos = (a, b) if negated_a else (b, a)
                 return f"{_who(neg)} denies or negates what {_who(pos)} asserts"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["canonical_subjects", "is_combined", "place_of", "subject_in_claim", "subject_key", "window_of"]
 
@@ -31,6 +32,12 @@ _DROP = frozenset([
 COMBINED_PREFIX = "combined: "
 
 
+#: Distinct strings whose keys are kept: the figures and conflict passes ask
+#: for the same claim's key once per pair of claims.
+_KEY_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_KEY_CACHE)
 def subject_key(subject: str | None) -> str:
     """A normalised key for "who is counted": its qualifying words ("north korean"), or "" when generic.
 
@@ -103,6 +110,7 @@ def subject_in_claim(subject: str | None, claim_text: str) -> str | None:
     return subject
 
 
+@lru_cache(maxsize=_KEY_CACHE)
 def window_of(claim_text: str) -> str:
     """The period a claim states its count for ("past three days", "this year"), lower-cased; "" when none."""
     m = _WINDOW_RE.search(claim_text or "")

@@ -121,6 +121,9 @@ class ClaimSpace:
     background: frozenset[str] = frozenset()
     #: Per claim: how many claims of its document come before it (0: the lead).
     ranks: list[int] = field(default_factory=list)
+    #: Pair scores and evidence already computed, by (i, j[, same_doc]) (see ``score``).
+    _scores: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _evidence: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index = {c.id: i for i, c in enumerate(self.claims)}
@@ -138,8 +141,31 @@ class ClaimSpace:
         """Similarity of claims ``i`` and ``j`` (None: they can never be one fact).
 
         ``same_doc`` lifts the one-document veto (the learned scorer judges
-        such pairs itself).
+        such pairs itself). Each pair is computed once: clustering, the
+        fact's conflict check and its summary (the medoid, every pair of its
+        claims) ask for the same pairs again.
         """
+        key = (i, j, same_doc)
+        cache = self._scores
+        if key not in cache:
+            rev = (j, i, same_doc)
+            cache[key] = cache[rev] if rev in cache and self._symmetric(i, j) else self._score(i, j, same_doc)
+        return cache[key]
+
+    def _symmetric(self, i: int, j: int) -> bool:
+        """Whether (i, j) and (j, i) give bit-identical scores and evidence.
+
+        Every part of the score is symmetric except the TF-IDF cosine's order
+        of summation, which follows the first vector when both have as many
+        terms (``text.cosine`` walks the shorter one): then both orders are
+        summed, and when they differ in the last bit each order is computed
+        on its own. Two sums cost a fraction of a score.
+        """
+        a, b = self.vectors[i], self.vectors[j]
+        return len(a) != len(b) or cosine(a, b) == cosine(b, a)
+
+    def _score(self, i: int, j: int, same_doc: bool) -> float | None:
+        """``score`` computed (not memoised)."""
         a, b = self.claims[i], self.claims[j]
         rel = compare_quantities(a.quantities, b.quantities)
         if rel.blocked or not times_compatible(a, b):
@@ -176,8 +202,16 @@ class ClaimSpace:
         One origin, one count, or a content word of their own beyond the
         story's background.  Without it a high score only says both are about
         the story's actors: sentence embeddings rate "troops attacked" and
-        "troops were killed" alike.
+        "troops were killed" alike. Memoised like ``score``.
         """
+        cache = self._evidence
+        if (i, j) not in cache:
+            cache[(i, j)] = (cache[(j, i)] if (j, i) in cache and self._symmetric(i, j)
+                             else self._evidenced(i, j))
+        return cache[(i, j)]
+
+    def _evidenced(self, i: int, j: int) -> bool:
+        """``evidenced`` computed (not memoised)."""
         if self.origin_groups[i] & self.origin_groups[j] or self.core_shared(i, j):
             return True
         if cosine(self.vectors[i], self.vectors[j]) >= LEXICAL_EVIDENCE:
