@@ -52,3 +52,26 @@ def test_key_helpers_are_cached_but_still_pure():
     assert subject_key("North Korean soldiers") == subject_key("North Korean soldiers") == "north korean"
     assert window_of("killed over the past three days in the north") == "past three days"
     assert window_of("killed on Monday") == ""
+
+
+def test_compare_primaries_is_compare_quantities_on_headline_counts():
+    from newssift.align.numbers import compare_primaries, compare_quantities, primary_quantity
+
+    dist = qty(140, 140, "about", "distance", unit="km")
+    for a, b in [([qty(11, 11, "exact", "killed")], [dist, qty(26, 26, "exact", "killed")]),
+                 ([qty(11, None, "at_least", "killed")], [qty(11, 11, "exact", "killed")]),
+                 ([dist], [qty(4, 4, "exact", "injured")]), ([], [dist])]:
+        assert compare_primaries(primary_quantity(a), primary_quantity(b)) == compare_quantities(a, b)
+    assert compare_quantities([qty(11, 11, "exact", "killed")], [qty(26, 26, "exact", "killed")]).relation == "inconsistent"
+
+
+def test_content_words_read_each_word_form_alike_every_time():
+    from newssift.align.text import content_words
+
+    text = "Twenty-six miners' front-line crews said 10,000 tonnes; the mine's owner said 10,000 again"
+    first, second = content_words(text), content_words(text)
+    assert first == second
+    # Numbers become values, stop words (spaCy counts "front" as one) no token, the rest stems.
+    assert ("twenty-six", "#26") in first and ("10,000", "#10000") in first
+    assert ("front", None) in first and ("line", "line") in first and ("crews", "crew") in first
+    assert ("mine", None) in first and ("owner", "owner") in first

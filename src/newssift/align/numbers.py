@@ -29,6 +29,7 @@ __all__ = [
     "QuantityRelation",
     "anchor_interval",
     "close_figures",
+    "compare_primaries",
     "compare_quantities",
     "consistent",
     "consistent_interval",
@@ -163,7 +164,11 @@ def compare_quantities(a: Sequence[Quantity], b: Sequence[Quantity]) -> Quantity
     Only quantities with a measure take part: a bare number with no measure
     is too weak to say two claims are, or are not, about the same thing.
     """
-    qa, qb = primary_quantity(a), primary_quantity(b)
+    return compare_primaries(primary_quantity(a), primary_quantity(b))
+
+
+def compare_primaries(qa: Quantity | None, qb: Quantity | None) -> QuantityRelation:
+    """``compare_quantities`` given the two claims' headline counts (``primary_quantity``) already read."""
     if qa is None or qb is None:
         return _UNKNOWN
     if qa.measure != qb.measure or _unit_key(qa) != _unit_key(qb):

@@ -25,7 +25,7 @@ from ..models import Claim, Entity
 from .figures_keys import subject_key
 from .numbers import (
     close_figures,
-    compare_quantities,
+    compare_primaries,
     primary_quantity,
     times_compatible,
 )
@@ -124,9 +124,12 @@ class ClaimSpace:
     #: Pair scores and evidence already computed, by (i, j[, same_doc]) (see ``score``).
     _scores: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _evidence: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Per claim: its headline count (``primary_quantity``), read once rather than once per pair.
+    primaries: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index = {c.id: i for i, c in enumerate(self.claims)}
+        self.primaries = [primary_quantity(c.quantities) for c in self.claims]
 
     def lexical(self, a: str, b: str) -> float:
         """TF-IDF cosine of two claims given by id."""
@@ -167,7 +170,7 @@ class ClaimSpace:
     def _score(self, i: int, j: int, same_doc: bool) -> float | None:
         """``score`` computed (not memoised)."""
         a, b = self.claims[i], self.claims[j]
-        rel = compare_quantities(a.quantities, b.quantities)
+        rel = compare_primaries(self.primaries[i], self.primaries[j])
         if rel.blocked or not times_compatible(a, b):
             return None
         # An article restating its own count ("26 died" … "twenty-six of our
@@ -216,8 +219,7 @@ class ClaimSpace:
             return True
         if cosine(self.vectors[i], self.vectors[j]) >= LEXICAL_EVIDENCE:
             return True
-        a, b = self.claims[i], self.claims[j]
-        return self._toll_bonus(i, j, compare_quantities(a.quantities, b.quantities))
+        return self._toll_bonus(i, j, compare_primaries(self.primaries[i], self.primaries[j]))
 
     def core_shared(self, i: int, j: int) -> bool:
         """Whether two claims share a content token that is not the story's background.
@@ -244,8 +246,7 @@ class ClaimSpace:
         """
         if relation == "same":
             return True
-        qa = primary_quantity(self.claims[i].quantities)
-        qb = primary_quantity(self.claims[j].quantities)
+        qa, qb = self.primaries[i], self.primaries[j]
         if relation == "consistent" and qa and qb and close_figures(qa, qb):
             return True
         if relation in ("consistent", "inconsistent"):
@@ -278,7 +279,7 @@ class ClaimSpace:
         """
         if self._places_differ(i, j) or self._names_differ(i, j):
             return False
-        qa, qb = primary_quantity(self.claims[i].quantities), primary_quantity(self.claims[j].quantities)
+        qa, qb = self.primaries[i], self.primaries[j]
         ka, kb = subject_key(qa.subject if qa else None), subject_key(qb.subject if qb else None)
         return not ka or not kb or ka == kb
 

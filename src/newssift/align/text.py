@@ -86,17 +86,21 @@ def content_words(text: str) -> list[tuple[str, str | None]]:
     :func:`with_compounds` can match them with "frontline" and "front line".
     """
     out: list[tuple[str, str | None]] = []
-    for m in TOKEN_RE.finditer(text):
-        tok = m.group(0).lower().replace("’", "'")
-        tok = tok.removesuffix("'s")
-        num = _number_token(tok)
-        if num is not None:
-            out.append((tok, num))
-            continue
-        for part in tok.split("-") if "-" in tok else (tok,):
-            skip = part in _STOP or len(part) < 2
-            out.append((part, None if skip else stem(part)))
+    for raw in TOKEN_RE.findall(text):
+        out.extend(_word_tokens(raw))
     return out
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_tokens(raw: str) -> tuple[tuple[str, str | None], ...]:
+    """``content_words`` of one written word (cached: stories and facts read the same words again and again)."""
+    tok = raw.lower().replace("’", "'")
+    tok = tok.removesuffix("'s")
+    num = _number_token(tok)
+    if num is not None:
+        return ((tok, num),)
+    return tuple((part, None if part in _STOP or len(part) < 2 else stem(part))
+                 for part in (tok.split("-") if "-" in tok else (tok,)))
 
 
 def content_tokens(text: str) -> list[str]:
