@@ -108,6 +108,9 @@ class Mention:
     text: str
     label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, ...
     entity: str  # entity id (document-local "doc#eN" after extract, global after resolve)
+    # Which text start/end index: "text" (Document.text) or "title" (Document.title, a headline
+    # that ingest moved out of the body; such mentions are added last, by resolve.headlines).
+    part: Literal["text", "title"] = "text"
 
 
 @dataclass(frozen=True)

@@ -190,13 +190,15 @@ def finish_report(
     """The last passes, which read the flags, and the Report.
 
     A story is never titled by a headline its body contradicts, and an entity
-    is never named by the spelling its flag points at.
+    is never named by the spelling its flag points at. The names in headlines
+    are added to their entities last: the passes before read mentions as body offsets.
     """
     from .flags.headline import retitle_stories
     from .flags.spelling import rename_flagged_entities
+    from .resolve.headlines import add_headline_mentions
 
     stories = retitle_stories(stories, documents, flags)
-    entities = rename_flagged_entities(entities, flags)
+    entities = add_headline_mentions(documents, rename_flagged_entities(entities, flags))
     return Report(
         documents=tuple(documents),
         entities=tuple(entities),

@@ -54,7 +54,10 @@ def document_to_dict(d: Document) -> dict[str, Any]:
 
 
 def _mention(m: Mention) -> dict[str, Any]:
-    return {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "label": m.label}
+    out = {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "label": m.label}
+    if m.part != "text":  # a headline mention: its offsets are into the document's title
+        out["part"] = m.part
+    return out
 
 
 def _entity(e: Entity) -> dict[str, Any]:
@@ -149,7 +152,8 @@ def _doc_from(d: dict) -> Document:
 
 def _entity_from(d: dict) -> Entity:
     mentions = tuple(
-        Mention(doc=m["doc"], start=m["start"], end=m["end"], text=m["text"], label=m.get("label", d["type"]), entity=d["id"])
+        Mention(doc=m["doc"], start=m["start"], end=m["end"], text=m["text"], label=m.get("label", d["type"]), entity=d["id"],
+                part=m.get("part", "text"))
         for m in d.get("mentions", ())
     )
     return Entity(
