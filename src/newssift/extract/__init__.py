@@ -22,6 +22,7 @@ from .counts import with_casualty_counts
 from .dates import time_in
 from .headlines import headline_hedged, headline_line, headline_source, headline_verdict
 from .mentions import EntityTable, collect_entities
+from .nominals import add_role_mentions
 from .predicates import claim_predicates
 from .quantities import quantities_in, with_sentence_quantities
 from .quotes import (
@@ -218,6 +219,7 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
     for sent in parsed.sents:
         drafts.extend(_sentence_drafts(parsed, table, sent, quotes, quoted_sents))
     drafts = _headline_drafts(parsed, table, drafts)
+    add_role_mentions(table, parsed)  # after the claims: a speaker "The lawyer" then joins the lawyer named
     entities, mentions, ids = table.freeze()
     drafts.sort(key=lambda d: (d.start, d.end))
     claims: list[Claim] = []

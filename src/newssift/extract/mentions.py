@@ -100,6 +100,7 @@ class EntityTable:
         self._span_of: dict[tuple[int, int], int] = {}
         # (start, end, label, entity index) of every mention, for lookup by offset.
         self.spans: list[tuple[int, int, str, int]] = []
+        self._merged_into: dict[int, int] = {}  # entity merged away -> the entity that kept its mentions
 
     # ------------------------------------------------------------------ building
     def add(self, start: int, end: int, label: str, ent: int | None = None, name: str | None = None) -> int:
@@ -125,6 +126,15 @@ class EntityTable:
             e.aliases.append(_clean_name(surface))
         return ent
 
+    def add_nominal(self, start: int, end: int, ent: int) -> None:
+        """A description standing for a named entity ("the lawyer"): a mention, never a name or an alias."""
+        if (start, end) in self._span_of:
+            return
+        label = self.ents[ent].type
+        self.ents[ent].mentions.append((start, end, self.text[start:end], label))
+        self._span_of[(start, end)] = ent
+        self.spans.append((start, end, label, ent))
+
     def alias(self, ent: int, alias: str) -> None:
         """Give an entity another name (an acronym, a title+name form)."""
         self._by_key.setdefault(normalise_name(alias), ent)
@@ -135,16 +145,20 @@ class EntityTable:
         """The entity already known under this name, if any."""
         return self._by_key.get(normalise_name(name))
 
-    def merge(self, keep: int, drop: int) -> None:
-        """Fold entity ``drop`` into ``keep`` (a surname mention found before its full name)."""
+    def merge(self, keep: int, drop: int, names: bool = True) -> None:
+        """Fold entity ``drop`` into ``keep`` (a surname mention found before its full name).
+
+        ``names=False``: ``drop`` is a description of ``keep`` ("the lawyer"), whose name is no alias.
+        """
         if keep == drop:
             return
         k, d = self.ents[keep], self.ents[drop]
         k.mentions.extend(d.mentions)
-        for a in [d.name, *d.aliases]:
+        for a in [d.name, *d.aliases] if names else []:
             self.alias(keep, a)
         k.titles.extend(t for t in d.titles if t not in k.titles)
         d.mentions, d.aliases, d.titles = [], [], []
+        self._merged_into[drop] = keep
         for key, v in list(self._by_key.items()):
             if v == drop:
                 self._by_key[key] = keep
@@ -283,8 +297,11 @@ class EntityTable:
         ids = {i: f"{self.doc_id}#e{n}" for n, i in enumerate(live)}
         for i, e in enumerate(self.ents):  # merged-away entities point at their keeper
             if i not in ids:
-                keeper = next((v for (s, _e, _l, v) in self.spans if v in ids and self._span_of.get((s, _e)) == v), None)
-                if keeper is not None:
+                keeper, seen = self._merged_into.get(i), {i}
+                while keeper is not None and keeper not in ids and keeper not in seen:
+                    seen.add(keeper)
+                    keeper = self._merged_into.get(keeper)
+                if keeper in ids:
                     ids[i] = ids[keeper]
         entities, mentions = [], []
         for i in live:
@@ -331,13 +348,22 @@ def _trim_ent(ent) -> tuple[int, int, str | None]:
                 acr = rest[0].text
             toks = toks[:k]
             break
-    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
+    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct) and not _name_article(toks[0], ent.label_):
         toks = toks[1:]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct or toks[-1].pos_ in ("DET", "ADP", "CCONJ")):
         toks = toks[:-1]
     if not toks:
         return -1, -1, acr
     return toks[0].i, toks[-1].i + 1, acr
+
+
+def _name_article(tok, label: str) -> bool:
+    """A capitalised "The" inside a running sentence opens a body's name ("for The Hollywood Reporter"):
+    only there, after a lower-case word, is the capital the outlet's and not the sentence's or a headline's."""
+    if tok.text != "The" or label == "PERSON" or tok.i == 0 or tok.is_sent_start:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.is_alpha and before.is_lower and "\n" not in before.whitespace_
 
 
 #: Endings of demonyms ("American", "Ukrainian", "Japanese", "Polish", "Israeli").

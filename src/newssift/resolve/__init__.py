@@ -154,7 +154,7 @@ def _best_name(etype: str, surfaces: list[str], mentions: Sequence[Mention] = ()
 def _surname_attestation(mentions: Sequence[Mention]) -> dict[str, int]:
     """Surname spelling -> number of documents whose mentions write it."""
     docs_of: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
+    for m in _named(mentions):
         surname = name_keys(m.text, "PERSON").surname
         if surname:
             docs_of[surname].add(m.doc)
@@ -170,7 +170,7 @@ def spelling_variants(etype: str, mentions: Sequence[Mention]) -> tuple[tuple[st
     """
     docs_of: dict[str, set[str]] = defaultdict(set)
     written: dict[str, str] = {}
-    for m in mentions:
+    for m in _named(mentions):
         k = name_keys(m.text, etype)
         word = k.surname or k.single
         if not word:
@@ -183,3 +183,8 @@ def spelling_variants(etype: str, mentions: Sequence[Mention]) -> tuple[tuple[st
     if len(words) < 2:
         return ()
     return tuple((written[w], tuple(sorted(docs_of[w]))) for w in sorted(words))
+
+
+def _named(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions that write a name (not a lower-case description such as "the lawyer")."""
+    return [m for m in mentions if m.text != m.text.lower()]

@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from ..extract.lexicon import LEADER_BODY_NOUNS
 from ..models import DocExtraction, Document, Mention
 from .context import acronym_definitions, place_evidence, place_extensions, titles_around
 from .names import PLACE_TYPES, clean_surface, fold, is_acronym, person_parts
@@ -43,8 +44,10 @@ def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtracti
                 continue
             seen.add((m.start, m.end))
             n.mentions.append(m)
-            n.add_surface(fold(m.text))
+            if not _description_of_name(m.text, n):
+                n.add_surface(fold(m.text))
         doc_nodes = [n for n in local.values() if n.surfaces]
+        doc_nodes += leader_bodies(doc_nodes, texts.get(x.doc, ""))
         for n in doc_nodes:
             n.generic = _is_generic(n, texts.get(x.doc, ""))
         _fix_types(doc_nodes, texts.get(x.doc, ""))
@@ -52,6 +55,40 @@ def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtracti
             add_context(n, texts.get(x.doc, ""), n.mentions)
         nodes.extend(doc_nodes)
     return nodes
+
+
+def leader_bodies(nodes: list[Node], text: str) -> list[Node]:
+    """New nodes for bodies named after their leader: a person's mention followed by
+    "administration", "government", "cabinet" or "campaign" ("the Okafor administration").
+
+    Read here from the text after the person's mention rather than in extract, so the
+    person's own mention stays as it is and story clustering sees the same extraction.
+    """
+    out: dict[str, Node] = {}
+    for n in nodes:
+        if n.etype != "PERSON":
+            continue
+        for m in n.mentions:
+            nxt = _LEADER_BODY.match(text, m.end) if mention_in(text, m) else None
+            if nxt is None or nxt.group(1).lower() not in LEADER_BODY_NOUNS:
+                continue
+            phrase = text[m.start:nxt.end()]
+            key = fold(phrase).casefold()
+            if key not in out:
+                out[key] = Node(f"{n.local_id}~{nxt.group(1).lower()}", n.doc, n.doc_index, "ORG")
+            out[key].mentions.append(Mention(m.doc, m.start, nxt.end(), phrase, "ORG", out[key].local_id))
+            out[key].add_surface(fold(phrase))
+    return list(out.values())
+
+
+#: The word after a person's mention that may make it a body's name.
+_LEADER_BODY = re.compile(r" ([A-Za-z]+)\b")
+
+
+def _description_of_name(text: str, node: Node) -> bool:
+    """A lower-case mention of a named entity ("the lawyer" for "Ana Ruiz"): a description, not a
+    name, so no surface (people are merged across documents by their names)."""
+    return text == text.lower() and any(ch.isupper() for s in node.surfaces for ch in s)
 
 
 def _is_generic(node: Node, text: str) -> bool:

@@ -28,7 +28,19 @@ OCCUPATION_NOUNS = frozenset(
         "businessman", "businesswoman", "tycoon", "banker", "economist", "physicist", "astronaut", "pilot",
         "activist", "candidate", "lawmaker", "legislator", "councillor", "councilman", "councilwoman",
         "rep", "defendant", "suspect", "inmate", "victim", "gunman", "escapee", "fugitive", "veteran",
+        "trooper", "detective", "constable", "sheriff",
     ]
 )
 
-__all__ = ["OCCUPATION_NOUNS", "ORG_LEGAL_SUFFIXES"]
+#: People who act for someone else ("her lawyer", "the singer's publicist"): with
+#: ROLE_NOUNS and OCCUPATION_NOUNS, the role nouns that may stand for a person
+#: the document names (extract.nominals).
+AGENT_NOUNS = frozenset(
+    ["lawyer", "attorney", "counsel", "barrister", "solicitor", "publicist", "agent", "representative"]
+)
+
+#: Bodies named after the person who leads them ("the Okafor administration", "the
+#: Lindqvist government"): such a phrase names a body, not the person (resolve.build).
+LEADER_BODY_NOUNS = frozenset(["administration", "government", "cabinet", "campaign"])
+
+__all__ = ["AGENT_NOUNS", "LEADER_BODY_NOUNS", "OCCUPATION_NOUNS", "ORG_LEGAL_SUFFIXES"]
