@@ -7,10 +7,12 @@ parse's ``user_data``.
 """
 from __future__ import annotations
 
-__all__ = ["doc_text", "token_starts"]
+__all__ = ["doc_text", "token_digits", "token_lowers", "token_starts"]
 
 _TEXT_KEY = "newssift_text"
 _STARTS_KEY = "newssift_token_starts"
+_LOWERS_KEY = "newssift_token_lowers"
+_DIGITS_KEY = "newssift_token_digits"
 
 
 def doc_text(doc) -> str:
@@ -32,4 +34,27 @@ def token_starts(doc) -> list[int]:
     if cached is None or len(cached) != len(doc):
         cached = [t.idx for t in doc]
         doc.user_data[_STARTS_KEY] = cached
+    return cached
+
+
+def token_lowers(doc) -> list[str]:
+    """Every token's lower-case form, read once per parsed document.
+
+    The word-number scan reads it for every token of every claim and of
+    every claim's sentence; a spaCy ``Token`` is a new object at each
+    ``doc[i]``, so reading it through the token cost more than the scan.
+    """
+    cached = doc.user_data.get(_LOWERS_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = [t.lower_ for t in doc]
+        doc.user_data[_LOWERS_KEY] = cached
+    return cached
+
+
+def token_digits(doc) -> list[bool]:
+    """Per token: whether its text holds a digit (``str.isdigit`` on any character), once per parsed document."""
+    cached = doc.user_data.get(_DIGITS_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached = [any(ch.isdigit() for ch in t.text) for t in doc]
+        doc.user_data[_DIGITS_KEY] = cached
     return cached

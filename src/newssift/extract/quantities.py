@@ -48,7 +48,7 @@ from .lexicon import (
     VAGUE_AMOUNTS,
 )
 from .measures import counted_noun, measure_of, subject_of
-from .parsed import doc_text, token_starts
+from .parsed import doc_text, token_digits, token_lowers, token_starts
 from .units import unit_after
 
 __all__ = ["parse_number", "quantities_in", "with_sentence_quantities"]
@@ -153,25 +153,36 @@ for _phrase, _lo, _hi in VAGUE_AMOUNTS:
     _VAGUE_BY_FIRST.setdefault(_phrase.split()[0], []).append((_phrase.split(), _lo, _hi))
 
 
-def _vague_at(doc, i: int, hi: int) -> tuple[int, float, float] | None:
-    """A vague amount starting at token i: (end token, low, high)."""
-    for words, low, high in _VAGUE_BY_FIRST.get(doc[i].lower_, ()):
-        if i + len(words) <= hi and [t.lower_ for t in doc[i:i + len(words)]] == words:
+def _vague_in(lowers: list[str], i: int, hi: int) -> tuple[int, float, float] | None:
+    """A vague amount starting at token i: (end token, low, high), read from the tokens' lower-case forms."""
+    for words, low, high in _VAGUE_BY_FIRST.get(lowers[i], ()):
+        if i + len(words) <= hi and lowers[i:i + len(words)] == words:
             return i + len(words), float(low), float(high)
     return None
 
 
+def _numberish_word(low: str) -> bool:
+    """``_is_numberish`` of a token without a digit, from its lower-case form alone."""
+    return low in NUMBER_WORDS or (low in SCALE_WORDS and low not in ("m", "k"))
+
+
 def _word_quantities(c: Ctx, taken: list[tuple[int, int]], out: list[Quantity]) -> None:
-    """Quantities written in words ("forty-seven", "a dozen", "several hundred", "three years")."""
+    """Quantities written in words ("forty-seven", "a dozen", "several hundred", "three years").
+
+    The scan reads the parse's per-token lower-case forms and digit marks
+    (``extract/parsed``); only a token that may start an amount is looked
+    at as a spaCy token.
+    """
     doc = c.doc
+    lowers, digits, starts = token_lowers(doc), token_digits(doc), c.starts
     i = c.lo
     while i < c.hi:
-        t = doc[i]
-        if any(a <= t.idx < b for a, b in taken) or any(ch.isdigit() for ch in t.text):
+        if any(a <= starts[i] < b for a, b in taken) or digits[i]:
             i += 1
             continue
-        vague = _vague_at(doc, i, c.hi)
+        vague = _vague_in(lowers, i, c.hi)
         if vague is not None:
+            t = doc[i]
             j, vlo, vhi = vague
             noun = counted_noun(doc[j - 1])
             measure, counted = measure_of(doc[j - 1], noun)
@@ -181,9 +192,9 @@ def _word_quantities(c: Ctx, taken: list[tuple[int, int]], out: list[Quantity]) 
                                      subject_of(counted, set(range(i, j))), None, "count"))
             i = j
             continue
-        a_number = t.lower_ in ("a", "an") and i + 1 < c.hi and doc[i + 1].lower_ in ("hundred", "thousand",
-                                                                                        "million", "dozen")
-        if not (_is_numberish(t) or a_number):
+        low = lowers[i]
+        a_number = low in ("a", "an") and i + 1 < c.hi and lowers[i + 1] in ("hundred", "thousand", "million", "dozen")
+        if not (_numberish_word(low) or a_number):
             i += 1
             continue
         j = _number_run(doc, i, c.hi)
