@@ -23,6 +23,7 @@ from .dates import time_in
 from .headlines import headline_hedged, headline_line, headline_source, headline_verdict
 from .mentions import EntityTable, collect_entities
 from .nominals import add_role_mentions
+from .outlets import add_outlet_mentions
 from .predicates import claim_predicates
 from .quantities import quantities_in, with_sentence_quantities
 from .quotes import (
@@ -220,6 +221,7 @@ def extract_document(doc: Document, parsed) -> DocExtraction:
         drafts.extend(_sentence_drafts(parsed, table, sent, quotes, quoted_sents))
     drafts = _headline_drafts(parsed, table, drafts)
     add_role_mentions(table, parsed)  # after the claims: a speaker "The lawyer" then joins the lawyer named
+    add_outlet_mentions(table, parsed)
     entities, mentions, ids = table.freeze()
     drafts.sort(key=lambda d: (d.start, d.end))
     claims: list[Claim] = []
