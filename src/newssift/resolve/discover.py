@@ -3,7 +3,7 @@
 Once one report has taught us a name ("Volodymyr Zelensky", "Ukraine's
 military intelligence agency"), its other occurrences are found by lookup:
 a capitalised word that is a known surname or one-word place (or a spelling
-variant of one), or a phrase whose org key is a known multi-word name
+variant of one; in a line written in capitals, the word in capitals), or a phrase whose org key is a known multi-word name
 ("Ukrainian military intelligence").  Only names with a single owner are
 used, so an ambiguous surname finds nothing.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..models import Document, Mention
 from .names import name_keys, name_tokens, person_parts, phonetic_keys
@@ -141,5 +141,29 @@ def discover_mentions(
             if len(roots) == 1:
                 root = next(iter(roots))
                 out.append((root, Mention(d.id, s, e, w, etype[root], "")))
+                spans.append((s, e))
+        out.extend(_upper_case_words(d, singles, etype, free, spans))
+    return out
+
+
+#: A line written in capitals (a headline or kicker kept in the body): no lower-case letter, 3+ words.
+_UPPER_LINE = re.compile(r"^(?=(?:[^\n]*[ \t]){2})[^a-z\n]*[A-Z][^a-z\n]*$", re.MULTILINE)
+_UPPER_WORD = re.compile(r"\b[A-Z][A-Z\u00C0-\u00DE-]+")
+
+
+def _upper_case_words(
+    d: Document, singles: dict[str, set[int]], etype: dict[int, str], free: Callable[[int, int], bool],
+    spans: list[tuple[int, int]],
+) -> list[tuple[int, Mention]]:
+    """Known one-word names in a line written in capitals ("RED SOX MAKE OFFER TO TEIXEIRA"),
+    which the capitalised-word scan above cannot tell from acronyms elsewhere."""
+    out = []
+    for line in _UPPER_LINE.finditer(d.text):
+        for m in _UPPER_WORD.finditer(line.group()):
+            s, e = line.start() + m.start(), line.start() + m.end()
+            roots = singles.get(m.group().lower(), set()) if len(m.group()) >= MIN_DISCOVERED_WORD else set()
+            if len(roots) == 1 and free(s, e):
+                root = next(iter(roots))
+                out.append((root, Mention(d.id, s, e, m.group(), etype[root], "")))
                 spans.append((s, e))
     return out
