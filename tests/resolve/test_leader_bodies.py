@@ -1,7 +1,7 @@
 """Bodies named after their leader ("the Okafor administration"): resolve.build.leader_bodies."""
-from newssift.resolve import resolve_entities
-
 from resolve_helpers import doc, extraction
+
+from newssift.resolve import resolve_entities
 
 
 def test_politics_administration_named_after_its_leader_is_a_body_across_reports():
