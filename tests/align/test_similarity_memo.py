@@ -75,3 +75,21 @@ def test_content_words_read_each_word_form_alike_every_time():
     assert ("twenty-six", "#26") in first and ("10,000", "#10000") in first
     assert ("front", None) in first and ("line", "line") in first and ("crews", "crew") in first
     assert ("mine", None) in first and ("owner", "owner") in first
+
+
+def test_core_shared_finds_derived_stems_like_the_pairwise_rule():
+    from newssift.align.similarity import _derived
+
+    texts = ["The inspector general opened an inquiry into the harbour authority",
+             "Inspections of the harbour were ordered after the collapse",
+             "Evacuees returned home as the evacuation order was lifted",
+             "The council will evacuate the riverside streets tonight",
+             "The striker scored in the final minute of the derby",
+             "Officials inspect every ferry before it leaves the port"]
+    space = build_space([claim(f"c{k}", f"d{k}", t) for k, t in enumerate(texts)], build_origin_index([]))
+    for i in range(len(texts)):
+        for j in range(len(texts)):
+            ti, tj = set(space.tokens[i]) - space.background, set(space.tokens[j]) - space.background
+            brute = bool(ti & tj) or any(_derived(x, y) for x in ti for y in tj)
+            assert space.core_shared(i, j) == brute, (texts[i], texts[j])
+    assert space.core_shared(0, 5) and space.core_shared(2, 3) and not space.core_shared(4, 3)

@@ -13,6 +13,7 @@ a pair has direct evidence of one proposition beyond the topic they share.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -124,12 +125,17 @@ class ClaimSpace:
     #: Pair scores and evidence already computed, by (i, j[, same_doc]) (see ``score``).
     _scores: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _evidence: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cosines: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cores: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _rows: list = field(default_factory=list, init=False, repr=False, compare=False)
     #: Per claim: its headline count (``primary_quantity``), read once rather than once per pair.
     primaries: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index = {c.id: i for i, c in enumerate(self.claims)}
         self.primaries = [primary_quantity(c.quantities) for c in self.claims]
+        # Row views made once: indexing the matrix for every pair cost more than the dot product.
+        self._rows = list(self.embeddings) if self.embeddings is not None else []
 
     def lexical(self, a: str, b: str) -> float:
         """TF-IDF cosine of two claims given by id."""
@@ -164,8 +170,19 @@ class ClaimSpace:
         summed, and when they differ in the last bit each order is computed
         on its own. Two sums cost a fraction of a score.
         """
-        a, b = self.vectors[i], self.vectors[j]
-        return len(a) != len(b) or cosine(a, b) == cosine(b, a)
+        return len(self.vectors[i]) != len(self.vectors[j]) or self._cos(i, j) == self._cos(j, i)
+
+    def _cos(self, i: int, j: int) -> float:
+        """``cosine(vectors[i], vectors[j])``, each computed once (score, evidence and the symmetry check ask again).
+
+        With vectors of different lengths the cosine walks the shorter one
+        whichever comes first, so both orders share one entry.
+        """
+        key = (i, j) if i < j or len(self.vectors[i]) == len(self.vectors[j]) else (j, i)
+        cache = self._cosines
+        if key not in cache:
+            cache[key] = cosine(self.vectors[key[0]], self.vectors[key[1]])
+        return cache[key]
 
     def _score(self, i: int, j: int, same_doc: bool) -> float | None:
         """``score`` computed (not memoised)."""
@@ -183,9 +200,9 @@ class ClaimSpace:
         # one disputed fact ("9 killed in A" / "4 killed in B").
         if rel.relation in ("consistent", "inconsistent") and self._places_differ(i, j):
             return None
-        sim = cosine(self.vectors[i], self.vectors[j])
+        sim = self._cos(i, j)
         if self.embeddings is not None and not self._names_differ(i, j):
-            emb = float(self.embeddings[i] @ self.embeddings[j])
+            emb = float(self._rows[i] @ self._rows[j])
             # Rescale so that the cosine of unrelated sentences on one topic
             # maps near 0, like their TF-IDF cosine does.
             emb = max(0.0, (emb - EMBED_FLOOR) / (1.0 - EMBED_FLOOR))
@@ -217,7 +234,7 @@ class ClaimSpace:
         """``evidenced`` computed (not memoised)."""
         if self.origin_groups[i] & self.origin_groups[j] or self.core_shared(i, j):
             return True
-        if cosine(self.vectors[i], self.vectors[j]) >= LEXICAL_EVIDENCE:
+        if self._cos(i, j) >= LEXICAL_EVIDENCE:
             return True
         return self._toll_bonus(i, j, compare_primaries(self.primaries[i], self.primaries[j]))
 
@@ -227,11 +244,22 @@ class ClaimSpace:
         Tokens are stems; one that begins another ("inspect" / "inspector")
         counts as shared, since the stemmer leaves derived nouns apart.
         """
-        ti = set(self.tokens[i]) - self.background
-        tj = set(self.tokens[j]) - self.background
+        (ti, si, pi), (tj, sj, pj) = self._core(i), self._core(j)
         if ti & tj:
             return True
-        return any(_derived(x, y) for x in ti for y in tj)
+        # Same answer as trying _derived on every pair: with no token in common, a
+        # derived pair is a stem (long enough, not a number) that starts a longer
+        # token of the other claim, found by bisecting the other's sorted tokens.
+        return _starts_one(pi, sj) or _starts_one(pj, si)
+
+    def _core(self, i: int) -> tuple[set[str], list[str], list[str]]:
+        """Claim ``i``'s tokens beyond the background: as a set, sorted, and those that may begin a derived word."""
+        cached = self._cores.get(i)
+        if cached is None:
+            core = set(self.tokens[i]) - self.background
+            stems = [t for t in core if len(t) >= DERIVED_MIN_STEM and not t.startswith("#")]
+            cached = self._cores[i] = (core, sorted(core), stems)
+        return cached
 
 
     def _one_count(self, i: int, j: int, relation: str) -> bool:
@@ -250,7 +278,7 @@ class ClaimSpace:
         if relation == "consistent" and qa and qb and close_figures(qa, qb):
             return True
         if relation in ("consistent", "inconsistent"):
-            return cosine(self.vectors[i], self.vectors[j]) >= DISPUTE_MIN_LEXICAL
+            return self._cos(i, j) >= DISPUTE_MIN_LEXICAL
         return False
 
     def _names_differ(self, i: int, j: int) -> bool:
@@ -288,6 +316,19 @@ class ClaimSpace:
 #: / "inspector", "evacu" / "evacuee"; shorter stems ("port", "war") begin
 #: too many unrelated words.
 DERIVED_MIN_STEM = 5
+
+
+def _starts_one(stems: list[str], ordered: list[str]) -> bool:
+    """Whether one of ``stems`` begins a longer token of ``ordered`` (sorted).
+
+    Tokens that start with a stem sort right after it, so one bisection per
+    stem finds them.
+    """
+    for x in stems:
+        k = bisect.bisect_right(ordered, x)
+        if k < len(ordered) and ordered[k].startswith(x):
+            return True
+    return False
 
 
 def _derived(x: str, y: str) -> bool:
@@ -405,9 +446,7 @@ def candidate_pairs(space: ClaimSpace) -> list[tuple[int, int]]:
             buckets[k].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                pairs.add((members[x], members[y]))
+        pairs.update(itertools.combinations(members, 2))  # members ascend, so each pair is (i < j)
     if space.embeddings is not None and len(space.claims) > 1:
         pairs |= _embedding_neighbours(space)
     return sorted(pairs)
@@ -426,10 +465,9 @@ def _embedding_neighbours(space: ClaimSpace, chunk: int = 1024) -> set[tuple[int
         same_doc = docs[s : s + chunk, None] == docs[None, :]
         sims[same_doc] = -np.inf
         idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        for r, row in enumerate(idx):
-            i = s + r
-            for j in row:
-                j = int(j)
-                if np.isfinite(sims[r, j]):
-                    out.add((min(i, j), max(i, j)))
+        # Whole arrays rather than one numpy scalar per neighbour: the same pairs.
+        finite = np.isfinite(np.take_along_axis(sims, idx, axis=1))
+        rows = np.broadcast_to(np.arange(s, s + len(idx))[:, None], idx.shape)[finite]
+        cols = idx[finite]
+        out.update(zip(np.minimum(rows, cols).tolist(), np.maximum(rows, cols).tolist(), strict=True))
     return out
