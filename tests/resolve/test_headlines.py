@@ -97,3 +97,36 @@ def test_title_mentions_round_trip_through_the_report_json_and_fit_its_schema():
     assert parts == [("Port Selwyn", "text"), ("Port Selwyn", "title")]
     back = report_from_dict(data).entities[0].mentions
     assert [m.part for m in back] == ["text", "title"]
+
+
+def person_with_titles(eid, name, titles, *mentions):
+    return Entity(id=eid, name=name, type="PERSON", mentions=tuple(mentions), titles=tuple(titles))
+
+
+def test_court_headline_role_word_stands_for_the_one_holder_of_the_role():
+    body = "The singer's lawyer, Dana Whitcombe, said the plea was entered. Mia Lund was not in court."
+    d = Document(id="a", text=body, title="Lawyer: Singer Enters Plea")
+    lawyer = person_with_titles("e1", "Dana Whitcombe", ["singer's lawyer"],
+                                body_mention("a", "Dana Whitcombe", body, "PERSON", "e1"))
+    singer = person_with_titles("e2", "Mia Lund", [], body_mention("a", "Mia Lund", body, "PERSON", "e2"))
+    found = headline_names([d], [lawyer, singer])
+    assert [(m.text, m.start) for m in found["e1"]] == [("Lawyer", 0)]
+    assert "e2" not in found
+
+
+def test_sports_role_word_before_a_name_or_as_a_verb_is_no_mention():
+    body = "Head coach Milo Brandt will coach the Gulls again. Brandt signed on Friday."
+    d1 = Document(id="a", text=body, title="Gulls Keep Coach Milo Brandt")
+    d2 = Document(id="b", text=body, title="Brandt To Coach Gulls Again")
+    e = person_with_titles("e1", "Milo Brandt", ["Head coach"], body_mention("a", "Milo Brandt", body, "PERSON", "e1"),
+                           body_mention("b", "Milo Brandt", body, "PERSON", "e1"))
+    found = headline_names([d1, d2], [e])["e1"]
+    assert [(m.doc, m.text) for m in found] == [("a", "Milo Brandt"), ("b", "Brandt")]
+
+
+def test_politics_role_word_with_two_holders_is_not_guessed():
+    body = "Minister Oskar Lindqvist met minister Ana Sorel on Monday."
+    d = Document(id="a", text=body, title="Minister Resigns After Talks")
+    e1 = person_with_titles("e1", "Oskar Lindqvist", ["Minister"], body_mention("a", "Oskar Lindqvist", body, "PERSON", "e1"))
+    e2 = person_with_titles("e2", "Ana Sorel", ["minister"], body_mention("a", "Ana Sorel", body, "PERSON", "e2"))
+    assert headline_names([d], [e1, e2]) == {}

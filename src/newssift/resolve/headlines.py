@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from ..models import Document, Entity, Mention
+from .headline_roles import headline_roles
 from .names import ROLE_WORDS, TITLE_WORDS, clean_surface, fold, is_acronym, person_parts
 
 __all__ = ["MAX_FORM_WORDS", "MIN_FORM_CHARS", "add_headline_mentions", "headline_names"]
@@ -82,7 +83,10 @@ def headline_names(documents: Sequence[Document], entities: Sequence[Entity]) ->
                 local[form.casefold()].add(eid)
 
         owner = functools.partial(_owner, local=local, everywhere=everywhere, forms_of=forms_of, text=d.text)
-        for start, end, eid in _matches(title, owner):
+        names = _matches(title, owner)
+        people = [by_id[eid] for eid in in_body.get(d.id, ()) if by_id[eid].type == "PERSON"]
+        roles = headline_roles(title, people, d.id, [(s, e) for s, e, _ in names])
+        for start, end, eid in names + roles:
             e = by_id[eid]
             found[eid].append(Mention(d.id, start, end, title[start:end], e.type, eid, part="title"))
     return found
