@@ -49,6 +49,13 @@ class Config:
     #: hand-set score.  Needs ``use_embeddings`` (a feature); off, or with
     #: embeddings off, the hand-set score and its direct-evidence rule apply.
     learned_fact_pairs: bool = False
+    #: On the hand-set path, a claim pair whose event predicates name
+    #: different actions ("reported a fall in profit" / "agreed to buy") has
+    #: no direct evidence of one proposition unless it shares an origin or a
+    #: toll count (align/pairmodel.py ``predicates_agree``; docs/alignment.md,
+    #: "round 3").  Needs ``use_embeddings`` (the predicates are compared
+    #: with the sentence encoder).
+    fact_predicate_veto: bool = False
     #: Largest input file or download accepted, in bytes (20 MB).
     max_input_bytes: int = 20 * 1024 * 1024
     #: HTTP connect and read timeouts, seconds.
