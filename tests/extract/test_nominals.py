@@ -67,3 +67,11 @@ def test_capital_the_inside_a_sentence_is_part_of_a_body_name(nlp):
                  "The Los Angeles Superior Court gave no reason.")
     court = next(e for e in x.entities if e.name == "Los Angeles Superior Court")
     assert sorted(m.text for m in court.mentions) == ["Los Angeles Superior Court", "The Los Angeles Superior Court"]
+
+
+def test_sports_role_said_of_a_person_makes_them_its_holder(nlp):
+    x = run(nlp, "The Gulls introduced Milo Brandt as their new coach on Monday. "
+                 "The coach promised a faster style of play.")
+    e = person(x, "Milo Brandt")
+    assert texts(e).count("coach") == 1  # "The coach"; the predicate itself is no mention
+    assert e.mentions[-1].text == "coach"

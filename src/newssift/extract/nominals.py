@@ -67,16 +67,27 @@ def _role_holders(table: EntityTable, doc) -> dict[str, set[int]]:
             for word in title.lower().replace(",", " ").split():
                 if word in NOMINAL_ROLES:
                     holders[word].add(k)
-    # "her lawyer, Ana Ruiz," and "the coach, Ana Ruiz": the role noun heads, the name is apposed.
+    # "her lawyer, Ana Ruiz," and "the coach, Ana Ruiz": the role noun heads, the name is apposed;
+    # "Ruiz is the coach", "Ruiz was introduced as the coach": the role is said of the subject.
     for t in doc:
         if t.lower_ not in NOMINAL_ROLES or t.tag_ != "NN":
             continue
-        for c in t.children:
-            if c.dep_ == "appos":
-                k = _person_at(table, c)
-                if k is not None:
-                    holders[t.lower_].add(k)
+        for c in [*(c for c in t.children if c.dep_ == "appos"), *_predicated_of(t)]:
+            k = _person_at(table, c)
+            if k is not None:
+                holders[t.lower_].add(k)
     return holders
+
+
+def _predicated_of(t) -> list:
+    """Who a predicate role noun is said of: the subject of "is the coach", the one named "as the coach"."""
+    if t.dep_ in ("attr", "oprd"):
+        verb = t.head
+    elif t.dep_ == "pobj" and t.head.lower_ == "as":
+        verb = t.head.head
+    else:
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
 
 
 def _unnamed_role(table: EntityTable, covered, role: str) -> bool:
