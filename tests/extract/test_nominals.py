@@ -75,3 +75,16 @@ def test_sports_role_said_of_a_person_makes_them_its_holder(nlp):
     e = person(x, "Milo Brandt")
     assert texts(e).count("coach") == 1  # "The coach"; the predicate itself is no mention
     assert e.mentions[-1].text == "coach"
+
+
+def test_disaster_one_person_noun_with_a_named_apposition(nlp):
+    x = run(nlp, "A bus slid off the flooded road near Arden on Sunday. The driver, Tomas Reyes, was flown "
+                 "to hospital. The driver had tried to turn back before the bridge.")
+    e = person(x, "Tomas Reyes")
+    assert texts(e).count("driver") == 2
+
+
+def test_kinship_noun_never_stands_for_a_named_person(nlp):
+    x = run(nlp, "Boxer Ivan Petrov shares the titles with his older brother, Oleg Petrov. "
+                 "Oleg Petrov was in his brother's corner on Saturday.")
+    assert "brother" not in texts(person(x, "Oleg Petrov"))

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .lexicon import AGENT_NOUNS, OCCUPATION_NOUNS, ROLE_NOUNS
+from .lexicon import AGENT_NOUNS, KINSHIP_NOUNS, OCCUPATION_NOUNS, ONE_PERSON_NOUNS, ROLE_NOUNS
 from .mentions import EntityTable
 
 __all__ = ["ANAPHOR_DETERMINERS", "NOMINAL_ROLES", "add_role_mentions"]
 
-#: Role nouns that may stand for a named person.
-NOMINAL_ROLES = ROLE_NOUNS | OCCUPATION_NOUNS | AGENT_NOUNS
+#: Role nouns that may stand for a named person (with the nouns for one person: "the driver", "the
+#: teen"; not kinship: "his brother" turns on whose).
+NOMINAL_ROLES = (ROLE_NOUNS | OCCUPATION_NOUNS | AGENT_NOUNS | ONE_PERSON_NOUNS) - KINSHIP_NOUNS
 #: Determiners that make a role noun point back at someone known ("a lawyer" is a new one).
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "his", "her", "their", "its", "our", "my", "your"})
 

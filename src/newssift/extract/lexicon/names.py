@@ -43,4 +43,12 @@ AGENT_NOUNS = frozenset(
 #: Lindqvist government"): such a phrase names a body, not the person (resolve.build).
 LEADER_BODY_NOUNS = frozenset(["administration", "government", "cabinet", "campaign"])
 
-__all__ = ["AGENT_NOUNS", "LEADER_BODY_NOUNS", "OCCUPATION_NOUNS", "ORG_LEGAL_SUFFIXES"]
+#: Nouns naming someone by their tie to another person ("his brother", "her son"): which
+#: person they stand for turns on whose, so they never stand for a named person (extract.nominals).
+KINSHIP_NOUNS = frozenset(
+    """father mother son daughter brother sister husband wife boyfriend girlfriend friend cousin uncle
+    aunt nephew niece grandson granddaughter grandfather grandmother relative partner fiance fiancee
+    roommate classmate mom dad parent child kid baby stepfather stepmother stepson stepdaughter""".split()
+)
+
+__all__ = ["AGENT_NOUNS", "KINSHIP_NOUNS", "LEADER_BODY_NOUNS", "OCCUPATION_NOUNS", "ORG_LEGAL_SUFFIXES"]
