@@ -88,3 +88,9 @@ def test_kinship_noun_never_stands_for_a_named_person(nlp):
     x = run(nlp, "Boxer Ivan Petrov shares the titles with his older brother, Oleg Petrov. "
                  "Oleg Petrov was in his brother's corner on Saturday.")
     assert "brother" not in texts(person(x, "Oleg Petrov"))
+
+
+def test_role_nouns_joined_by_and_share_the_apposed_name(nlp):
+    x = run(nlp, "Her publicist said the 1950s screen actress and record-setting swimmer, Esther Vale, died on Thursday.")
+    e = person(x, "Esther Vale")
+    assert {"actress", "swimmer"} <= set(texts(e))

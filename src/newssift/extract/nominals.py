@@ -73,11 +73,17 @@ def _role_holders(table: EntityTable, doc) -> dict[str, set[int]]:
     for t in doc:
         if t.lower_ not in NOMINAL_ROLES or t.tag_ != "NN":
             continue
-        for c in [*(c for c in t.children if c.dep_ == "appos"), *_predicated_of(t)]:
+        for c in [*_apposed(t), *_predicated_of(t)]:
             k = _person_at(table, c)
             if k is not None:
                 holders[t.lower_].add(k)
     return holders
+
+
+def _apposed(t) -> list:
+    """The appositions of a role noun, or of the role noun it is joined to ("the actress and swimmer, X")."""
+    heads = [t, t.head] if t.dep_ == "conj" and t.head.lower_ in NOMINAL_ROLES else [t]
+    return [c for h in heads for c in h.children if c.dep_ == "appos"]
 
 
 def _predicated_of(t) -> list:
@@ -102,7 +108,7 @@ def _unnamed_role(table: EntityTable, covered, role: str) -> bool:
 
 def _apposed_to(table: EntityTable, t, person: int) -> bool:
     """Whether the person's name stands in apposition to the role noun ("her lawyer, Ana Ruiz")."""
-    return any(c.dep_ == "appos" and _person_at(table, c) == person for c in t.children)
+    return any(_person_at(table, c) == person for c in _apposed(t))
 
 
 def _person_at(table: EntityTable, tok) -> int | None:
@@ -114,8 +120,9 @@ def _person_at(table: EntityTable, tok) -> int | None:
 
 
 def _definite(t) -> bool:
-    """Whether a role noun refers back: "the"/"her"/"Ruiz's" before it, or a named apposition after it."""
-    for c in t.children:
+    """Whether a role noun refers back: "the"/"her"/"Ruiz's" before it (or before the role it is joined to)."""
+    heads = [t, t.head] if t.dep_ == "conj" and t.head.lower_ in NOMINAL_ROLES else [t]
+    for c in (c for h in heads for c in h.children):
         if c.dep_ == "det" and c.lower_ in ANAPHOR_DETERMINERS:
             return True
         if c.dep_ == "poss":
