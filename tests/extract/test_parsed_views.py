@@ -32,3 +32,26 @@ def test_a_digit_token_is_left_to_the_digit_reader(nlp):
     text = "Officials said 26 miners died and eleven were hurt."
     found = quantities_in(nlp(text), 0, len(text))
     assert [q.low for q in found] == [26, 11]
+
+
+def test_claims_cover_only_when_nothing_but_space_and_punctuation_is_left():
+    from newssift.extract.quantities import _claims_cover
+
+    text = 'Flood waters rose 2 metres overnight. "We lost everything," a farmer said.'
+    first = text.index(".") + 1
+    assert _claims_cover(text, 0, first, [(0, first)])
+    assert _claims_cover(text, 0, first, [(0, first - 1)])  # the full stop alone is left
+    assert not _claims_cover(text, 0, first, [(6, first)])  # "Flood" is left
+    second = (first + 1, len(text))
+    # The quote is a claim, "a farmer said" is not: an amount could stand there.
+    assert not _claims_cover(text, *second, [(second[0] + 1, text.index(","))])
+
+
+def test_amounts_outside_a_claim_still_reach_it(nlp):
+    from newssift.extract import extract_document
+    from newssift.models import Document
+
+    text = "With 40 percent of the vote counted, the mayor said she expected to win."
+    x = extract_document(Document(id="t", text=text), nlp(text))
+    # The claim is what the mayor said; the share counted stands outside it and still reaches it.
+    assert [(c.text, [q.text for q in c.quantities]) for c in x.claims] == [("she expected to win", ["40 percent"])]

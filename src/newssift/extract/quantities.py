@@ -353,6 +353,8 @@ def with_sentence_quantities(parsed, claims: list) -> list:
         if ss < 0 or se <= ss:
             continue
         spans = [(claims[k].start, claims[k].end) for k in ks]
+        if _claims_cover(doc_text(parsed), ss, se, spans):
+            continue  # no amount can start outside the claims: the sentence would add nothing
         held = [(q.start, q.end) for k in ks for q in claims[k].quantities]
         for q in quantities_in(parsed, ss, se):
             if any(a <= q.start < b or a < q.end <= b for a, b in spans + held):
@@ -361,3 +363,26 @@ def with_sentence_quantities(parsed, claims: list) -> list:
             cl = out[k]
             out[k] = replace(cl, quantities=tuple(sorted(cl.quantities + (q,), key=lambda x: (x.start, x.end))))
     return out
+
+
+#: Characters no amount starts at: space and sentence punctuation. An amount
+#: starts at a number, a number word, its qualifier ("at least", "~") or
+#: its currency sign.
+_NEVER_STARTS = frozenset(" \t\n\r\u00a0.,;:!?\"\u201c\u201d")
+
+
+def _claims_cover(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the claim spans cover every character of ``text[start:end]`` an amount could start at.
+
+    Then every amount the sentence holds starts inside a claim, which
+    ``with_sentence_quantities`` leaves to that claim, so the sentence need
+    not be read a second time (most sentences are one claim from end to end).
+    """
+    pos = start
+    for a, b in sorted(spans):
+        if a > pos and any(ch not in _NEVER_STARTS for ch in text[pos:min(a, end)]):
+            return False
+        pos = max(pos, b)
+        if pos >= end:
+            return True
+    return all(ch in _NEVER_STARTS for ch in text[pos:end])
