@@ -15,7 +15,10 @@ stage's figure includes everything before it. The reference is spaCy's bare
 ``nlp.pipe`` (the model with all its components, no newssift code) over the
 same cleaned texts, run interleaved with the pipeline (alternating which goes
 first, ``--rounds``), so a change of machine load falls on both sides; the
-ratio is the median of the per-round ratios. Prints figures; asserts nothing.
+ratio is the median of the per-round ratios. Each side's CPU seconds (this
+process, all its threads) are reported beside it, with their ratio: on a
+shared machine whose load comes and goes within a round, the CPU ratio says
+what the wall ratio would be on a quiet one. Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
@@ -144,7 +147,7 @@ def _pipeline_once(paths: list[Path]) -> tuple[StageClock, float, object, list]:
     from newssift.pipeline import analyze_documents, extract_inputs
 
     clock = StageClock()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     ingested = extract_inputs([str(p) for p in paths])
     clock.note("ingest", time.perf_counter() - t0)
     t = time.perf_counter()
@@ -153,6 +156,7 @@ def _pipeline_once(paths: list[Path]) -> tuple[StageClock, float, object, list]:
     with clock:
         report = analyze_documents(ingested.documents)
     total_s = time.perf_counter() - t0
+    clock.cpu_s = time.process_time() - c0
     per_document = clock.seconds.pop("per_document", 0.0)
     clock.seconds["annotate"] = max(0.0, per_document - clock.seconds.get("extract", 0.0))
     clock.peak_mib["annotate"] = clock.peak_mib.pop("per_document", clock.peak_mib.get("extract", 0.0))
@@ -174,6 +178,7 @@ def run_size(n: int, rounds: int = 2) -> dict:
         paths = generate(n, Path(tmp))
         nlp = _bare_nlp(DEFAULT_CONFIG)
         firsts, totals, spacy_rates, ratios = None, [], [], []
+        cpus, spacy_cpus = [], []
         texts = None
         for r in range(max(1, rounds)):
             order = ("pipeline", "spacy") if r % 2 == 0 else ("spacy", "pipeline")
@@ -183,11 +188,14 @@ def run_size(n: int, rounds: int = 2) -> dict:
                     texts = [d.text for d in docs]
                     firsts = firsts or (clock, report, docs)
                     totals.append(total_s)
+                    cpus.append(clock.cpu_s)
                 else:
                     if texts is None:  # the cleaned texts come from ingest; read them once first
                         from newssift.pipeline import extract_inputs
                         texts = [d.text for d in extract_inputs([str(p) for p in paths]).documents]
-                    spacy_rates.append(bare_spacy(texts, DEFAULT_CONFIG, nlp))
+                    rate, cpu = bare_spacy_timed(texts, DEFAULT_CONFIG, nlp)
+                    spacy_rates.append(rate)
+                    spacy_cpus.append(cpu)
             ratios.append((len(texts) / totals[-1]) / spacy_rates[-1] if totals[-1] and spacy_rates[-1] else 0.0)
     clock, report, docs = firsts
     order = ["ingest", "load_model", "annotate", "extract", "resolve", "stories", "facts", "figures", "flags"]
@@ -207,6 +215,10 @@ def run_size(n: int, rounds: int = 2) -> dict:
         "spacy_bare_docs_per_s": round(statistics.median(spacy_rates), 2),
         "ratio_to_spacy": round(statistics.median(ratios), 3),
         "ratio_each": [round(x, 3) for x in ratios],
+        "cpu_s_each": [round(c, 3) for c in cpus],
+        "spacy_cpu_s_each": [round(c, 3) for c in spacy_cpus],
+        "ratio_cpu_to_spacy": round(statistics.median(s / c for s, c in zip(spacy_cpus, cpus, strict=True)), 3)
+        if cpus and all(cpus) else 0.0,
         "missing_stages": clock.missing,
     }
 
@@ -219,12 +231,17 @@ def _bare_nlp(config):
 
 def bare_spacy(texts: list[str], config, nlp=None) -> float:
     """Documents per second of spaCy's own ``nlp.pipe`` (full default pipeline) over ``texts``."""
+    return bare_spacy_timed(texts, config, nlp)[0]
+
+
+def bare_spacy_timed(texts: list[str], config, nlp=None) -> tuple[float, float]:
+    """``bare_spacy``'s documents per second, and the CPU seconds the run took."""
     nlp = nlp or _bare_nlp(config)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=config.spacy_batch_size):
         pass
-    seconds = time.perf_counter() - t
-    return len(texts) / seconds if seconds else 0.0
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
+    return (len(texts) / seconds if seconds else 0.0), cpu
 
 
 def machine() -> dict:
@@ -291,6 +308,8 @@ def markdown(results: list[dict]) -> str:
         lines.append(f"| {r['documents']} | {r['total_s']} | {r['articles_per_s']} | {r['spacy_bare_docs_per_s']} | "
                      f"{r['ratio_to_spacy']} | {r['claims']} | {r['facts']} | {r['stories']} |")
     ok = [r for r in results if "error" not in r]
+    lines += [""] + [f"CPU seconds, {r['documents']} articles: pipeline {r.get('cpu_s_each')}, bare spaCy "
+                     f"{r.get('spacy_cpu_s_each')}; CPU ratio {r.get('ratio_cpu_to_spacy')}" for r in ok]
     if ok:
         stages = list(ok[0]["stages_s"])
         lines += ["", "| stage (s / peak RSS MiB) | " + " | ".join(str(r["documents"]) for r in ok) + " |",
