@@ -14,7 +14,16 @@ object ("made an acquisition") give way to what they introduce.
 """
 from __future__ import annotations
 
-from .lexicon import EMPTY_VERBS, EVENT_NOUNS, LIGHT_VERBS, REPORTING_VERBS
+from .lexicon import (
+    CONTROL_VERBS,
+    EMPTY_VERBS,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    PHRASAL_PARTICLES,
+    REPORTING_VERBS,
+    STATE_ADJECTIVES,
+    STATE_VERBS,
+)
 
 __all__ = ["MAX_PREDICATES", "claim_predicates"]
 
@@ -26,21 +35,9 @@ MAX_PREDICATES = 4
 #: Dependency labels of a verb's clausal complement ("said that …", "agreed to buy").
 _CLAUSE_DEPS = frozenset(["ccomp", "xcomp"])
 _OBJECT_DEPS = frozenset(["dobj", "obj", "attr"])
-#: Verbs whose infinitive complement is the event ("agreed to buy", "plans to close").
-_CONTROL_VERBS = frozenset(["agree", "plan", "decide", "try", "seek", "want", "begin", "start", "continue",
-                            "hope", "intend", "expect", "fail", "refuse", "vow", "promise", "threaten"])
-#: Adverbs that complete a phrasal verb when they follow it ("stepped down", "called off").
-_PARTICLES = frozenset(["up", "down", "off", "out", "over", "away", "back", "in"])
-#: Verbs that only link their subject to a state ("remained missing", "was
-#: listed as missing", "left dead"); the adjective is the predicate.
-_STATE_VERBS = frozenset(["remain", "stay", "become", "seem", "appear", "list", "leave", "keep", "declare",
-                          "pronounce", "feel", "look", "turn", "go", "fall"])
 _STATE_DEPS = frozenset(["acomp", "oprd", "xcomp", "advcl"])
 #: Heads that hand a state complement to their verb ("remain missing", "listed as missing").
-_STATE_HEADS = _STATE_VERBS | REPORTING_VERBS | {"as"}
-#: States that are news events after a copula ("were dead", "is missing").
-_STATE_ADJECTIVES = frozenset(["dead", "missing", "injured", "wounded", "unaccounted", "closed", "open", "guilty",
-                               "bankrupt", "homeless", "ill", "pregnant", "married", "divorced", "free", "safe"])
+_STATE_HEADS = STATE_VERBS | REPORTING_VERBS | {"as"}
 
 
 def claim_predicates(parsed, start: int, end: int) -> tuple[str, ...]:
@@ -92,23 +89,25 @@ def _verb(tok):
         return None, None  # a name the tagger read as a verb ("lost to Ostend")
     kids = list(tok.children)
     state = next((k for k in kids if k.dep_ in _STATE_DEPS and _is_state(k)), None)
-    if state is None and lemma in _STATE_VERBS:
+    if state is None and lemma in STATE_VERBS:
         state = next((g for k in kids if k.dep_ == "prep" for g in k.children if _is_state(g)), None)  # "listed as missing"
-    if state is not None and (lemma in _STATE_VERBS or lemma in REPORTING_VERBS):
+    if state is not None and (lemma in STATE_VERBS or lemma in REPORTING_VERBS):
         return None, state  # "remain missing", "confirmed dead": the state is the event
     obj = _event_object(kids, passive=lemma in LIGHT_VERBS)
     if lemma in REPORTING_VERBS and any(k.dep_ in _CLAUSE_DEPS for k in kids):
         return None, None  # "said the plant had closed": the clause holds the event
     if (lemma in REPORTING_VERBS or lemma in LIGHT_VERBS) and obj is not None:
         return None, obj  # "reported a fall", "made an acquisition": the noun is the event
-    if lemma in _CONTROL_VERBS and any(k.dep_ == "xcomp" for k in kids):
+    if lemma in CONTROL_VERBS and any(k.dep_ == "xcomp" for k in kids):
         return None, None  # "agreed to buy": the complement is the event
     particle = next((k.text.lower() for k in kids if k.dep_ == "prt" or (
-        k.dep_ == "advmod" and k.i == tok.i + 1 and k.text.lower() in _PARTICLES)), "")
+        k.dep_ == "advmod" and k.i == tok.i + 1 and k.text.lower() in PHRASAL_PARTICLES)), "")
     return (f"{lemma} {particle}" if particle else lemma), None
+
+
 def _is_state(tok) -> bool:
     """An adjective (or participle) naming a news state: "dead", "missing", "closed"."""
-    return tok.text.lower() in _STATE_ADJECTIVES and tok.pos_ in ("ADJ", "VERB")
+    return tok.text.lower() in STATE_ADJECTIVES and tok.pos_ in ("ADJ", "VERB")
 
 
 def _is_event_noun(tok) -> bool:

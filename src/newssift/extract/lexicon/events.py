@@ -7,10 +7,25 @@ predicates by themselves and which nouns name an event.
 """
 from __future__ import annotations
 
-__all__ = ["EMPTY_VERBS", "EVENT_CLASSES", "EVENT_NOUNS", "LIGHT_VERBS"]
+__all__ = ["CONTROL_VERBS", "EMPTY_VERBS", "EVENT_CLASSES", "EVENT_NOUNS", "LIGHT_VERBS", "PHRASAL_PARTICLES",
+           "STATE_ADJECTIVES", "STATE_VERBS"]
 
 #: Verbs that never state an event by themselves (copula, possession, "do").
 EMPTY_VERBS = frozenset(["be", "have", "do"])
+
+#: Verbs whose infinitive complement is the event ("agreed to buy", "plans to close").
+CONTROL_VERBS = frozenset(["agree", "plan", "decide", "try", "seek", "want", "begin", "start", "continue",
+                           "hope", "intend", "expect", "fail", "refuse", "vow", "promise", "threaten"])
+#: Adverbs that complete a phrasal verb when they follow it ("stepped down", "called off").
+PHRASAL_PARTICLES = frozenset(["up", "down", "off", "out", "over", "away", "back", "in"])
+#: Verbs that only link their subject to a state ("remained missing", "was
+#: listed as missing", "left dead"); the adjective is the predicate.
+STATE_VERBS = frozenset(["remain", "stay", "become", "seem", "appear", "list", "leave", "keep", "declare",
+                         "pronounce", "feel", "look", "turn", "go", "fall"])
+
+#: States that are news events after a copula ("were dead", "is missing").
+STATE_ADJECTIVES = frozenset(["dead", "missing", "injured", "wounded", "unaccounted", "closed", "open", "guilty",
+                              "bankrupt", "homeless", "ill", "pregnant", "married", "divorced", "free", "safe"])
 
 #: Verbs that carry little meaning of their own when they take a noun
 #: object: the object names the event ("made an acquisition", "suffered a
@@ -35,7 +50,7 @@ EVENT_NOUNS = frozenset(
     win defeat loss draw match final goal deal merger acquisition takeover bid sale purchase buyout launch
     recall fall rise drop increase decrease cut hike layoff bankruptcy collapse discovery finding study
     release announcement visit meeting summit talks agreement treaty sanction ban veto inquiry investigation
-    probe inspection audit lawsuit suit settlement fine penalty escape disappearance kidnapping hostage siege rehab overdose
+    probe inspection audit lawsuit suit settlement fine penalty escape disappearance kidnapping hostage siege overdose
     surgery birth wedding divorce award prize record transfer signing injury suspension
     """.split()
 )
@@ -77,7 +92,7 @@ release,launch,unveil,introduce,debut,present,launch,release,roll out
 fire,sack,dismiss,oust,lay off,cut,layoff,dismissal,axe
 rescue,save,evacuate,free,rescue,evacuation
 escape,flee,break out,escape
-enter,check,admit,check in,rehab
+enter,check,admit,check in
 fall,drop,decline,tumble,plunge,slump,slide,sink,fall,drop,decrease,loss
 rise,increase,climb,jump,surge,soar,grow,gain,rise,increase,hike
 crash,collide,derail,capsize,crash,collision
