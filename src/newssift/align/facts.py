@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..config import DEFAULT_CONFIG, Config
+from ..errors import ConfigError
 from ..models import Claim, Document, Entity, Fact, Story
 from .numbers import consistent, primary_quantity
 from .origins import OriginIndex, build_origin_index, fact_status
@@ -123,17 +124,12 @@ def _scorer(config: Config) -> PairScorer | None:
     """The learned pair scorer when the config asks for it (it needs the embeddings it was trained with)."""
     if not (config.use_embeddings and getattr(config, "learned_fact_pairs", False)):
         return None
-    try:
-        scorer = load_scorer(config.embedding_model)
-    except ValueError:
-        # Weights trained on an older feature list (the MiniLM file predates
-        # the predicate features, docs/alignment.md "round 3"): the hand-set
-        # score applies, as for an encoder without weights.
-        return None
-    # Weights trained on one encoder's cosines do not fit another's scale:
-    # with no weights for the configured encoder, the hand-set score applies.
+    # A missing or outdated weights file is a ConfigError (load_scorer): the
+    # learned scorer was asked for, so falling back unnoticed would mislead.
+    scorer = load_scorer(config.embedding_model)
     if scorer.encoder and scorer.encoder != config.embedding_model:
-        return None
+        raise ConfigError(f"the learned fact-pair weights were trained with the {scorer.encoder} encoder, "
+                          f"not {config.embedding_model}; retrain them with scripts/train_fact_scorer.py")
     return scorer
 
 

