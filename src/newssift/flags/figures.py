@@ -48,16 +48,20 @@ def consistent(a: Quantity, b: Quantity) -> bool | None:
 
 
 def _pairs(claims: list[Claim]):
+    # Each claim's window and headline count are read once, not once per pair.
+    windows = [window_of(c.text) for c in claims]
+    primaries = [primary_quantity(c.quantities) for c in claims]
     for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
             # A period on one side only leaves the other's period unknown: not comparable.
             if a.doc == b.doc or (a.time is None) != (b.time is None) or not times_compatible(a, b):
                 continue
-            if window_of(a.text) != window_of(b.text):
+            if windows[i] != windows[j]:
                 continue  # "100 over three days" and "over 200 in all" count different periods
             # Only the value each claim asserts (its headline count): "26 died, not the
             # official 11" asserts 26 and merely mentions the 11 it disputes.
-            qa, qb = primary_quantity(a.quantities), primary_quantity(b.quantities)
+            qa, qb = primaries[i], primaries[j]
             if qa is None or qb is None:
                 continue
             if qa.measure not in TOLL_MEASURES or qa.unit or qb.unit:
@@ -69,12 +73,14 @@ def _pairs(claims: list[Claim]):
                 yield a, qa, b, qb
 
 
-def _agreeing(q: Quantity, against: Quantity, claims: list[Claim]) -> int:
+def _agreeing(q: Quantity, against: Quantity, claims: list[Claim], primaries=None) -> int:
     """How many documents state a value that agrees with q and contradicts ``against``.
 
     Values that fit both ("at least 11" beside 11 and 26) take no side.
+    ``primaries``, when given, is ``(claim, its headline count)`` for each claim, read once per fact.
     """
-    primaries = [(c, primary_quantity(c.quantities)) for c in claims]
+    if primaries is None:
+        primaries = [(c, primary_quantity(c.quantities)) for c in claims]
     docs = {
         c.doc for c, x in primaries
         if x is not None and x.measure == q.measure and (x.unit or "") == (q.unit or "")
@@ -96,12 +102,15 @@ def find_conflicting_figures(claims: Sequence[Claim], facts: Sequence[Fact]) -> 
         # values however many reports it holds: counted once per pair of values,
         # not once per pair of claims (that was cubic in the fact's size).
         counts: dict[tuple, int] = {}
+        primaries: list = []
 
-        def agreeing(q: Quantity, against: Quantity, members=members, counts=counts) -> int:
+        def agreeing(q: Quantity, against: Quantity, members=members, counts=counts, primaries=primaries) -> int:
             # What ``_agreeing`` reads of the two values: q's measure, unit and range, against's range.
             key = (q.measure, q.unit or "", consistent_interval(q), consistent_interval(against))
             if key not in counts:
-                counts[key] = _agreeing(q, against, members)
+                if not primaries:
+                    primaries.extend((c, primary_quantity(c.quantities)) for c in members)
+                counts[key] = _agreeing(q, against, members, primaries)
             return counts[key]
 
         for a, qa, b, qb in _pairs(members):
