@@ -62,3 +62,15 @@ def test_a_long_sentence_keeps_its_first_events_only():
 def test_a_span_outside_the_tokens_gives_none():
     parsed = load_nlp()("Storm hits the coast.")
     assert claim_predicates(parsed, 0, 0) == ()
+
+
+def test_a_verb_nearer_the_root_comes_before_one_deeper_in_the_sentence():
+    """Depth orders the events: the main clause's verb before a subordinate one,
+    even when the subordinate clause is written first (a depth that never
+    stopped at the root ordered them by position only)."""
+    from newssift.extract.predicates import _depth
+
+    doc = load_nlp()("After the storm flooded the valley, the council closed the bridge")
+    depth = {t.text: _depth(t) for t in doc}
+    assert depth["closed"] == 0 and depth["flooded"] >= 1
+    assert _predicates(doc.text)[:2] == ("close", "flood")

@@ -74,8 +74,10 @@ def claim_predicates(parsed, start: int, end: int) -> tuple[str, ...]:
 
 def _depth(tok) -> int:
     """How many heads lie between a token and its sentence's root."""
+    # Compare indices: spaCy makes a new Token object on every ``head``
+    # access, so an identity test never ends the walk.
     n = 0
-    while tok.head is not tok and n < 50:
+    while tok.head.i != tok.i and n < 50:
         tok, n = tok.head, n + 1
     return n
 
