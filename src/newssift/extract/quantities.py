@@ -177,7 +177,11 @@ def _word_quantities(c: Ctx, taken: list[tuple[int, int]], out: list[Quantity]) 
     lowers, digits, starts = token_lowers(doc), token_digits(doc), c.starts
     i = c.lo
     while i < c.hi:
-        if any(a <= starts[i] < b for a, b in taken) or digits[i]:
+        low = lowers[i]
+        # Most tokens can start no word amount: the cheap tests on the
+        # lower-case form come before the scan of the spans already taken.
+        if digits[i] or not (low in _VAGUE_BY_FIRST or _numberish_word(low) or low in ("a", "an")) \
+                or any(a <= starts[i] < b for a, b in taken):
             i += 1
             continue
         vague = _vague_in(lowers, i, c.hi)
@@ -192,7 +196,6 @@ def _word_quantities(c: Ctx, taken: list[tuple[int, int]], out: list[Quantity]) 
                                      subject_of(counted, set(range(i, j))), None, "count"))
             i = j
             continue
-        low = lowers[i]
         a_number = low in ("a", "an") and i + 1 < c.hi and lowers[i + 1] in ("hundred", "thousand", "million", "dozen")
         if not (_numberish_word(low) or a_number):
             i += 1
