@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from .lexicon import AGENT_NOUNS, KINSHIP_NOUNS, OCCUPATION_NOUNS, ONE_PERSON_NOUNS, ROLE_NOUNS
 from .mentions import EntityTable
+from .parsed import token_lowers
 
 __all__ = ["ANAPHOR_DETERMINERS", "NOMINAL_ROLES", "add_role_mentions"]
 
@@ -33,10 +34,14 @@ def add_role_mentions(table: EntityTable, doc) -> int:
     if not holders:
         return 0
     added = 0
-    for t in doc:
-        low = t.lower_
+    # Only tokens written as a held role are looked at as spaCy tokens (a
+    # Token is a new object per access; most of a document is no role).
+    for i, low in enumerate(token_lowers(doc)):
         owners = holders.get(low)
-        if not owners or len(owners) != 1 or t.tag_ != "NN" or not _definite(t) or _before_name(t) or _predicate(t):
+        if not owners or len(owners) != 1:
+            continue
+        t = doc[i]
+        if t.tag_ != "NN" or not _definite(t) or _before_name(t) or _predicate(t):
             continue
         start, end = t.idx, t.idx + len(t.text)
         person = next(iter(owners))
@@ -70,8 +75,11 @@ def _role_holders(table: EntityTable, doc) -> dict[str, set[int]]:
                     holders[word].add(k)
     # "her lawyer, Ana Ruiz," and "the coach, Ana Ruiz": the role noun heads, the name is apposed;
     # "Ruiz is the coach", "Ruiz was introduced as the coach": the role is said of the subject.
-    for t in doc:
-        if t.lower_ not in NOMINAL_ROLES or t.tag_ != "NN":
+    for i, low in enumerate(token_lowers(doc)):
+        if low not in NOMINAL_ROLES:
+            continue
+        t = doc[i]
+        if t.tag_ != "NN":
             continue
         for c in [*_apposed(t), *_predicated_of(t)]:
             k = _person_at(table, c)
