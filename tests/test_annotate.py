@@ -75,3 +75,24 @@ def test_a_long_run_without_spaces_is_broken_for_the_tokenizer_with_offsets_kept
     # Unbroken, this run alone takes spaCy's tokenizer over a minute (benchmarks/fuzz.py found it).
     parsed = next(iter(annotate([Document(id="j", text=text)], DEFAULT_CONFIG)))
     assert len(parsed.text) == len(text) and parsed.text[-34:] == text[-34:]
+
+
+@pytest.mark.parametrize("text", [
+    "Verdict due Friday\nThe jury retired at noon.\n\n  \n The judge thanked them",  # court: blank and indented lines
+    "Shares fell 4%\r\nTraders blamed the forecast \n",  # business: CRLF, a break at the very end
+    "\n\nHalden won 3-1\n\n\nBrack Rovers lost their third game",  # sports: leading breaks, a run of breaks
+    "No line break in this science brief about tree frogs.",
+])
+def test_the_line_break_starts_are_the_first_non_space_tokens_after_each_break(nlp, text):
+    from newssift.annotate import _tokens_after_breaks
+
+    doc = nlp.tokenizer(text)
+    expected, after = [], False
+    for t in doc:  # the plain reading: the next non-space token after a token holding a break
+        if after and not t.is_space:
+            expected.append(t.i)
+            after = False
+        if "\n" in t.text or "\n" in t.whitespace_:
+            after = True
+    assert _tokens_after_breaks(doc) == expected
+    assert all(nlp(text)[i].is_sent_start for i in expected)

@@ -63,14 +63,38 @@ def _register_line_breaks() -> None:
     @Language.component(LINE_BREAK_COMPONENT)
     def line_breaks(doc):
         """Mark the first token after a line break as a sentence start."""
-        after_break = False
-        for token in doc:
-            if after_break and not token.is_space:
-                token.is_sent_start = True
-                after_break = False
-            if "\n" in token.text or "\n" in token.whitespace_:
-                after_break = True
+        for i in _tokens_after_breaks(doc):
+            doc[i].is_sent_start = True
         return doc
+
+
+def _tokens_after_breaks(doc) -> list[int]:
+    """Indices of the first non-space token after each token whose text or trailing space holds a line break.
+
+    Found from the text's line breaks and the tokens' offsets: a spaCy
+    Token is a new object per access, and most tokens hold no break.
+    """
+    from bisect import bisect_right
+
+    from spacy.attrs import IDX, IS_SPACE
+
+    text = doc.text
+    if "\n" not in text:
+        return []
+    arr = doc.to_array([IDX, IS_SPACE])
+    starts, spaces = arr[:, 0].tolist(), arr[:, 1].tolist()
+    out, last = [], -1
+    pos = text.find("\n")
+    while pos >= 0:
+        k = bisect_right(starts, pos) - 1  # the token whose text or trailing space holds the break
+        j = k + 1
+        while j < len(starts) and spaces[j]:
+            j += 1
+        if j < len(starts) and j != last:
+            out.append(j)
+            last = j
+        pos = text.find("\n", pos + 1)
+    return out
 
 
 def load_nlp(config: Config = DEFAULT_CONFIG):

@@ -32,7 +32,9 @@ def token_starts(doc) -> list[int]:
     """
     cached = doc.user_data.get(_STARTS_KEY)
     if cached is None or len(cached) != len(doc):
-        cached = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        cached = doc.to_array(IDX).tolist()  # one array read, no Token object per token
         doc.user_data[_STARTS_KEY] = cached
     return cached
 
@@ -46,7 +48,10 @@ def token_lowers(doc) -> list[str]:
     """
     cached = doc.user_data.get(_LOWERS_KEY)
     if cached is None or len(cached) != len(doc):
-        cached = [t.lower_ for t in doc]
+        from spacy.attrs import LOWER
+
+        strings = doc.vocab.strings
+        cached = [strings[h] for h in doc.to_array(LOWER).tolist()]
         doc.user_data[_LOWERS_KEY] = cached
     return cached
 
@@ -55,6 +60,14 @@ def token_digits(doc) -> list[bool]:
     """Per token: whether its text holds a digit (``str.isdigit`` on any character), once per parsed document."""
     cached = doc.user_data.get(_DIGITS_KEY)
     if cached is None or len(cached) != len(doc):
-        cached = [any(ch.isdigit() for ch in t.text) for t in doc]
+        cached = [any(ch.isdigit() for ch in w) for w in _token_texts(doc)]
         doc.user_data[_DIGITS_KEY] = cached
     return cached
+
+
+def _token_texts(doc) -> list[str]:
+    """Every token's text, from the vocabulary's strings (no Token object per token)."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(ORTH).tolist()]
