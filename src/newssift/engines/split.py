@@ -184,7 +184,7 @@ def _vectors_for(part: list[str], claims_of: dict[str, list[Claim]], vectors: di
 
 @contextmanager
 def _precomputed(vectors: dict) -> Iterator[None]:
-    """``align.embeddings.embed`` answers from the driver's vectors while a story's facts are found."""
+    """``align.embeddings.embed`` answers claim texts from the driver's vectors while a story's facts are found."""
     import numpy as np
 
     from ..align import embeddings
@@ -192,7 +192,11 @@ def _precomputed(vectors: dict) -> Iterator[None]:
     original = embeddings.embed
 
     def lookup(texts, package):
-        return np.stack([vectors[t] for t in texts]) if texts else original(texts, package)
+        # Claim texts come from the driver; anything else (the facts stage
+        # also embeds single event-predicate words) is encoded here as usual.
+        if texts and all(t in vectors for t in texts):
+            return np.stack([vectors[t] for t in texts])
+        return original(texts, package)
 
     embeddings.embed = lookup
     try:
