@@ -111,6 +111,10 @@ class Mention:
     # Which text start/end index: "text" (Document.text) or "title" (Document.title, a headline
     # that ingest moved out of the body; such mentions are added last, by resolve.headlines).
     part: Literal["text", "title"] = "text"
+    # A description standing for the entity ("the lawyer"), not its name
+    # (extract.nominals): no pass that counts how often a report names
+    # someone reads it.
+    nominal: bool = False
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,25 @@ def test_role_nouns_joined_by_and_share_the_apposed_name(nlp):
     x = run(nlp, "Her publicist said the 1950s screen actress and record-setting swimmer, Esther Vale, died on Thursday.")
     e = person(x, "Esther Vale")
     assert {"actress", "swimmer"} <= set(texts(e))
+
+
+def test_role_noun_mentions_are_marked_as_descriptions_and_names_are_not(nlp):
+    x = run(nlp, "Politics: the mayor arrived at the ethics hearing with her lawyer, Tomas Velde. "
+                 "The lawyer told the panel that Velde had filed the papers himself.")
+    e = person(x, "Tomas Velde")
+    kinds = {m.text: m.nominal for m in e.mentions}
+    assert kinds["lawyer"] is True and kinds["Tomas Velde"] is False and kinds["Velde"] is False
+
+
+def test_story_name_counts_read_names_not_the_descriptions_standing_for_them(nlp):
+    """Role nouns would otherwise make a person a report's lead: stories count names only."""
+    from newssift.align.stories import _name_counts
+    from newssift.models import Document
+
+    text = ("Court: the actor Pavel Drozd hired lawyer Mira Sandell on Friday. The lawyer said the case was weak. "
+            "The lawyer added that her client would plead not guilty, and the lawyer filed a motion.")
+    x = run(nlp, text)
+    lawyer = person(x, "Mira Sandell")
+    assert sum(m.nominal for m in lawyer.mentions) >= 2
+    people, _names = _name_counts(Document(id="d1", text=text), x)
+    assert people["sandell"] == sum(1 for m in lawyer.mentions if not m.nominal)

@@ -224,7 +224,7 @@ def _salient_names(d: Document, ex: DocExtraction | None) -> list[tuple[str, ...
         return []
     title = set(re.findall(r"\w+", (d.title or "").lower()))
     out = [tuple(name) for e, name in _salient_entity_words(ex)
-           if len(e.mentions) >= SALIENT_MENTIONS or set(name) <= title]
+           if _named(e) >= SALIENT_MENTIONS or set(name) <= title]
     return list(dict.fromkeys(out))
 
 
@@ -240,6 +240,11 @@ def _salient_entity_words(ex: DocExtraction) -> Iterator[tuple[Entity, list[str]
             yield e, words
 
 
+def _named(e: Entity) -> int:
+    """How often a report names an entity: its mentions less the descriptions ("the lawyer") standing for it."""
+    return sum(1 for m in e.mentions if not m.nominal)
+
+
 def _name_counts(d: Document, ex: DocExtraction | None) -> tuple[Counter[str], Counter[str]]:
     """How often a report names each person (by surname), and each person, body and place.
 
@@ -252,7 +257,7 @@ def _name_counts(d: Document, ex: DocExtraction | None) -> tuple[Counter[str], C
         return people, names
     title = set(re.findall(r"\w+", (d.title or "").lower()))
     for e, words in _salient_entity_words(ex):
-        weight = len(e.mentions) + (LEAD_TITLE_BONUS if set(words) <= title else 0)
+        weight = _named(e) + (LEAD_TITLE_BONUS if set(words) <= title else 0)
         names[" ".join(words)] += weight
         if e.type == "PERSON":
             people[words[0]] += weight

@@ -101,6 +101,7 @@ class EntityTable:
         # (start, end, label, entity index) of every mention, for lookup by offset.
         self.spans: list[tuple[int, int, str, int]] = []
         self._merged_into: dict[int, int] = {}  # entity merged away -> the entity that kept its mentions
+        self.nominal_spans: set[tuple[int, int]] = set()  # mentions that describe an entity ("the lawyer")
 
     # ------------------------------------------------------------------ building
     def add(self, start: int, end: int, label: str, ent: int | None = None, name: str | None = None) -> int:
@@ -132,6 +133,7 @@ class EntityTable:
             return
         label = self.ents[ent].type
         self.ents[ent].mentions.append((start, end, self.text[start:end], label))
+        self.nominal_spans.add((start, end))
         self._span_of[(start, end)] = ent
         self.spans.append((start, end, label, ent))
 
@@ -153,6 +155,8 @@ class EntityTable:
         if keep == drop:
             return
         k, d = self.ents[keep], self.ents[drop]
+        if not names:  # the dropped entity was a description: its mentions describe, they do not name
+            self.nominal_spans.update((s, e) for s, e, _txt, _lab in d.mentions)
         k.mentions.extend(d.mentions)
         for a in [d.name, *d.aliases] if names else []:
             self.alias(keep, a)
@@ -307,7 +311,8 @@ class EntityTable:
         for i in live:
             e = self.ents[i]
             ms = tuple(
-                Mention(doc=self.doc_id, start=s, end=t, text=txt, label=lab, entity=ids[i])
+                Mention(doc=self.doc_id, start=s, end=t, text=txt, label=lab, entity=ids[i],
+                        nominal=(s, t) in self.nominal_spans)
                 for s, t, txt, lab in sorted(set(e.mentions))
             )
             aliases = tuple(dict.fromkeys(a for a in e.aliases if a and a != e.name))

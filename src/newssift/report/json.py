@@ -57,6 +57,8 @@ def _mention(m: Mention) -> dict[str, Any]:
     out = {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "label": m.label}
     if m.part != "text":  # a headline mention: its offsets are into the document's title
         out["part"] = m.part
+    if m.nominal:  # a description standing for the entity ("the lawyer"), not its name
+        out["nominal"] = True
     return out
 
 
@@ -153,7 +155,7 @@ def _doc_from(d: dict) -> Document:
 def _entity_from(d: dict) -> Entity:
     mentions = tuple(
         Mention(doc=m["doc"], start=m["start"], end=m["end"], text=m["text"], label=m.get("label", d["type"]), entity=d["id"],
-                part=m.get("part", "text"))
+                part=m.get("part", "text"), nominal=bool(m.get("nominal", False)))
         for m in d.get("mentions", ())
     )
     return Entity(
