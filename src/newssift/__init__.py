@@ -4,7 +4,7 @@ The library is the product; the CLI and the web app are thin adapters over it.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.5.0"
 
 from .startup import keep_torch_out_of_thinc as _keep_torch_out_of_thinc
 
