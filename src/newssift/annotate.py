@@ -27,7 +27,8 @@ from .config import DEFAULT_CONFIG, Config
 from .errors import ConfigError, ModelMissingError
 from .models import Document
 
-__all__ = ["LINE_BREAK_COMPONENT", "MAX_RUN_CHARS", "annotate", "break_long_runs", "load_nlp", "split_for_parse"]
+__all__ = ["LINE_BREAK_COMPONENT", "MAX_RUN_CHARS", "PARSED_TEXT_KEY", "annotate", "break_long_runs", "load_nlp",
+           "split_for_parse"]
 
 #: Longest run of non-space characters given to spaCy's tokenizer in one piece.
 MAX_RUN_CHARS = 100
@@ -36,6 +37,9 @@ _MARK_RUN = re.compile(rf"[^\w\s]{{{MAX_RUN_CHARS + 1},}}")
 
 #: Name of the pipeline component that splits sentences at line breaks.
 LINE_BREAK_COMPONENT = "newssift_line_breaks"
+#: ``Doc.user_data`` key of the text a one-piece parse was made from (spaCy's
+#: ``Doc.text`` joins every token anew on each access; ``extract.parsed`` reads this).
+PARSED_TEXT_KEY = "newssift_text"
 
 # Components newssift does not read. The small English pipelines have none we
 # can drop (the lemmatizer needs the attribute ruler, the claims need the
@@ -189,10 +193,13 @@ def annotate(documents: Sequence[Document], config: Config = DEFAULT_CONFIG) -> 
     counts: list[int] = []  # pieces per document, filled as the generator below is consumed
     limit = min(config.parse_chunk_chars, nlp.max_length - 1)
 
+    single: list[str | None] = []  # the text of a document parsed in one piece
+
     def pieces():
         for d in documents:
             parts = split_for_parse(break_long_runs(d.text), limit)
             counts.append(len(parts))
+            single.append(parts[0] if len(parts) == 1 else None)
             yield from parts
 
     parsed = iter(nlp.pipe(pieces(), batch_size=config.spacy_batch_size, n_process=config.spacy_n_process))
@@ -201,6 +208,8 @@ def annotate(documents: Sequence[Document], config: Config = DEFAULT_CONFIG) -> 
         # (``next(parsed)`` below consumes a document's other pieces, so ``i`` counts documents).
         n = counts[i]
         if n == 1:
+            # A parse's text is exactly the string it was made from.
+            first.user_data[PARSED_TEXT_KEY] = single[i]
             yield first
         else:
             yield Doc.from_docs([first] + [next(parsed) for _ in range(n - 1)], ensure_whitespace=False)

@@ -7,9 +7,10 @@ parse's ``user_data``.
 """
 from __future__ import annotations
 
+from ..annotate import PARSED_TEXT_KEY as _TEXT_KEY
+
 __all__ = ["doc_text", "token_digits", "token_lowers", "token_starts"]
 
-_TEXT_KEY = "newssift_text"
 _STARTS_KEY = "newssift_token_starts"
 _LOWERS_KEY = "newssift_token_lowers"
 _DIGITS_KEY = "newssift_token_digits"
