@@ -111,6 +111,7 @@ def test_court_headline_role_word_stands_for_the_one_holder_of_the_role():
     singer = person_with_titles("e2", "Mia Lund", [], body_mention("a", "Mia Lund", body, "PERSON", "e2"))
     found = headline_names([d], [lawyer, singer])
     assert [(m.text, m.start) for m in found["e1"]] == [("Lawyer", 0)]
+    assert found["e1"][0].nominal  # a role word describes the person, it does not name them
     assert "e2" not in found
 
 

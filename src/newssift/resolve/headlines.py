@@ -86,9 +86,11 @@ def headline_names(documents: Sequence[Document], entities: Sequence[Entity]) ->
         names = _matches(title, owner)
         people = [by_id[eid] for eid in in_body.get(d.id, ()) if by_id[eid].type == "PERSON"]
         roles = headline_roles(title, people, d.id, [(s, e) for s, e, _ in names])
-        for start, end, eid in names + roles:
-            e = by_id[eid]
-            found[eid].append(Mention(d.id, start, end, title[start:end], e.type, eid, part="title"))
+        for start, end, eid in names:
+            found[eid].append(Mention(d.id, start, end, title[start:end], by_id[eid].type, eid, part="title"))
+        for start, end, eid in roles:  # a role word ("Lawyer: ..."): a description, not a name
+            found[eid].append(Mention(d.id, start, end, title[start:end], by_id[eid].type, eid, part="title",
+                                      nominal=True))
     return found
 
 
