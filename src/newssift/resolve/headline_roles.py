@@ -57,7 +57,7 @@ def _holders(people: Sequence[Entity], doc: str) -> dict[str, set[str]]:
         if e.type != "PERSON":
             continue
         words = {w for t in e.titles for w in t.lower().replace(",", " ").split()}
-        words |= {m.text.lower() for m in e.mentions if m.doc == doc and m.part == "text" and m.text.islower()}
+        words |= {m.text.lower() for m in e.mentions if m.doc == doc and m.part == "text" and m.nominal}
         for w in words & NOMINAL_ROLES:
             holders[w].add(e.id)
     return holders
