@@ -186,7 +186,23 @@ def split_for_parse(text: str, limit: int) -> list[str]:
 
 
 def annotate(documents: Sequence[Document], config: Config = DEFAULT_CONFIG) -> Iterator[object]:
-    """Yield one parsed spaCy ``Doc`` per document, in order, parsing in batches (long texts in pieces)."""
+    """Yield one parsed spaCy ``Doc`` per document, in order, parsing in batches (long texts in pieces).
+
+    With ``config.parse_in_background`` (and one spaCy process) the parse
+    runs on a background thread, a few batches ahead of the caller, so the
+    caller's work on each parsed document overlaps the parse of the next
+    ones (``newssift.overlap``).
+    """
+    if config.parse_in_background and config.spacy_n_process == 1:
+        from .overlap import in_background
+
+        return in_background(lambda: _parse(documents, config), depth=2 * config.spacy_batch_size,
+                             switch_interval_s=config.parse_switch_interval_s)
+    return _parse(documents, config)
+
+
+def _parse(documents: Sequence[Document], config: Config) -> Iterator[object]:
+    """``annotate``'s parses, made in the calling thread."""
     from spacy.tokens import Doc
 
     nlp = load_nlp(config)

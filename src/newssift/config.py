@@ -26,6 +26,17 @@ class Config:
     #: Worker processes for ``nlp.pipe``; 1 because spawning workers costs
     #: more than it saves below a few hundred articles on 2 cores.
     spacy_n_process: int = 1
+    #: Parse on a background thread while the calling thread extracts from
+    #: the documents already parsed (one process: spaCy's matrix products and
+    #: parser release Python's lock, so the two overlap on a second core).
+    #: On by measurement: 1,000 generated articles, parse + extract 37.2 s ->
+    #: 33.1 s, output identical (docs/benchmarks.md, "Parsing on a background
+    #: thread").  Ignored when ``spacy_n_process`` > 1.
+    parse_in_background: bool = True
+    #: Python's thread switch interval while a background parse runs
+    #: (seconds; Python's default is 0.005).  Chosen by a sweep on the
+    #: generated 1,000-article benchmark (docs/benchmarks.md).
+    parse_switch_interval_s: float = 0.00005
     #: Longest piece of text parsed at once.  Longer articles are parsed in
     #: pieces cut at paragraph breaks and joined again with exact offsets, so
     #: parse time and memory stay linear in length and no text hits spaCy's
