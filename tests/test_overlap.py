@@ -118,3 +118,25 @@ def test_annotate_in_the_background_keeps_order(nlp):
     docs = [Document(id=f"d{i}", text=text) for i, text in enumerate(_STORIES)]
     parsed = list(annotate(docs, DEFAULT_CONFIG.with_(parse_in_background=True, spacy_batch_size=1)))
     assert [p.text for p in parsed] == _STORIES
+
+
+def test_the_cross_document_share_prepared_during_the_parse_gives_the_same_report(nlp):
+    from dataclasses import replace
+
+    from newssift.pipeline import analyze_documents
+
+    docs = [Document(id=f"d{i}", text=text) for i, text in enumerate(_STORIES * 2)]
+    plain = analyze_documents(docs, config=DEFAULT_CONFIG.with_(parse_in_background=False))
+    overlapped = analyze_documents(docs, config=DEFAULT_CONFIG.with_(parse_in_background=True))
+    assert replace(overlapped, meta=()) == replace(plain, meta=())
+    assert plain.entities and plain.claims
+
+
+def test_documents_are_prepared_during_the_parse_only_when_asked_and_in_the_background(nlp):
+    from newssift.resolve import build
+
+    docs = [Document(id=f"d{i}", text=text) for i, text in enumerate(_STORIES)]
+    for prepare, background, expected in ((False, True, 0), (True, False, 0), (True, True, len(docs))):
+        build._NODE_MEMO.clear()
+        extract_documents(docs, config=DEFAULT_CONFIG.with_(parse_in_background=background), prepare=prepare)
+        assert len(build._NODE_MEMO) == expected

@@ -78,16 +78,22 @@ def language_problems(documents: Sequence[Document]) -> tuple[InputProblem, ...]
 
 
 def extract_documents(
-    documents: Sequence[Document], config: Config = DEFAULT_CONFIG, progress: Progress | None = None
+    documents: Sequence[Document], config: Config = DEFAULT_CONFIG, progress: Progress | None = None,
+    prepare: bool = False,
 ) -> list[DocExtraction]:
     """Annotate with spaCy and run per-document extraction (pure per document).
 
     A document in another script is not parsed: its extraction is empty
-    (``language_problems`` says why).
+    (``language_problems`` says why).  With ``prepare`` (and the parse on a
+    background thread) each document's share of the cross-document stages
+    is computed as soon as it is extracted (``prepare_cross_document``),
+    while the parser works on later documents; ``cross_document`` then
+    finds it memoised.  Its result is the same either way.
     """
     from .annotate import annotate
     from .extract import extract_document
 
+    overlap = prepare and config.parse_in_background and config.spacy_n_process == 1
     skip = [language_note(d)[0] for d in documents]
     parses = annotate([d for d, s in zip(documents, skip, strict=True) if not s], config=config)
     out: list[DocExtraction] = []
@@ -97,9 +103,28 @@ def extract_documents(
             out.append(DocExtraction(doc=doc.id, entities=(), claims=()))
         else:
             out.append(extract_document(doc, next(parses)))
+            if overlap:
+                prepare_cross_document(doc, out[-1], config)
         if progress:
             progress("extract", i, total)
     return out
+
+
+def prepare_cross_document(doc: Document, extraction: DocExtraction, config: Config = DEFAULT_CONFIG) -> None:
+    """Compute one document's share of the cross-document stages now; each stage memoises it.
+
+    Its entity nodes (resolve), its sentences (editorial flags) and its
+    claims' vectors (facts, static encoder) depend on the document alone.
+    Nothing here changes a result: a stage that finds nothing memoised
+    computes the same values itself.
+    """
+    from .align.facts import prepare_claim_vectors
+    from .flags.editorial import prepare_sentences
+    from .resolve.build import prepare_nodes
+
+    prepare_nodes(doc.text, extraction)
+    prepare_sentences(doc.text)
+    prepare_claim_vectors(extraction.claims, config)
 
 
 def analyze_documents(
@@ -112,7 +137,7 @@ def analyze_documents(
         return analyze_documents_with(documents, config=config, progress=progress)
     timings: list[tuple[str, str]] = []
     t0 = time.perf_counter()
-    extractions = extract_documents(documents, config=config, progress=progress)
+    extractions = extract_documents(documents, config=config, progress=progress, prepare=True)
     timings.append(("time_extract_s", f"{time.perf_counter() - t0:.3f}"))
     report = cross_document(documents, extractions, config=config, timings=timings)
     timings.append(("time_total_s", f"{time.perf_counter() - t0:.3f}"))

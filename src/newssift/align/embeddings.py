@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -212,12 +214,40 @@ def _quiet_transformers() -> None:
     hf_logging.set_verbosity_error()
 
 
+#: Texts whose static-encoder vectors are kept (about 1 KB each): the
+#: pipeline encodes each document's claims as soon as they are extracted,
+#: while the parser is busy with later documents, and fact alignment reads
+#: them again.  Only the static encoder is memoised: each of its rows depends
+#: on its own text alone, whatever else is in the batch.
+STATIC_MEMO_TEXTS = 32768
+_STATIC_MEMO: OrderedDict[str, np.ndarray] = OrderedDict()
+_STATIC_MEMO_LOCK = threading.Lock()
+
+
 def embed(texts: Sequence[str], package: str) -> np.ndarray:
     """L2-normalised embeddings, one row per text (float32)."""
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
     model = load_encoder(package)
+    if isinstance(model, StaticEncoder):
+        return _embed_static(model, texts)
     vecs = model.encode(
         list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
     )
     return np.asarray(vecs, dtype=np.float32)
+
+
+def _embed_static(model: StaticEncoder, texts: Sequence[str]) -> np.ndarray:
+    """``embed`` with the static encoder, each text encoded once while it stays in the memo."""
+    with _STATIC_MEMO_LOCK:
+        known = {t: _STATIC_MEMO[t] for t in dict.fromkeys(texts) if t in _STATIC_MEMO}
+    todo = [t for t in dict.fromkeys(texts) if t not in known]
+    if todo:
+        fresh = model.encode(todo, normalize_embeddings=True)
+        rows = dict(zip(todo, fresh.copy(), strict=True))
+        known.update(rows)
+        with _STATIC_MEMO_LOCK:
+            _STATIC_MEMO.update(rows)
+            while len(_STATIC_MEMO) > STATIC_MEMO_TEXTS:
+                _STATIC_MEMO.popitem(last=False)
+    return np.stack([known[t] for t in texts]).astype(np.float32, copy=False)

@@ -38,7 +38,8 @@ from .pairmodel import (
 )
 from .similarity import ClaimSpace, build_space, candidate_pairs
 
-__all__ = ["EMBED_MAX_CLAIMS", "LINK_THRESHOLD", "MERGE_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX", "align_facts"]
+__all__ = ["EMBED_MAX_CLAIMS", "LINK_THRESHOLD", "MERGE_THRESHOLD", "NEGATION_MIN_SIMILARITY", "SUMMARY_MAX", "align_facts",
+           "prepare_claim_vectors"]
 
 #: Lowest pair score that starts a merge.  Swept from 0.34 to 0.50 on the
 #: shared corpus and examples/harbour-fire through the whole pipeline
@@ -108,6 +109,18 @@ def align_facts(
     for n, (story_id, members, space) in enumerate(groups, 1):
         facts.append(_make_fact(f"f{n}", story_id, members, space, origin_index))
     return facts
+
+
+def prepare_claim_vectors(claims: Sequence[Claim], config: Config = DEFAULT_CONFIG) -> None:
+    """Encode claims now, for ``align_facts`` to reuse (no result change; only the static encoder keeps them).
+
+    The pipeline calls this for each document's claims while the parser is
+    still busy with later documents.
+    """
+    from .embeddings import STATIC, embed, encoder_name
+
+    if config.use_embeddings and claims and encoder_name(config.embedding_model) == STATIC:
+        embed(list(dict.fromkeys(c.text for c in claims)), STATIC)
 
 
 def _embed_all(claims: Sequence[Claim], config: Config) -> np.ndarray:

@@ -24,7 +24,7 @@ from ..annotate import break_long_runs
 from ..models import Claim, Document, Flag, SpanRef, Story
 from .common import content_words, load_parser, overlap, story_peers
 
-__all__ = ["COUNTERPART_OVERLAP", "MAX_PARAGRAPH_SENTENCES", "find_editorial_insertions", "is_appeal"]
+__all__ = ["COUNTERPART_OVERLAP", "MAX_PARAGRAPH_SENTENCES", "find_editorial_insertions", "is_appeal", "prepare_sentences"]
 
 #: Share of a sentence's content words that another report's sentence must
 #: repeat to count as "the same sentence" (the insertion is then not unique).
@@ -110,8 +110,20 @@ def _splitter():
     return nlp
 
 
-def _sentences(text: str) -> list[_Sent]:
-    """Sentences by line (a line break always ends one), with offsets and content words."""
+#: Documents whose sentences are kept: the pipeline splits each document as
+#: soon as it is extracted, while the parser is busy with later ones
+#: (``prepare_sentences``), and the flag pass reads them again.
+SENTENCE_MEMO_DOCS = 2048
+
+
+def prepare_sentences(text: str) -> None:
+    """Split a document's text into sentences now, for ``find_editorial_insertions`` to reuse (no result change)."""
+    _sentences(text)
+
+
+@functools.lru_cache(maxsize=SENTENCE_MEMO_DOCS)
+def _sentences(text: str) -> tuple[_Sent, ...]:
+    """Sentences by line (a line break always ends one), with offsets and content words (pure, so memoised)."""
     out: list[_Sent] = []
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     # Only lines that may hold several sentences go through the sentencizer;
@@ -129,7 +141,7 @@ def _sentences(text: str) -> list[_Sent]:
                 continue
             start = line.start() + lo + (len(raw) - len(raw.lstrip()))
             out.append(_Sent(start, start + len(body), body, para, frozenset(content_words(body))))
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..extract.lexicon import LEADER_BODY_NOUNS
 from ..models import DocExtraction, Document, Mention
@@ -17,7 +20,7 @@ from .context import acronym_definitions, place_evidence, place_extensions, titl
 from .names import PLACE_TYPES, clean_surface, fold, is_acronym, person_parts
 from .nodes import Node, family
 
-__all__ = ["add_context", "build_nodes"]
+__all__ = ["add_context", "build_nodes", "document_nodes", "prepare_nodes"]
 
 
 def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtraction]) -> list[Node]:
@@ -26,35 +29,87 @@ def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtracti
     texts = {d.id: d.text for d in documents}
     nodes: list[Node] = []
     for x in sorted(extractions, key=lambda x: order.get(x.doc, len(order))):
-        local: dict[str, Node] = {}
-        for e in x.entities:
-            n = Node(local_id=e.id, doc=x.doc, doc_index=order.get(x.doc, len(order)), etype=e.type)
-            n.add_surface(fold(e.name))
-            for a in e.aliases:
-                n.add_surface(fold(a))
-            for t in e.titles:
-                n.titles.setdefault(t, None)
-            local[e.id] = n
-        seen: set[tuple[int, int]] = set()
-        for m in [m for e in x.entities for m in e.mentions] + list(x.mentions):
-            n = local.get(m.entity)
-            if n is None:  # a mention of an entity extract did not list: its own node
-                n = local[m.entity] = Node(m.entity, x.doc, order.get(x.doc, len(order)), m.label)
-            if (m.start, m.end) in seen and m.start >= 0:
-                continue
-            seen.add((m.start, m.end))
-            n.mentions.append(m)
-            if not _description_of_name(m.text, n):
-                n.add_surface(fold(m.text))
-        doc_nodes = [n for n in local.values() if n.surfaces]
-        doc_nodes += leader_bodies(doc_nodes, texts.get(x.doc, ""))
-        for n in doc_nodes:
-            n.generic = _is_generic(n, texts.get(x.doc, ""))
-        _fix_types(doc_nodes, texts.get(x.doc, ""))
-        for n in doc_nodes:
-            add_context(n, texts.get(x.doc, ""), n.mentions)
-        nodes.extend(doc_nodes)
+        nodes.extend(document_nodes(texts.get(x.doc, ""), x, order.get(x.doc, len(order))))
     return nodes
+
+
+#: Documents whose nodes are kept for reuse (see ``document_nodes``).
+NODE_MEMO_DOCS = 2048
+_NODE_MEMO: OrderedDict[int, tuple[DocExtraction, str, tuple[Node, ...]]] = OrderedDict()
+_NODE_MEMO_LOCK = threading.Lock()
+
+
+def document_nodes(text: str, extraction: DocExtraction, doc_index: int) -> list[Node]:
+    """One document's nodes, in order, as fresh working copies (the caller may change them)."""
+    return [_copy_node(n, doc_index) for n in _memo_nodes(text, extraction)]
+
+
+def prepare_nodes(text: str, extraction: DocExtraction) -> None:
+    """Build one document's nodes now, for ``build_nodes`` to copy later (no result change).
+
+    A document's nodes depend on its text and extraction alone, so they are
+    built once per extraction object: the pipeline builds them while the
+    parser is still busy with later documents (``pipeline.extract_documents``).
+    """
+    _memo_nodes(text, extraction)
+
+
+def _memo_nodes(text: str, extraction: DocExtraction) -> tuple[Node, ...]:
+    """The memoised nodes of one document (never handed out: callers get copies).
+
+    The memo holds the extraction each entry was built from, so its ``id``
+    is never reused while the entry is held, and the last NODE_MEMO_DOCS
+    documents.
+    """
+    key = id(extraction)
+    with _NODE_MEMO_LOCK:
+        hit = _NODE_MEMO.get(key)
+    if hit is not None and hit[0] is extraction and (hit[1] is text or hit[1] == text):
+        return hit[2]
+    built = tuple(_build_document_nodes(text, extraction))
+    with _NODE_MEMO_LOCK:
+        _NODE_MEMO[key] = (extraction, text, built)
+        while len(_NODE_MEMO) > NODE_MEMO_DOCS:
+            _NODE_MEMO.popitem(last=False)
+    return built
+
+
+def _copy_node(n: Node, doc_index: int) -> Node:
+    """A working copy of a memoised node: its own containers (mentions themselves are frozen)."""
+    return replace(n, doc_index=doc_index, surfaces=dict(n.surfaces), mentions=list(n.mentions),
+                   titles=dict(n.titles))
+
+
+def _build_document_nodes(text: str, x: DocExtraction) -> list[Node]:
+    """``document_nodes`` computed (with doc_index -1: the copies set it)."""
+    local: dict[str, Node] = {}
+    for e in x.entities:
+        n = Node(local_id=e.id, doc=x.doc, doc_index=-1, etype=e.type)
+        n.add_surface(fold(e.name))
+        for a in e.aliases:
+            n.add_surface(fold(a))
+        for t in e.titles:
+            n.titles.setdefault(t, None)
+        local[e.id] = n
+    seen: set[tuple[int, int]] = set()
+    for m in [m for e in x.entities for m in e.mentions] + list(x.mentions):
+        n = local.get(m.entity)
+        if n is None:  # a mention of an entity extract did not list: its own node
+            n = local[m.entity] = Node(m.entity, x.doc, -1, m.label)
+        if (m.start, m.end) in seen and m.start >= 0:
+            continue
+        seen.add((m.start, m.end))
+        n.mentions.append(m)
+        if not _description_of_name(m.text, n):
+            n.add_surface(fold(m.text))
+    doc_nodes = [n for n in local.values() if n.surfaces]
+    doc_nodes += leader_bodies(doc_nodes, text)
+    for n in doc_nodes:
+        n.generic = _is_generic(n, text)
+    _fix_types(doc_nodes, text)
+    for n in doc_nodes:
+        add_context(n, text, n.mentions)
+    return doc_nodes
 
 
 def leader_bodies(nodes: list[Node], text: str) -> list[Node]:
