@@ -132,11 +132,43 @@ def test_the_cross_document_share_prepared_during_the_parse_gives_the_same_repor
     assert plain.entities and plain.claims
 
 
-def test_documents_are_prepared_during_the_parse_only_when_asked_and_in_the_background(nlp):
+def test_documents_are_prepared_during_the_parse_only_when_asked_and_in_the_background(nlp, monkeypatch):
+    from newssift import overlap
     from newssift.resolve import build
+
+    monkeypatch.setattr(overlap, "spare_core", lambda: True)  # as on any machine with two cores
 
     docs = [Document(id=f"d{i}", text=text) for i, text in enumerate(_STORIES)]
     for prepare, background, expected in ((False, True, 0), (True, False, 0), (True, True, len(docs))):
         build._NODE_MEMO.clear()
         extract_documents(docs, config=DEFAULT_CONFIG.with_(parse_in_background=background), prepare=prepare)
         assert len(build._NODE_MEMO) == expected
+
+
+def test_with_one_core_the_parse_stays_in_the_calling_thread(nlp, monkeypatch):
+    from newssift import overlap
+
+    seen: list[str] = []
+    real = overlap.in_background
+
+    def spy(*args, **kwargs):
+        seen.append("background")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(overlap, "in_background", spy)
+    docs = [Document(id="d0", text=_STORIES[2])]
+    monkeypatch.setattr(overlap, "spare_core", lambda: False)
+    assert [p.text for p in annotate(docs, DEFAULT_CONFIG)] == [_STORIES[2]]
+    assert seen == []
+    monkeypatch.setattr(overlap, "spare_core", lambda: True)
+    assert [p.text for p in annotate(docs, DEFAULT_CONFIG)] == [_STORIES[2]]
+    assert seen == ["background"]
+
+
+def test_spare_core_reads_the_cores_this_process_may_use(monkeypatch):
+    from newssift import overlap
+
+    monkeypatch.setattr(overlap.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert overlap.spare_core() is False
+    monkeypatch.setattr(overlap.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert overlap.spare_core() is True

@@ -28,7 +28,7 @@ from .errors import ConfigError, ModelMissingError
 from .models import Document
 
 __all__ = ["LINE_BREAK_COMPONENT", "MAX_RUN_CHARS", "PARSED_TEXT_KEY", "annotate", "break_long_runs", "load_nlp",
-           "split_for_parse"]
+           "parse_in_background", "split_for_parse"]
 
 #: Longest run of non-space characters given to spaCy's tokenizer in one piece.
 MAX_RUN_CHARS = 100
@@ -188,17 +188,25 @@ def split_for_parse(text: str, limit: int) -> list[str]:
 def annotate(documents: Sequence[Document], config: Config = DEFAULT_CONFIG) -> Iterator[object]:
     """Yield one parsed spaCy ``Doc`` per document, in order, parsing in batches (long texts in pieces).
 
-    With ``config.parse_in_background`` (and one spaCy process) the parse
+    With ``config.parse_in_background`` (one spaCy process, and more than
+    one core to run on) the parse
     runs on a background thread, a few batches ahead of the caller, so the
     caller's work on each parsed document overlaps the parse of the next
     ones (``newssift.overlap``).
     """
-    if config.parse_in_background and config.spacy_n_process == 1:
+    if parse_in_background(config):
         from .overlap import in_background
 
         return in_background(lambda: _parse(documents, config), depth=2 * config.spacy_batch_size,
                              switch_interval_s=config.parse_switch_interval_s)
     return _parse(documents, config)
+
+
+def parse_in_background(config: Config) -> bool:
+    """Whether ``annotate`` parses on a background thread: asked for, one spaCy process, and a second core to use."""
+    from .overlap import spare_core
+
+    return config.parse_in_background and config.spacy_n_process == 1 and spare_core()
 
 
 def _parse(documents: Sequence[Document], config: Config) -> Iterator[object]:

@@ -20,13 +20,14 @@ pipeline is never called from two threads at once by this module.
 """
 from __future__ import annotations
 
+import os
 import queue
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-__all__ = ["in_background"]
+__all__ = ["in_background", "spare_core"]
 
 T = TypeVar("T")
 
@@ -37,6 +38,14 @@ _POLL_S = 0.05
 _switch_lock = threading.Lock()
 _switch_users = 0
 _switch_saved: float | None = None
+
+
+def spare_core() -> bool:
+    """Whether this process may run on more than one core (else a background thread only adds switching)."""
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except (AttributeError, OSError):  # not on Linux: the machine's count
+        return (os.cpu_count() or 1) > 1
 
 
 def _lower_switch_interval(seconds: float | None) -> None:

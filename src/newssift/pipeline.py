@@ -90,10 +90,10 @@ def extract_documents(
     while the parser works on later documents; ``cross_document`` then
     finds it memoised.  Its result is the same either way.
     """
-    from .annotate import annotate
+    from .annotate import annotate, parse_in_background
     from .extract import extract_document
 
-    overlap = prepare and config.parse_in_background and config.spacy_n_process == 1
+    overlap = prepare and parse_in_background(config)
     skip = [language_note(d)[0] for d in documents]
     parses = annotate([d for d, s in zip(documents, skip, strict=True) if not s], config=config)
     out: list[DocExtraction] = []
