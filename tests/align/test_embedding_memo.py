@@ -1,4 +1,4 @@
-"""The static encoder's vectors are memoised per text and equal to encoding the texts directly."""
+"""Static-encoder vectors encoded ahead are taken by ``embed`` and equal encoding the texts directly."""
 from __future__ import annotations
 
 import numpy as np
@@ -24,17 +24,21 @@ TEXTS = [
 def test_memoised_vectors_are_bit_identical_to_a_direct_encoding_in_any_batch():
     direct = load_encoder(STATIC).encode(TEXTS, normalize_embeddings=True)
     embeddings._STATIC_MEMO.clear()
-    embed(TEXTS[1:3], STATIC)  # some texts memoised first, in another batch
+    embeddings.encode_ahead(TEXTS[1:3])  # some texts encoded first, in another batch
+    assert list(embeddings._STATIC_MEMO) == TEXTS[1:3]
     got = embed(TEXTS + TEXTS[:2], STATIC)  # repeats and order kept
     assert got.dtype == np.float32
     assert np.array_equal(got[: len(TEXTS)], direct)
     assert np.array_equal(got[len(TEXTS):], direct[:2])
+    assert not embeddings._STATIC_MEMO  # taken: the memo does not outlive the run
 
 
 def test_the_memo_keeps_at_most_its_bound(monkeypatch):
     monkeypatch.setattr(embeddings, "STATIC_MEMO_TEXTS", 2)
     embeddings._STATIC_MEMO.clear()
-    embed(TEXTS, STATIC)
+    embeddings.encode_ahead(TEXTS)
+    assert list(embeddings._STATIC_MEMO) == TEXTS[-2:]
+    embed(TEXTS[:1], STATIC)  # encoding on demand adds nothing
     assert list(embeddings._STATIC_MEMO) == TEXTS[-2:]
 
 

@@ -29,7 +29,7 @@ import numpy as np
 from ..errors import ModelMissingError
 
 __all__ = ["ENCODERS", "MINILM", "PIP_NAMES", "STATIC", "MiniLMEncoder", "StaticEncoder", "embed",
-           "encoder_name", "load_encoder"]
+           "encode_ahead", "encoder_name", "load_encoder"]
 
 #: The pip names of the packages that carry embedding models, by module name,
 #: for error messages.
@@ -214,14 +214,30 @@ def _quiet_transformers() -> None:
     hf_logging.set_verbosity_error()
 
 
-#: Texts whose static-encoder vectors are kept (about 1 KB each): the
-#: pipeline encodes each document's claims as soon as they are extracted,
-#: while the parser is busy with later documents, and fact alignment reads
-#: them again.  Only the static encoder is memoised: each of its rows depends
-#: on its own text alone, whatever else is in the batch.
+#: Most texts whose static-encoder vectors wait, encoded ahead, for
+#: ``embed`` (``encode_ahead``; about 1 KB each), the oldest dropped first.
+#: Only the static encoder is encoded ahead: each of its rows depends on
+#: its own text alone, whatever else is in the batch.
 STATIC_MEMO_TEXTS = 32768
 _STATIC_MEMO: OrderedDict[str, np.ndarray] = OrderedDict()
 _STATIC_MEMO_LOCK = threading.Lock()
+
+
+def encode_ahead(texts: Sequence[str]) -> None:
+    """Encode texts with the static encoder now, for a later ``embed`` to take (no result change).
+
+    The pipeline calls this for each document's claims as soon as they are
+    extracted, while the parser is still busy with later documents.
+    """
+    todo = list(dict.fromkeys(texts))
+    if not todo:
+        return
+    fresh = load_encoder(STATIC).encode(todo, normalize_embeddings=True)
+    with _STATIC_MEMO_LOCK:
+        for t, row in zip(todo, fresh, strict=True):
+            _STATIC_MEMO[t] = row.copy()  # its own buffer, so a dropped entry frees its memory
+        while len(_STATIC_MEMO) > STATIC_MEMO_TEXTS:
+            _STATIC_MEMO.popitem(last=False)
 
 
 def embed(texts: Sequence[str], package: str) -> np.ndarray:
@@ -238,16 +254,11 @@ def embed(texts: Sequence[str], package: str) -> np.ndarray:
 
 
 def _embed_static(model: StaticEncoder, texts: Sequence[str]) -> np.ndarray:
-    """``embed`` with the static encoder, each text encoded once while it stays in the memo."""
+    """``embed`` with the static encoder: texts encoded ahead are taken from the memo, the rest encoded now."""
+    distinct = list(dict.fromkeys(texts))
     with _STATIC_MEMO_LOCK:
-        known = {t: _STATIC_MEMO[t] for t in dict.fromkeys(texts) if t in _STATIC_MEMO}
-    todo = [t for t in dict.fromkeys(texts) if t not in known]
+        known = {t: row for t in distinct if (row := _STATIC_MEMO.pop(t, None)) is not None}
+    todo = [t for t in distinct if t not in known]
     if todo:
-        fresh = model.encode(todo, normalize_embeddings=True)
-        rows = dict(zip(todo, fresh.copy(), strict=True))
-        known.update(rows)
-        with _STATIC_MEMO_LOCK:
-            _STATIC_MEMO.update(rows)
-            while len(_STATIC_MEMO) > STATIC_MEMO_TEXTS:
-                _STATIC_MEMO.popitem(last=False)
+        known.update(zip(todo, model.encode(todo, normalize_embeddings=True), strict=True))
     return np.stack([known[t] for t in texts]).astype(np.float32, copy=False)

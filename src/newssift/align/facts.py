@@ -112,15 +112,15 @@ def align_facts(
 
 
 def prepare_claim_vectors(claims: Sequence[Claim], config: Config = DEFAULT_CONFIG) -> None:
-    """Encode claims now, for ``align_facts`` to reuse (no result change; only the static encoder keeps them).
+    """Encode claims now, for ``align_facts`` to take later (no result change; only with the static encoder).
 
     The pipeline calls this for each document's claims while the parser is
     still busy with later documents.
     """
-    from .embeddings import STATIC, embed, encoder_name
+    from .embeddings import STATIC, encode_ahead, encoder_name
 
     if config.use_embeddings and claims and encoder_name(config.embedding_model) == STATIC:
-        embed(list(dict.fromkeys(c.text for c in claims)), STATIC)
+        encode_ahead([c.text for c in claims])
 
 
 def _embed_all(claims: Sequence[Claim], config: Config) -> np.ndarray:

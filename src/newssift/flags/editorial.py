@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -110,20 +112,35 @@ def _splitter():
     return nlp
 
 
-#: Documents whose sentences are kept: the pipeline splits each document as
-#: soon as it is extracted, while the parser is busy with later ones
-#: (``prepare_sentences``), and the flag pass reads them again.
-SENTENCE_MEMO_DOCS = 2048
+#: Most documents whose sentences wait, split ahead, for the flag pass
+#: (``prepare_sentences``), the oldest dropped first.
+SENTENCE_MEMO_DOCS = 4096
+_SENTENCE_MEMO: OrderedDict[str, tuple[_Sent, ...]] = OrderedDict()
+_SENTENCE_MEMO_LOCK = threading.Lock()
 
 
 def prepare_sentences(text: str) -> None:
-    """Split a document's text into sentences now, for ``find_editorial_insertions`` to reuse (no result change)."""
-    _sentences(text)
+    """Split a document's text into sentences now, for ``find_editorial_insertions`` to take later (no result change).
+
+    The pipeline calls this as soon as a document is extracted, while the
+    parser is still busy with later documents.
+    """
+    split = _sentences(text)
+    with _SENTENCE_MEMO_LOCK:
+        _SENTENCE_MEMO[text] = split
+        while len(_SENTENCE_MEMO) > SENTENCE_MEMO_DOCS:
+            _SENTENCE_MEMO.popitem(last=False)
 
 
-@functools.lru_cache(maxsize=SENTENCE_MEMO_DOCS)
+def _taken_sentences(text: str) -> tuple[_Sent, ...]:
+    """The sentences ``prepare_sentences`` split for this text (taken from the memo), else split now."""
+    with _SENTENCE_MEMO_LOCK:
+        split = _SENTENCE_MEMO.pop(text, None)
+    return split if split is not None else _sentences(text)
+
+
 def _sentences(text: str) -> tuple[_Sent, ...]:
-    """Sentences by line (a line break always ends one), with offsets and content words (pure, so memoised)."""
+    """Sentences by line (a line break always ends one), with offsets and content words."""
     out: list[_Sent] = []
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     # Only lines that may hold several sentences go through the sentencizer;
@@ -192,7 +209,7 @@ def find_editorial_insertions(
 ) -> list[Flag]:
     """One flag per unattributed appeal/verdict passage found in only one report of its story."""
     peers = story_peers(documents, stories)
-    sents = {d.id: _sentences(d.text) for d in documents}
+    sents = {d.id: _taken_sentences(d.text) for d in documents}
     claims_of: dict[str, list[Claim]] = {}
     for c in claims:
         claims_of.setdefault(c.doc, []).append(c)
