@@ -43,6 +43,8 @@ from growth_corpus import make_corpus
 STAGES = (
     ("resolve", "newssift.resolve", "resolve_entities"),
     ("stories", "newssift.align.stories", "cluster_stories"),
+    # Who speaks for whom, built once for facts and figures (pipeline.cross_document).
+    ("origins", "newssift.align.origins", "build_origin_index"),
     ("facts", "newssift.align.facts", "align_facts"),
     ("figures", "newssift.align.figures", "build_figures"),
     ("flags", "newssift.flags", "find_flags"),

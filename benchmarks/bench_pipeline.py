@@ -47,6 +47,7 @@ WRAPPED = (
     ("extract", "newssift.extract", "extract_document"),
     ("resolve", "newssift.resolve", "resolve_entities"),
     ("stories", "newssift.align.stories", "cluster_stories"),
+    ("origins", "newssift.align.origins", "build_origin_index"),  # built once for facts and figures
     ("facts", "newssift.align.facts", "align_facts"),
     ("figures", "newssift.align.figures", "build_figures"),
     ("flags", "newssift.flags", "find_flags"),
@@ -198,7 +199,7 @@ def run_size(n: int, rounds: int = 2) -> dict:
                     spacy_cpus.append(cpu)
             ratios.append((len(texts) / totals[-1]) / spacy_rates[-1] if totals[-1] and spacy_rates[-1] else 0.0)
     clock, report, docs = firsts
-    order = ["ingest", "load_model", "annotate", "extract", "resolve", "stories", "facts", "figures", "flags"]
+    order = ["ingest", "load_model", "annotate", "extract", "resolve", "stories", "origins", "facts", "figures", "flags"]
     return {
         "articles": n,
         "documents": len(docs),

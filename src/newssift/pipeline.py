@@ -161,13 +161,15 @@ def cross_document(
     """
     from .align.facts import align_facts
     from .align.figures import build_figures
+    from .align.origins import build_origin_index
     from .flags import find_flags
 
     clock = _StageClock(timings)
     entities, claims, stories = resolve_and_cluster(documents, extractions, config, done=clock.done)
-    facts = align_facts(documents, claims, entities, stories, config=config)
+    origins = build_origin_index(entities)  # who speaks for whom: facts and figures read the same index
+    facts = align_facts(documents, claims, entities, stories, config=config, origins=origins)
     clock.done("facts")
-    figures = build_figures(documents, claims, entities, facts)
+    figures = build_figures(documents, claims, entities, facts, origins=origins)
     clock.done("figures")
     flags = find_flags(documents, claims, entities, facts, figures, stories)
     clock.done("flags")

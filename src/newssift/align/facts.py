@@ -76,13 +76,14 @@ _NEGATION_RE = re.compile(r"\b(?:not|no|never|n't|none|neither|nor|denied|denies
 
 def align_facts(
     documents: Sequence[Document], claims: Sequence[Claim], entities: Sequence[Entity],
-    stories: Sequence[Story], config: Config = DEFAULT_CONFIG,
+    stories: Sequence[Story], config: Config = DEFAULT_CONFIG, origins: OriginIndex | None = None,
 ) -> list[Fact]:
     """Facts: claims across documents (of one story) that state the same proposition.
 
     Deterministic for a given input: claims are taken in document order, ties
     are broken by position, and fact ids ("f1", "f2", …) follow the first
-    claim of each fact.
+    claim of each fact.  ``origins`` is ``build_origin_index(entities)``
+    when the caller has it already (figures read the same index).
     """
     doc_pos = {d.id: i for i, d in enumerate(documents)}
     ordered = sorted(claims, key=lambda c: (doc_pos.get(c.doc, len(doc_pos)), c.start, c.end, c.id))
@@ -91,7 +92,7 @@ def align_facts(
     for c in ordered:
         by_story.setdefault(story_of.get(c.doc), []).append(c)
 
-    origin_index = build_origin_index(entities)
+    origin_index = origins if origins is not None else build_origin_index(entities)
     embeddings = _embed_all(ordered, config) if config.use_embeddings and ordered else None
     row_of = {c.id: i for i, c in enumerate(ordered)}
 

@@ -41,7 +41,7 @@ from dataclasses import replace
 from ..models import Claim, Document, Entity, Fact, Figure, FigureValue, Quantity
 from .figures_keys import canonical_subjects, place_of, subject_in_claim, subject_key, window_of
 from .numbers import point_estimate
-from .origins import build_origin_index
+from .origins import OriginIndex, build_origin_index
 
 __all__ = ["RULE", "TIE_RULE", "best_value", "build_figures", "report_values", "subject_key"]
 
@@ -66,13 +66,18 @@ TIE_RULE = "largest"
 
 
 def build_figures(
-    documents: Sequence[Document], claims: Sequence[Claim], entities: Sequence[Entity], facts: Sequence[Fact]
+    documents: Sequence[Document], claims: Sequence[Claim], entities: Sequence[Entity], facts: Sequence[Fact],
+    origins: OriginIndex | None = None,
 ) -> list[Figure]:
-    """Every reported value per story, measure and subject, with a low/best/high summary."""
+    """Every reported value per story, measure and subject, with a low/best/high summary.
+
+    ``origins`` is ``build_origin_index(entities)`` when the caller has it
+    already (fact alignment reads the same index).
+    """
     outlet = {d.id: d.outlet for d in documents}
     doc_pos = {d.id: i for i, d in enumerate(documents)}
     story_of_claim = {cid: f.story for f in facts for cid in f.claims}
-    origins = build_origin_index(entities)
+    origins = origins if origins is not None else build_origin_index(entities)
 
     names = {e.id: e.name for e in entities}
     raw: list[tuple[tuple, FigureValue, Quantity, tuple[str, ...]]] = []

@@ -208,27 +208,31 @@ def _precomputed(vectors: dict) -> Iterator[None]:
 def facts_task(shared, parts) -> list[Fact]:
     """Round 1 (on a worker): the facts of each story in ``parts``, as ``align_facts`` finds them."""
     from ..align.facts import align_facts
+    from ..align.origins import build_origin_index
 
     entities, stories, config = shared
+    origins = build_origin_index(entities)  # one index for every story of the task: it reads all entities
     out: list[Fact] = []
     for docs, claims, vectors in parts:
         with _precomputed(vectors) if vectors is not None else nullcontext():
-            out.extend(align_facts(docs, claims, entities, stories, config=config))
+            out.extend(align_facts(docs, claims, entities, stories, config=config, origins=origins))
     return out
 
 
 def figures_flags_task(shared, parts) -> tuple[list[Figure], list[Flag]]:
     """Round 2 (on a worker): figures (when split) and the per-story flag families of each story."""
     from ..align.figures import build_figures
+    from ..align.origins import build_origin_index
     from ..flags.editorial import find_editorial_insertions
     from ..flags.figures import find_conflicting_figures
 
     entities, stories, split_figures = shared
+    origins = build_origin_index(entities) if split_figures else None
     figures: list[Figure] = []
     flags: list[Flag] = []
     for docs, claims, facts in parts:
         if split_figures:
-            figures.extend(build_figures(docs, claims, entities, facts))
+            figures.extend(build_figures(docs, claims, entities, facts, origins=origins))
         flags.extend(find_editorial_insertions(docs, claims, stories) + find_conflicting_figures(claims, facts))
     return figures, flags
 
