@@ -12,6 +12,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..extract.lexicon import LEADER_BODY_NOUNS
 from ..models import DocExtraction, Document, Mention
@@ -32,49 +33,57 @@ def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtracti
     return nodes
 
 
-#: Most documents whose nodes wait, built ahead, for ``build_nodes`` (see ``prepare_nodes``).
-NODE_MEMO_DOCS = 4096
-_NODE_MEMO: OrderedDict[int, tuple[DocExtraction, str, tuple[Node, ...]]] = OrderedDict()
+#: Documents whose nodes are kept (about 25 KB each with their key): the
+#: pipeline builds each document's nodes while the parser is still busy with
+#: later documents (``prepare_nodes``), and a store re-analysed in one
+#: process (``watch``, the web app) resolves the same documents again.
+NODE_MEMO_DOCS = 2048
+_NODE_MEMO: OrderedDict[tuple, tuple[Node, ...]] = OrderedDict()
 _NODE_MEMO_LOCK = threading.Lock()
 
 
 def document_nodes(text: str, extraction: DocExtraction, doc_index: int) -> list[Node]:
-    """One document's nodes, in order, the caller's to change.
+    """One document's nodes, in order, working copies the caller may change.
 
-    Nodes built ahead by ``prepare_nodes`` for this extraction object and
-    text are taken (they leave the memo, so no one else holds them);
-    otherwise they are built now.
+    A document's nodes depend on its text, entities and mentions alone, so
+    they are built once for those (whatever extraction object holds them)
+    and copied on each call; the memo keeps the last NODE_MEMO_DOCS
+    documents used.
     """
-    with _NODE_MEMO_LOCK:
-        hit = _NODE_MEMO.pop(id(extraction), None)
-    if hit is not None and hit[0] is extraction and (hit[1] is text or hit[1] == text):
-        nodes = list(hit[2])
-    else:
-        nodes = _build_document_nodes(text, extraction)
-    for n in nodes:
-        n.doc_index = doc_index
-    return nodes
+    return [_copy_node(n, doc_index) for n in _memo_nodes(text, extraction)]
 
 
 def prepare_nodes(text: str, extraction: DocExtraction) -> None:
-    """Build one document's nodes now, for ``build_nodes`` to take later (no result change).
+    """Build one document's nodes now, for ``build_nodes`` to copy later (no result change)."""
+    _memo_nodes(text, extraction)
 
-    A document's nodes depend on its text and extraction alone: the
-    pipeline builds them while the parser is still busy with later
-    documents (``pipeline.extract_documents``).  Each waits until resolution
-    takes it; the memo holds the extraction it was built from (so its
-    ``id`` is not reused meanwhile) and at most NODE_MEMO_DOCS documents,
-    the oldest dropped first.
-    """
-    built = (extraction, text, tuple(_build_document_nodes(text, extraction)))
+
+def _memo_nodes(text: str, x: DocExtraction) -> tuple[Node, ...]:
+    """The memoised nodes of one document (never handed out: callers get copies)."""
+    # Frozen models hash and compare by value: a document loaded again from
+    # a store finds the nodes built from its first load.
+    key = (x.doc, text, x.entities, x.mentions)
     with _NODE_MEMO_LOCK:
-        _NODE_MEMO[id(extraction)] = built
+        hit = _NODE_MEMO.get(key)
+        if hit is not None:
+            _NODE_MEMO.move_to_end(key)
+            return hit
+    built = tuple(_build_document_nodes(text, x))
+    with _NODE_MEMO_LOCK:
+        _NODE_MEMO[key] = built
         while len(_NODE_MEMO) > NODE_MEMO_DOCS:
             _NODE_MEMO.popitem(last=False)
+    return built
+
+
+def _copy_node(n: Node, doc_index: int) -> Node:
+    """A working copy of a memoised node: containers of its own (mentions themselves are frozen)."""
+    return replace(n, doc_index=doc_index, surfaces=dict(n.surfaces), mentions=list(n.mentions),
+                   titles=dict(n.titles))
 
 
 def _build_document_nodes(text: str, x: DocExtraction) -> list[Node]:
-    """``document_nodes`` computed (with doc_index -1: the caller sets it)."""
+    """``document_nodes`` computed (with doc_index -1: the copies set it)."""
     local: dict[str, Node] = {}
     for e in x.entities:
         n = Node(local_id=e.id, doc=x.doc, doc_index=-1, etype=e.type)

@@ -129,6 +129,9 @@ class Store:
     def __init__(self, engine, url: str):
         self.engine = engine
         self.url = url
+        # Extractions decoded for one analysis are kept for the next in this
+        # process (``watch``, the web app re-analyse the same store).
+        self._extractions = rows.ExtractionMemo()
 
     # ------------------------------------------------------------- lifecycle
     @classmethod
@@ -344,7 +347,7 @@ class Store:
         key = model_key(config)
         ids = [d.id for d in docs]
         with self.engine.connect() as conn:
-            stored = rows.load_extractions(conn, ids, __version__, key)
+            stored = rows.load_extractions(conn, ids, __version__, key, memo=self._extractions)
             failed = {i: e for i, e in upkeep.load_failures(conn, ids, __version__, key).items() if i not in stored}
         reused = len(stored)
         missing = [d for d in docs if d.id not in stored and d.id not in failed]

@@ -7,7 +7,8 @@ back exactly as it was written.
 from __future__ import annotations
 
 import operator
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -35,6 +36,7 @@ from .codec import decode, encode, from_jsonable, to_jsonable
 
 __all__ = [
     "IN_CHUNK",
+    "ExtractionMemo",
     "insert_documents",
     "load_documents",
     "load_extractions",
@@ -173,16 +175,70 @@ def save_extractions(
         _insert(conn, table, rows)
 
 
-def load_extractions(conn: Connection, doc_ids: Sequence[str], version: str, model_key: str) -> dict[str, DocExtraction]:
-    """Stored extractions of ``doc_ids`` made by this newssift version and model (stale ones are left out)."""
+class ExtractionMemo:
+    """Extractions decoded from a store, kept between analyses in one process (``watch``, the web app).
+
+    Keyed by what identifies a stored extraction row: the document, the
+    newssift version and model that made it, and the run and time it was
+    written (a re-extraction replaces the row, with a later run), so an entry
+    never stands for rows that changed.  At most ``size`` documents, the
+    least recently used dropped first (about 20 KB each).
+    """
+
+    def __init__(self, size: int = 2048):
+        self.size = size
+        self._items: OrderedDict[tuple, DocExtraction] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> DocExtraction | None:
+        """The extraction decoded for ``key``, or None."""
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple, extraction: DocExtraction) -> None:
+        """Keep ``extraction`` under ``key``."""
+        with self._lock:
+            self._items[key] = extraction
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _head_key(doc: str, head: dict[str, Any]) -> tuple:
+    return (doc, head["newssift_version"], head["model_key"], head["run"], head["created_at"])
+
+
+def load_extractions(conn: Connection, doc_ids: Sequence[str], version: str, model_key: str,
+                     memo: ExtractionMemo | None = None) -> dict[str, DocExtraction]:
+    """Stored extractions of ``doc_ids`` made by this newssift version and model (stale ones are left out).
+
+    With ``memo``, an extraction decoded before (same stored row) is taken
+    from it and only the others are read.
+    """
     heads = {
         r["xdoc"]: r
         for r in _select_owned(conn, s.extractions, "xdoc", doc_ids)
         if r["newssift_version"] == version and r["model_key"] == model_key
     }
+    known = {doc: hit for doc, head in heads.items()
+             if memo is not None and (hit := memo.get(_head_key(doc, head))) is not None}
+    todo = [doc for doc in heads if doc not in known]
+    if todo:
+        known.update(_decode_extractions(conn, {doc: heads[doc] for doc in todo}))
+        if memo is not None:
+            for doc in todo:
+                memo.put(_head_key(doc, heads[doc]), known[doc])
+    return {doc: known[doc] for doc in heads}
+
+
+def _decode_extractions(conn: Connection, heads: dict[str, dict[str, Any]]) -> dict[str, DocExtraction]:
+    """The extractions whose head rows are given, read from their rows."""
     valid = list(heads)
-    if not valid:
-        return {}
     mentions = _grouped(_select_owned(conn, s.x_mentions, "xdoc", valid), "xdoc", "entity_pos")
     quantities = _grouped(_select_owned(conn, s.x_quantities, "xdoc", valid), "xdoc", "claim_pos")
     entities = _grouped(_select_owned(conn, s.x_entities, "xdoc", valid), "xdoc")
@@ -200,7 +256,6 @@ def load_extractions(conn: Connection, doc_ids: Sequence[str], version: str, mod
     return out
 
 
-# ----------------------------------------------------------------- per-run reports
 def save_report(conn: Connection, run: int, report: Report) -> None:
     """Store every row of ``report`` under ``run`` (the documents themselves must already be stored)."""
     own = {"run": run}
