@@ -53,3 +53,21 @@ def test_the_memo_keeps_at_most_its_size():
         memo.put((f"doc{i}",), object())
     assert len(memo) == 2
     assert memo.get(("doc0",)) is None and memo.get(("doc3",)) is not None
+
+
+def test_extractions_kept_as_saved_are_what_the_rows_read_back(store, samples, monkeypatch):
+    docs = [samples.document(1), samples.document(2)]
+    store.add_documents(docs)
+    xs = [samples.extraction(d) for d in docs]
+    when = "2025-01-01T00:00:00+00:00"
+    with write_tx(store.engine) as conn:
+        run = store._start_run(conn, "analyze")
+        rows.save_extractions(conn, xs, run, "1.0", "model-a", when)
+    memo = rows.ExtractionMemo()
+    memo.keep_saved(xs, "1.0", "model-a", run, when)
+    with store.engine.connect() as conn:
+        from_rows = rows.load_extractions(conn, ["doc1", "doc2"], "1.0", "model-a")
+    monkeypatch.setattr(rows, "_decode_extractions", lambda conn, heads: (_ for _ in ()).throw(AssertionError))
+    with store.engine.connect() as conn:
+        kept = rows.load_extractions(conn, ["doc1", "doc2"], "1.0", "model-a", memo=memo)
+    assert kept == from_rows == {x.doc: x for x in xs}

@@ -330,10 +330,13 @@ class Store:
             batch = missing[i : i + EXTRACT_BATCH]
             step = None if progress is None else (lambda stage, k, _n, _i=i: progress(stage, _i + k, len(missing)))
             fresh, bad = _extract_isolated(batch, config, step, engine)
+            now = utcnow()
             with write_tx(self.engine) as conn:
-                rows.save_extractions(conn, fresh, run, __version__, key, utcnow())
+                rows.save_extractions(conn, fresh, run, __version__, key, now)
                 upkeep.clear_failures(conn, [x.doc for x in fresh])
                 upkeep.record_failures(conn, bad, run, __version__, key, utcnow())
+            # Committed: the next analysis reads these rows back as these very objects.
+            self._extractions.keep_saved(fresh, __version__, key, run, now)
             done.update({x.doc: x for x in fresh})
             failed.update(bad)
         return done, failed

@@ -205,11 +205,18 @@ class ExtractionMemo:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
+    def keep_saved(self, extractions: Sequence[DocExtraction], version: str, model_key: str, run: int,
+                   created_at: str) -> None:
+        """Keep extractions just written by ``save_extractions`` with these values (after the commit)."""
+        for x in extractions:
+            self.put((x.doc, version, model_key, run, created_at), x)
+
     def __len__(self) -> int:
         return len(self._items)
 
 
 def _head_key(doc: str, head: dict[str, Any]) -> tuple:
+    # The order ``ExtractionMemo.keep_saved`` writes.
     return (doc, head["newssift_version"], head["model_key"], head["run"], head["created_at"])
 
 
