@@ -163,17 +163,21 @@ def cross_document(
     from .align.figures import build_figures
     from .align.origins import build_origin_index
     from .flags import find_flags
+    from .heap import freeze_now, frozen_heap
 
     clock = _StageClock(timings)
-    entities, claims, stories = resolve_and_cluster(documents, extractions, config, done=clock.done)
-    origins = build_origin_index(entities)  # who speaks for whom: facts and figures read the same index
-    facts = align_facts(documents, claims, entities, stories, config=config, origins=origins)
-    clock.done("facts")
-    figures = build_figures(documents, claims, entities, facts, origins=origins)
-    clock.done("figures")
-    flags = find_flags(documents, claims, entities, facts, figures, stories)
-    clock.done("flags")
-    return finish_report(documents, entities, claims, facts, figures, flags, stories, config)
+    with frozen_heap():  # the collector leaves the run's long-lived data alone (newssift.heap)
+        entities, claims, stories = resolve_and_cluster(documents, extractions, config, done=clock.done)
+        freeze_now()
+        origins = build_origin_index(entities)  # who speaks for whom: facts and figures read the same index
+        facts = align_facts(documents, claims, entities, stories, config=config, origins=origins)
+        clock.done("facts")
+        freeze_now()
+        figures = build_figures(documents, claims, entities, facts, origins=origins)
+        clock.done("figures")
+        flags = find_flags(documents, claims, entities, facts, figures, stories)
+        clock.done("flags")
+        return finish_report(documents, entities, claims, facts, figures, flags, stories, config)
 
 
 class _StageClock:
@@ -198,12 +202,14 @@ def resolve_and_cluster(
     ``done`` is told the name of each pass as it ends (the Ray engine times them).
     """
     from .align.stories import cluster_stories
+    from .heap import freeze_now
     from .resolve import load_aliases, resolve_entities
 
     aliases = load_aliases(config.alias_file) if config.alias_file else {}
     entities, claims = resolve_entities(documents, extractions, aliases=aliases)
     if done:
         done("resolve")
+    freeze_now()  # the entities and claims live to the end of the run (newssift.heap)
     stories = cluster_stories(documents, extractions) if config.cluster_stories else ()
     if done:
         done("stories")

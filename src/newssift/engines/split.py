@@ -94,11 +94,23 @@ def split_cross_document(
     documents: Sequence[Document], extractions: Sequence[DocExtraction], config: Config, run: Runner = serial_map
 ) -> Report:
     """``pipeline.cross_document`` with its per-story parts given to ``run``; the same report."""
+    from ..heap import frozen_heap
+
+    with frozen_heap():  # the collector leaves the run's long-lived data alone (newssift.heap)
+        return _split_cross_document(documents, extractions, config, run)
+
+
+def _split_cross_document(
+    documents: Sequence[Document], extractions: Sequence[DocExtraction], config: Config, run: Runner
+) -> Report:
+    """``split_cross_document``'s work."""
     from ..align.facts import EMBED_MAX_CLAIMS
+    from ..heap import freeze_now
     from ..pipeline import finish_report, resolve_and_cluster
 
     clock = _Clock()
     entities, claims, stories = resolve_and_cluster(documents, extractions, config, done=clock)
+    freeze_now()
     if len({d for s in stories for d in s.docs}) < sum(len(s.docs) for s in stories):
         # A document in two stories has no one story to be sent with: all on the driver.
         from ..pipeline import cross_document
