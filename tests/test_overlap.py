@@ -172,3 +172,37 @@ def test_spare_core_reads_the_cores_this_process_may_use(monkeypatch):
     assert overlap.spare_core() is False
     monkeypatch.setattr(overlap.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert overlap.spare_core() is True
+
+
+def test_a_failing_document_stops_the_parse_before_the_error_reaches_the_caller(nlp, monkeypatch):
+    import newssift.annotate as annotate_mod
+    import newssift.extract as extract_pkg
+
+    closed: list[bool] = []
+    real_annotate, real_extract = annotate_mod.annotate, extract_pkg.extract_document
+
+    class Parses:
+        """The parses, noting whether the caller closed them."""
+
+        def __init__(self, docs, config):
+            self.it = iter(real_annotate(docs, config))
+
+        def __next__(self):
+            return next(self.it)
+
+        def close(self):
+            closed.append(True)
+            self.it.close()
+
+    def fails_on_third(doc, parsed):
+        if doc.id == "d2":
+            raise ValueError("unreadable court record")
+        return real_extract(doc, parsed)
+
+    monkeypatch.setattr(annotate_mod, "annotate", lambda docs, config: Parses(docs, config))
+    monkeypatch.setattr(extract_pkg, "extract_document", fails_on_third)
+    docs = [Document(id=f"d{i}", text=text) for i, text in enumerate(_STORIES * 4)]
+    with pytest.raises(ValueError, match="unreadable court record"):
+        extract_documents(docs, config=DEFAULT_CONFIG.with_(spacy_batch_size=1))
+    assert closed == [True]  # a caller that retries one by one never parses beside a live background parse
+    assert not _workers()

@@ -98,15 +98,20 @@ def extract_documents(
     parses = annotate([d for d, s in zip(documents, skip, strict=True) if not s], config=config)
     out: list[DocExtraction] = []
     total = len(documents)
-    for i, (doc, skipped) in enumerate(zip(documents, skip, strict=True), 1):
-        if skipped:
-            out.append(DocExtraction(doc=doc.id, entities=(), claims=()))
-        else:
-            out.append(extract_document(doc, next(parses)))
-            if overlap:
-                prepare_cross_document(doc, out[-1], config)
-        if progress:
-            progress("extract", i, total)
+    try:
+        for i, (doc, skipped) in enumerate(zip(documents, skip, strict=True), 1):
+            if skipped:
+                out.append(DocExtraction(doc=doc.id, entities=(), claims=()))
+            else:
+                out.append(extract_document(doc, next(parses)))
+                if overlap:
+                    prepare_cross_document(doc, out[-1], config)
+            if progress:
+                progress("extract", i, total)
+    finally:
+        # Stop a background parse now, even when a document failed: a caller
+        # that retries documents one by one must not parse beside it.
+        parses.close()
     return out
 
 
