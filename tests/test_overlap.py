@@ -206,3 +206,26 @@ def test_a_failing_document_stops_the_parse_before_the_error_reaches_the_caller(
         extract_documents(docs, config=DEFAULT_CONFIG.with_(spacy_batch_size=1))
     assert closed == [True]  # a caller that retries one by one never parses beside a live background parse
     assert not _workers()
+
+
+def test_an_error_while_closing_the_source_still_reaches_the_consumer():
+    class Ledger:
+        """An iterator whose clean-up fails."""
+
+        def __init__(self):
+            self.items = iter(["first quarter", "second quarter"])
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            return next(self.items)
+
+        def close(self):
+            raise OSError("ledger file vanished")
+
+    got = []
+    with pytest.raises(OSError, match="ledger file vanished"):
+        got.extend(in_background(Ledger))
+    assert got == ["first quarter", "second quarter"]
+    assert not _workers()

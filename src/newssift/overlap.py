@@ -73,8 +73,13 @@ def _restore_switch_interval(seconds: float | None) -> None:
 
 
 def _produce(make: Callable[[], Iterable[T]], out: queue.Queue, stop: threading.Event) -> None:
-    """Fill ``out`` from ``make()`` until it ends, fails, or ``stop`` is set; always end with a marker."""
-    source = iter(())
+    """Fill ``out`` from ``make()`` until it ends, fails, or ``stop`` is set; always end with a marker.
+
+    The marker is an error (the source's own, or its clean-up's) or ``_END``:
+    the consumer never waits for an item that will not come.
+    """
+    source = None
+    failure: BaseException | None = None
     try:
         source = iter(make())
         for item in source:
@@ -87,13 +92,15 @@ def _produce(make: Callable[[], Iterable[T]], out: queue.Queue, stop: threading.
             if stop.is_set():
                 break
     except BaseException as exc:  # noqa: BLE001  (handed to the consumer, which raises it in its own thread)
-        out.put((False, exc))
-        return
+        failure = exc
     finally:
-        close = getattr(source, "close", None)
-        if close is not None:
-            close()
-    out.put((True, _END))
+        try:
+            close = getattr(source, "close", None)
+            if close is not None:
+                close()
+        except BaseException as exc:  # noqa: BLE001  (as above)
+            failure = failure or exc
+        out.put((False, failure) if failure is not None else (True, _END))
 
 
 def in_background(make: Callable[[], Iterable[T]], depth: int = 64,
@@ -127,5 +134,6 @@ def in_background(make: Callable[[], Iterable[T]], depth: int = 64,
                 out.get(timeout=_POLL_S)
             except queue.Empty:
                 pass
-        worker.join()
+        if worker.ident is not None:  # started (a thread that could not start has nothing to join)
+            worker.join()
         _restore_switch_interval(switch_interval_s)
