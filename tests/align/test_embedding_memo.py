@@ -34,7 +34,7 @@ def test_memoised_vectors_are_bit_identical_to_a_direct_encoding_in_any_batch():
 
 
 def test_the_memo_keeps_at_most_its_bound(monkeypatch):
-    monkeypatch.setattr(embeddings, "STATIC_MEMO_TEXTS", 2)
+    monkeypatch.setattr(embeddings._STATIC_MEMO, "size", 2)
     embeddings._STATIC_MEMO.clear()
     embeddings.encode_ahead(TEXTS)
     assert list(embeddings._STATIC_MEMO) == TEXTS[-2:]

@@ -18,7 +18,7 @@ def test_politics_sentences_split_ahead_equal_those_split_on_demand_and_are_take
 
 
 def test_the_sentence_memo_keeps_at_most_its_bound(monkeypatch):
-    monkeypatch.setattr(editorial, "SENTENCE_MEMO_DOCS", 2)
+    monkeypatch.setattr(editorial._SENTENCE_MEMO, "size", 2)
     editorial._SENTENCE_MEMO.clear()
     for i in range(5):
         editorial.prepare_sentences(f"The match ended {i}-0. Fans cheered.")

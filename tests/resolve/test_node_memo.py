@@ -59,7 +59,7 @@ def test_sports_resolving_twice_gives_the_same_entities_as_without_the_memo():
 
 
 def test_the_memo_keeps_at_most_its_bound(monkeypatch):
-    monkeypatch.setattr(build, "NODE_MEMO_DOCS", 3)
+    monkeypatch.setattr(build._NODE_MEMO, "size", 3)
     build._NODE_MEMO.clear()
     for i in range(6):
         d = doc(f"d{i}", f"Mayor Lin Park of Oskar spoke on day {i}.")

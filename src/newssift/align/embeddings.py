@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelMissingError
+from ..memo import BoundedMemo
 
 __all__ = ["ENCODERS", "MINILM", "PIP_NAMES", "STATIC", "MiniLMEncoder", "StaticEncoder", "embed",
            "encode_ahead", "encoder_name", "load_encoder"]
@@ -219,8 +218,7 @@ def _quiet_transformers() -> None:
 #: Only the static encoder is encoded ahead: each of its rows depends on
 #: its own text alone, whatever else is in the batch.
 STATIC_MEMO_TEXTS = 32768
-_STATIC_MEMO: OrderedDict[str, np.ndarray] = OrderedDict()
-_STATIC_MEMO_LOCK = threading.Lock()
+_STATIC_MEMO: BoundedMemo[np.ndarray] = BoundedMemo(STATIC_MEMO_TEXTS)
 
 
 def encode_ahead(texts: Sequence[str]) -> None:
@@ -233,11 +231,8 @@ def encode_ahead(texts: Sequence[str]) -> None:
     if not todo:
         return
     fresh = load_encoder(STATIC).encode(todo, normalize_embeddings=True)
-    with _STATIC_MEMO_LOCK:
-        for t, row in zip(todo, fresh, strict=True):
-            _STATIC_MEMO[t] = row.copy()  # its own buffer, so a dropped entry frees its memory
-        while len(_STATIC_MEMO) > STATIC_MEMO_TEXTS:
-            _STATIC_MEMO.popitem(last=False)
+    for t, row in zip(todo, fresh, strict=True):
+        _STATIC_MEMO.put(t, row.copy())  # its own buffer, so a dropped entry frees its memory
 
 
 def embed(texts: Sequence[str], package: str) -> np.ndarray:
@@ -256,8 +251,7 @@ def embed(texts: Sequence[str], package: str) -> np.ndarray:
 def _embed_static(model: StaticEncoder, texts: Sequence[str]) -> np.ndarray:
     """``embed`` with the static encoder: texts encoded ahead are taken from the memo, the rest encoded now."""
     distinct = list(dict.fromkeys(texts))
-    with _STATIC_MEMO_LOCK:
-        known = {t: row for t in distinct if (row := _STATIC_MEMO.pop(t, None)) is not None}
+    known = {t: row for t in distinct if (row := _STATIC_MEMO.take(t)) is not None}
     todo = [t for t in distinct if t not in known]
     if todo:
         known.update(zip(todo, model.encode(todo, normalize_embeddings=True), strict=True))

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..annotate import break_long_runs
+from ..memo import BoundedMemo
 from ..models import Claim, Document, Flag, SpanRef, Story
 from .common import content_words, load_parser, overlap, story_peers
 
@@ -115,8 +114,7 @@ def _splitter():
 #: Most documents whose sentences wait, split ahead, for the flag pass
 #: (``prepare_sentences``), the oldest dropped first.
 SENTENCE_MEMO_DOCS = 4096
-_SENTENCE_MEMO: OrderedDict[str, tuple[_Sent, ...]] = OrderedDict()
-_SENTENCE_MEMO_LOCK = threading.Lock()
+_SENTENCE_MEMO: BoundedMemo[tuple[_Sent, ...]] = BoundedMemo(SENTENCE_MEMO_DOCS)
 
 
 def prepare_sentences(text: str) -> None:
@@ -125,17 +123,12 @@ def prepare_sentences(text: str) -> None:
     The pipeline calls this as soon as a document is extracted, while the
     parser is still busy with later documents.
     """
-    split = _sentences(text)
-    with _SENTENCE_MEMO_LOCK:
-        _SENTENCE_MEMO[text] = split
-        while len(_SENTENCE_MEMO) > SENTENCE_MEMO_DOCS:
-            _SENTENCE_MEMO.popitem(last=False)
+    _SENTENCE_MEMO.put(text, _sentences(text))
 
 
 def _taken_sentences(text: str) -> tuple[_Sent, ...]:
     """The sentences ``prepare_sentences`` split for this text (taken from the memo), else split now."""
-    with _SENTENCE_MEMO_LOCK:
-        split = _SENTENCE_MEMO.pop(text, None)
+    split = _SENTENCE_MEMO.take(text)
     return split if split is not None else _sentences(text)
 
 

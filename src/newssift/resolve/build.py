@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..extract.lexicon import LEADER_BODY_NOUNS
+from ..memo import BoundedMemo
 from ..models import DocExtraction, Document, Mention
 from .context import acronym_definitions, place_evidence, place_extensions, titles_around
 from .names import PLACE_TYPES, clean_surface, fold, is_acronym, person_parts
@@ -38,8 +37,7 @@ def build_nodes(documents: Sequence[Document], extractions: Sequence[DocExtracti
 #: later documents (``prepare_nodes``), and a store re-analysed in one
 #: process (``watch``, the web app) resolves the same documents again.
 NODE_MEMO_DOCS = 2048
-_NODE_MEMO: OrderedDict[tuple, tuple[Node, ...]] = OrderedDict()
-_NODE_MEMO_LOCK = threading.Lock()
+_NODE_MEMO: BoundedMemo[tuple[Node, ...]] = BoundedMemo(NODE_MEMO_DOCS)
 
 
 def document_nodes(text: str, extraction: DocExtraction, doc_index: int) -> list[Node]:
@@ -63,17 +61,11 @@ def _memo_nodes(text: str, x: DocExtraction) -> tuple[Node, ...]:
     # Frozen models hash and compare by value: a document loaded again from
     # a store finds the nodes built from its first load.
     key = (x.doc, text, x.entities, x.mentions)
-    with _NODE_MEMO_LOCK:
-        hit = _NODE_MEMO.get(key)
-        if hit is not None:
-            _NODE_MEMO.move_to_end(key)
-            return hit
-    built = tuple(_build_document_nodes(text, x))
-    with _NODE_MEMO_LOCK:
-        _NODE_MEMO[key] = built
-        while len(_NODE_MEMO) > NODE_MEMO_DOCS:
-            _NODE_MEMO.popitem(last=False)
-    return built
+    hit = _NODE_MEMO.get(key)
+    if hit is None:
+        hit = tuple(_build_document_nodes(text, x))
+        _NODE_MEMO.put(key, hit)
+    return hit
 
 
 def _copy_node(n: Node, doc_index: int) -> Node:

@@ -7,13 +7,13 @@ back exactly as it was written.
 from __future__ import annotations
 
 import operator
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, select
 
+from ..memo import BoundedMemo
 from ..models import (
     Claim,
     DocExtraction,
@@ -175,7 +175,7 @@ def save_extractions(
         _insert(conn, table, rows)
 
 
-class ExtractionMemo:
+class ExtractionMemo(BoundedMemo[DocExtraction]):
     """Extractions decoded from a store, kept between analyses in one process (``watch``, the web app).
 
     Keyed by what identifies a stored extraction row: the document, the
@@ -186,33 +186,13 @@ class ExtractionMemo:
     """
 
     def __init__(self, size: int = 2048):
-        self.size = size
-        self._items: OrderedDict[tuple, DocExtraction] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> DocExtraction | None:
-        """The extraction decoded for ``key``, or None."""
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-            return hit
-
-    def put(self, key: tuple, extraction: DocExtraction) -> None:
-        """Keep ``extraction`` under ``key``."""
-        with self._lock:
-            self._items[key] = extraction
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+        super().__init__(size)
 
     def keep_saved(self, extractions: Sequence[DocExtraction], version: str, model_key: str, run: int,
                    created_at: str) -> None:
         """Keep extractions just written by ``save_extractions`` with these values (after the commit)."""
         for x in extractions:
             self.put((x.doc, version, model_key, run, created_at), x)
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 def _head_key(doc: str, head: dict[str, Any]) -> tuple:
